@@ -1,0 +1,143 @@
+import { execa } from 'execa';
+import { CommandFailedError, InterruptedError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+
+export interface CommandOptions {
+  stdin?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Default 10 minutes: nothing matrix-setup runs may hang for ever. */
+  timeoutMs?: number;
+  /** Exit codes that are not a failure (default [0]). */
+  okExitCodes?: number[];
+  /** A read-only probe: logged quietly, output not streamed to the user. */
+  probe?: boolean;
+  /** Hint shown when the command fails. */
+  hint?: string;
+}
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface CommandHooks {
+  started?(argv: string[]): void;
+  output?(line: string): void;
+  ended?(argv: string[], exitCode: number, durationMs: number): void;
+}
+
+/** Runs commands. Steps reach the machine only through this, so tests can pass a fake. */
+export interface Executor {
+  run(argv: string[], options?: CommandOptions): Promise<CommandResult>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+const OUTPUT_TAIL_LINES = 25;
+
+/** The environment every child gets: no prompts, a UTF-8 locale, a sane PATH. */
+export function childEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DEBIAN_FRONTEND: 'noninteractive',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    PATH: process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    ...extra,
+  };
+}
+
+/** Runs real commands with execa: argument arrays only, stdin closed unless given, a timeout each. */
+export class LocalExecutor implements Executor {
+  constructor(
+    private readonly logger: Logger,
+    private readonly signal: AbortSignal,
+    private readonly hooks: CommandHooks = {},
+  ) {}
+
+  async run(argv: string[], options: CommandOptions = {}): Promise<CommandResult> {
+    if (this.signal.aborted) throw new InterruptedError();
+    const [file, ...args] = argv;
+    const started = Date.now();
+    const shown = this.logger.redact(argv.join(' '));
+    this.logger.write(`${options.probe ? 'probe' : 'run'}: ${shown}`);
+    if (!options.probe) this.hooks.started?.(argv.map((a) => this.logger.redact(a)));
+    const tail: string[] = [];
+    const onLine = (line: string) => {
+      const clean = this.logger.redact(line);
+      tail.push(clean);
+      if (tail.length > OUTPUT_TAIL_LINES) tail.shift();
+      this.logger.write(`  | ${clean}`);
+      if (!options.probe) this.hooks.output?.(clean);
+    };
+    const child = execa(file, args, {
+      input: options.stdin,
+      stdin: options.stdin === undefined ? 'ignore' : undefined,
+      env: childEnvironment(options.env),
+      extendEnv: false,
+      cwd: options.cwd,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      cancelSignal: this.signal,
+      forceKillAfterDelay: 5000,
+      reject: false,
+      all: true,
+      stripFinalNewline: true,
+    });
+    const lineSplitter = splitLines(onLine);
+    child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
+    const result = await child;
+    lineSplitter.flush();
+    const durationMs = Date.now() - started;
+    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+    this.logger.write(`${options.probe ? 'probe' : 'run'} ended: exit ${exitCode}${result.timedOut ? ' (timed out)' : ''} in ${durationMs} ms`);
+    if (!options.probe) this.hooks.ended?.(argv.map((a) => this.logger.redact(a)), exitCode, durationMs);
+    if (result.isCanceled || this.signal.aborted) throw new InterruptedError();
+    const ok = (options.okExitCodes ?? [0]).includes(exitCode);
+    if (!ok) {
+      if (result.timedOut) {
+        tail.push(`(timed out after ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s)`);
+      } else if (result.failed && exitCode === -1 && result.shortMessage) {
+        tail.push(this.logger.redact(result.shortMessage));
+      }
+      throw new CommandFailedError(argv.map((a) => this.logger.redact(a)), exitCode, tail, options.hint);
+    }
+    return {
+      exitCode,
+      stdout: String(result.stdout ?? ''),
+      stderr: String(result.stderr ?? ''),
+      durationMs,
+    };
+  }
+}
+
+/** Splits a stream of chunks into lines, dropping ANSI escapes and carriage-return redraws. */
+export function splitLines(onLine: (line: string) => void) {
+  let buffer = '';
+  return {
+    push(chunk: string) {
+      buffer += chunk;
+      let index: number;
+      while ((index = buffer.indexOf('\n')) >= 0) {
+        emit(buffer.slice(0, index));
+        buffer = buffer.slice(index + 1);
+      }
+    },
+    flush() {
+      if (buffer) emit(buffer);
+      buffer = '';
+    },
+  };
+  function emit(raw: string) {
+    const lastRedraw = raw.lastIndexOf('\r', raw.length - 1);
+    const line = stripAnsi(lastRedraw >= 0 ? raw.slice(lastRedraw + 1) || raw.slice(0, lastRedraw) : raw);
+    if (line.trim()) onLine(line);
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /[\u001b\u009b][[\]()#;?]*(?:(?:(?:[a-zA-Z\d]*(?:;[a-zA-Z\d]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}

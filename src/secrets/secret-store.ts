@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+import type { Answers, SecretRef } from '../answers/types.js';
+import { StepError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretName } from './tokens.js';
+
+interface SecretSource {
+  /** The answers' reference for this secret, if the user gave one. */
+  ref?(answers: Answers): SecretRef | undefined;
+  /** Whether matrix-setup may generate it when no reference is given. */
+  generated: boolean;
+  /** Generated secrets for humans to type get a readable alphabet. */
+  humanReadable?: boolean;
+}
+
+const SOURCES: Record<SecretName, SecretSource> = {
+  database_password: { ref: (a) => a.database.password, generated: true },
+  database_admin_password: { ref: (a) => a.database.admin_password, generated: false },
+  registration_shared_secret: { generated: true },
+  macaroon_secret_key: { generated: true },
+  form_secret: { generated: true },
+  admin_password: { ref: (a) => a.admin.password, generated: true, humanReadable: true },
+  turn_shared_secret: { generated: true },
+  smtp_password: { ref: (a) => a.email.smtp_password, generated: false },
+};
+
+/**
+ * Secrets of this install: referenced ones are read from their file or environment
+ * variable; generated ones are made once and kept in a 0600 YAML file, so every later
+ * run (and a resume) reuses the same values.
+ */
+export class SecretStore {
+  private generated: Partial<Record<SecretName, string>> | undefined;
+  /** Generated secrets created during this run, so the UI can show the admin password once. */
+  readonly createdThisRun = new Set<SecretName>();
+
+  constructor(
+    private readonly file: string,
+    private readonly answers: Answers,
+    private readonly logger: Logger,
+  ) {}
+
+  get(name: SecretName): string {
+    const source = SOURCES[name];
+    const ref = source.ref?.(this.answers);
+    const value = ref && (ref.file || ref.env) ? readRef(name, ref) : this.generatedValue(name, source);
+    this.logger.addSecret(value);
+    return value;
+  }
+
+  /** True when the value will be generated (and so must be shown or saved for the user). */
+  isGenerated(name: SecretName): boolean {
+    const ref = SOURCES[name].ref?.(this.answers);
+    return !(ref && (ref.file || ref.env));
+  }
+
+  private generatedValue(name: SecretName, source: SecretSource): string {
+    if (!source.generated) {
+      throw new StepError(`The secret "${name}" is needed but the answers give no reference to it.`, {
+        hint: 'Add a *_file or *_env reference for it to the answers file.',
+      });
+    }
+    const all = this.load();
+    let value = all[name];
+    if (!value) {
+      value = source.humanReadable ? randomBytes(18).toString('base64url') : randomBytes(32).toString('base64url');
+      all[name] = value;
+      writeFileAtomic(this.file, stringify(all), { mode: 0o600 });
+      this.createdThisRun.add(name);
+    }
+    return value;
+  }
+
+  private load(): Partial<Record<SecretName, string>> {
+    if (!this.generated) {
+      try {
+        this.generated = (parse(readFileSync(this.file, 'utf8')) ?? {}) as Partial<Record<SecretName, string>>;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        this.generated = {};
+      }
+      for (const value of Object.values(this.generated)) if (value) this.logger.addSecret(value);
+    }
+    return this.generated;
+  }
+}
+
+function readRef(name: SecretName, ref: SecretRef): string {
+  if (ref.env) {
+    const value = process.env[ref.env];
+    if (!value) {
+      throw new StepError(`The environment variable ${ref.env} (for ${name}) is not set or empty.`, {
+        hint: `Export ${ref.env} before running matrix-setup, or use a *_file reference.`,
+      });
+    }
+    return value;
+  }
+  try {
+    const value = readFileSync(ref.file!, 'utf8').split('\n')[0].trim();
+    if (!value) throw new Error('empty');
+    return value;
+  } catch {
+    throw new StepError(`Cannot read ${name} from ${ref.file}: missing or empty.`, {
+      hint: `Put the secret on the first line of ${ref.file} (mode 0600).`,
+    });
+  }
+}
