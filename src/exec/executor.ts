@@ -141,3 +141,6 @@ const ANSI = /[\u001b\u009b][[\]()#;?]*(?:(?:(?:[a-zA-Z\d]*(?:;[a-zA-Z\d]*)*)?\u
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
+
+/** okExitCodes for probes whose exit status is the answer. */
+export const ANY_EXIT_CODE: number[] = Array.from({ length: 256 }, (_, i) => i);

@@ -1,0 +1,22 @@
+import type { RunContext } from '../types.js';
+
+/** What action handlers need from the runner beyond the step's RunContext. */
+export interface ActionEnv {
+  ctx: RunContext;
+  /** Swap secret tokens for their values (only ever for writing or feeding a command). */
+  resolveSecrets(text: string): string;
+  /** Record units to restart because a file they read changed; persisted before the file is written. */
+  markRestart(units: string[]): void;
+  pendingRestarts(): readonly string[];
+  clearRestart(unit: string): void;
+  /** Refresh the package index once per run, right before the first install. */
+  refreshPackageIndex(manager: 'apt' | 'dnf'): Promise<void>;
+  /** Report one change to the machine (shown by renderers, kept in the log). */
+  changed(summary: string): void;
+}
+
+/** Check whether an action is already in place (read-only), and put it in place. */
+export interface ActionHandler<A> {
+  isInPlace(action: A, env: ActionEnv): Promise<boolean>;
+  apply(action: A, env: ActionEnv): Promise<void>;
+}

@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Answers } from '../answers/types.js';
+import { InterruptedError, toStepErrorInfo, type StepErrorInfo } from '../errors.js';
+import { LocalExecutor, type Executor } from '../exec/executor.js';
+import type { Target } from '../host/target.js';
+import { Logger } from '../log/logger.js';
+import { planStep } from '../plan/build-plan.js';
+import { SecretStore } from '../secrets/secret-store.js';
+import { replaceSecretTokens } from '../secrets/tokens.js';
+import { applyAction, isInPlace } from './actions/index.js';
+import type { ActionEnv } from './actions/action-env.js';
+import { refreshCommand } from './actions/packages.js';
+import type { EngineEvent, EventListener } from './events.js';
+import { checkStepOrder } from './graph.js';
+import { RunLock } from './lock.js';
+import { readState, STATE_FORMAT, writeState, type RunState } from './state.js';
+import type { RunContext, Step } from './types.js';
+
+export interface RunPaths {
+  stateDir: string;
+  logFile: string;
+}
+
+export interface RunOptions {
+  answers: Answers;
+  target: Target;
+  steps: Step[];
+  paths: RunPaths;
+  onEvent: EventListener;
+  signal: AbortSignal;
+  /** Tests pass a fake; by default commands run on this machine. */
+  executor?: (logger: Logger, hooks: ExecutorHooks) => Executor;
+}
+
+type ExecutorHooks = ConstructorParameters<typeof LocalExecutor>[2];
+
+export interface RunOutcome {
+  status: 'done' | 'failed' | 'interrupted';
+  failedStep?: string;
+  error?: StepErrorInfo;
+  changedSteps: string[];
+  logFile: string;
+  /** Generated secrets created by this run that the user must be told once (the admin password). */
+  secrets: SecretStore;
+}
+
+export function statePaths(stateDir: string) {
+  return {
+    state: join(stateDir, 'state.json'),
+    lock: join(stateDir, 'lock'),
+    secrets: join(stateDir, 'secrets.yaml'),
+    answers: join(stateDir, 'answers.yaml'),
+  };
+}
+
+export function hashAnswers(answers: Answers): string {
+  return createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Walks the steps in order. For each: skip it when it does not apply; otherwise check each
+ * action against the machine and apply only those not in place, then verify. A step that
+ * finished before with the same planned actions is only re-checked. State is saved
+ * (atomically, under the lock) before and after every step, so a run killed at any moment
+ * resumes at the step it was in.
+ */
+export async function runInstall(options: RunOptions): Promise<RunOutcome> {
+  const { answers, target, paths, signal } = options;
+  const steps = checkStepOrder(options.steps);
+  const files = statePaths(paths.stateDir);
+  const lock = new RunLock(files.lock);
+  lock.acquire();
+  const logger = new Logger(paths.logFile);
+  const secrets = new SecretStore(files.secrets, answers, logger);
+  const started = Date.now();
+  const changedSteps: string[] = [];
+  let currentStep = '';
+  const emit = (event: EngineEvent) => {
+    logEvent(logger, event);
+    options.onEvent(event);
+  };
+
+  try {
+    const previous = readState(files.state);
+    const resumed = previous !== undefined && previous.status !== 'done';
+    const state: RunState = {
+      format: STATE_FORMAT,
+      target: target.id,
+      answersHash: hashAnswers(answers),
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      updatedAt: '',
+      logFile: paths.logFile,
+      steps: previous?.steps ?? {},
+      pendingRestarts: previous?.pendingRestarts ?? [],
+    };
+    const save = () => writeState(files.state, state);
+    save();
+
+    const hooks: ExecutorHooks = {
+      started: (argv) => emit({ type: 'command-started', stepId: currentStep, argv }),
+      output: (line) => options.onEvent({ type: 'output', stepId: currentStep, line }),
+      ended: (argv, exitCode, durationMs) => emit({ type: 'command-ended', stepId: currentStep, argv, exitCode, durationMs }),
+    };
+    const exec = options.executor ? options.executor(logger, hooks) : new LocalExecutor(logger, signal, hooks);
+    const refreshed = new Set<string>();
+
+    const plans = steps.map((step) => planStep(step, { answers, target }));
+    emit({
+      type: 'run-started',
+      target: target.id,
+      steps: plans.map((p) => ({ id: p.id, title: p.title, ...(p.skip ? { skipReason: p.skip } : {}) })),
+      logFile: paths.logFile,
+      resumed,
+    });
+
+    for (const [index, step] of steps.entries()) {
+      const plan = plans[index];
+      currentStep = step.id;
+      if (plan.skip) {
+        state.steps[step.id] = { status: 'skipped', skipReason: plan.skip, inputHash: plan.inputHash };
+        save();
+        emit({ type: 'step-skipped', stepId: step.id, reason: plan.skip });
+        continue;
+      }
+      const before = state.steps[step.id];
+      const recheck = before?.status === 'done' && before.inputHash === plan.inputHash;
+      const stepStarted = Date.now();
+      state.steps[step.id] = { status: 'running', inputHash: plan.inputHash, startedAt: new Date().toISOString() };
+      save();
+      emit({ type: 'step-started', stepId: step.id, title: step.title, recheck });
+
+      let changed = false;
+      const ctx: RunContext = {
+        answers,
+        target,
+        exec,
+        secrets,
+        signal,
+        emit,
+        note: (message) => emit({ type: 'note', stepId: step.id, level: 'info', message: logger.redact(message) }),
+        warn: (message) => emit({ type: 'note', stepId: step.id, level: 'warn', message: logger.redact(message) }),
+      };
+      const env: ActionEnv = {
+        ctx,
+        resolveSecrets: (text) => replaceSecretTokens(text, (name) => secrets.get(name)),
+        markRestart(units) {
+          state.pendingRestarts = [...new Set([...state.pendingRestarts, ...units])];
+          save();
+        },
+        pendingRestarts: () => state.pendingRestarts,
+        clearRestart(unit) {
+          state.pendingRestarts = state.pendingRestarts.filter((u) => u !== unit);
+          save();
+        },
+        async refreshPackageIndex(manager) {
+          if (refreshed.has(manager)) return;
+          await exec.run(refreshCommand(manager), { timeoutMs: 15 * 60 * 1000 });
+          refreshed.add(manager);
+        },
+        changed(summary) {
+          changed = true;
+          emit({ type: 'change', stepId: step.id, summary: logger.redact(summary) });
+        },
+      };
+
+      try {
+        for (const action of step.plan({ answers, target })) {
+          if (signal.aborted) throw new InterruptedError();
+          if (await isInPlace(action, env)) continue;
+          await applyAction(action, env);
+        }
+        await step.verify?.(ctx);
+        state.steps[step.id] = {
+          status: 'done',
+          inputHash: plan.inputHash,
+          startedAt: state.steps[step.id].startedAt,
+          endedAt: new Date().toISOString(),
+          changed,
+        };
+        save();
+        if (changed) changedSteps.push(step.id);
+        emit({ type: 'step-done', stepId: step.id, changed, durationMs: Date.now() - stepStarted });
+      } catch (error) {
+        const interrupted = error instanceof InterruptedError || signal.aborted;
+        const info = toStepErrorInfo(error);
+        state.steps[step.id] = {
+          status: interrupted ? 'interrupted' : 'failed',
+          inputHash: plan.inputHash,
+          startedAt: state.steps[step.id].startedAt,
+          endedAt: new Date().toISOString(),
+          changed,
+          ...(interrupted ? {} : { error: info }),
+        };
+        state.status = interrupted ? 'interrupted' : 'failed';
+        save();
+        if (interrupted) emit({ type: 'step-interrupted', stepId: step.id });
+        else emit({ type: 'step-failed', stepId: step.id, error: info, durationMs: Date.now() - stepStarted });
+        if (!interrupted) logger.write(`error detail: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        emit({ type: 'run-finished', status: state.status, changedSteps, durationMs: Date.now() - started });
+        return { status: state.status, failedStep: step.id, error: info, changedSteps, logFile: paths.logFile, secrets };
+      }
+    }
+
+    state.status = 'done';
+    save();
+    emit({ type: 'run-finished', status: 'done', changedSteps, durationMs: Date.now() - started });
+    return { status: 'done', changedSteps, logFile: paths.logFile, secrets };
+  } finally {
+    lock.release();
+  }
+}
+
+function logEvent(logger: Logger, event: EngineEvent): void {
+  switch (event.type) {
+    case 'step-started':
+      logger.write(`== step ${event.stepId}: ${event.title}${event.recheck ? ' (re-check)' : ''}`);
+      break;
+    case 'step-done':
+      logger.write(`== step ${event.stepId} done${event.changed ? ' (changed)' : ' (no change)'} in ${event.durationMs} ms`);
+      break;
+    case 'step-skipped':
+      logger.write(`== step ${event.stepId} skipped: ${event.reason}`);
+      break;
+    case 'step-failed':
+      logger.write(`== step ${event.stepId} FAILED: ${event.error.message}${event.error.hint ? ` (hint: ${event.error.hint})` : ''}`);
+      break;
+    case 'step-interrupted':
+      logger.write(`== step ${event.stepId} interrupted`);
+      break;
+    case 'change':
+      logger.write(`change: ${event.summary}`);
+      break;
+    case 'note':
+      logger.write(`${event.level}: ${event.message}`);
+      break;
+    case 'run-started':
+      logger.write(`run started for ${event.target}${event.resumed ? ' (resuming)' : ''}`);
+      break;
+    case 'run-finished':
+      logger.write(`run finished: ${event.status} in ${event.durationMs} ms; changed: ${event.changedSteps.join(', ') || 'nothing'}`);
+      break;
+    default:
+      break; // commands and their output are logged by the executor
+  }
+}

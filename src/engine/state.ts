@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { StepErrorInfo } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import type { StepStatus } from './events.js';
+
+export const STATE_FORMAT = 1;
+
+export interface StepState {
+  status: StepStatus;
+  /** Hash of the planned actions the step last ran with. */
+  inputHash?: string;
+  startedAt?: string;
+  endedAt?: string;
+  /** Whether the last run of this step changed the machine. */
+  changed?: boolean;
+  skipReason?: string;
+  error?: StepErrorInfo;
+}
+
+export interface RunState {
+  format: number;
+  target: string;
+  answersHash: string;
+  status: 'running' | 'done' | 'failed' | 'interrupted';
+  startedAt: string;
+  updatedAt: string;
+  logFile: string;
+  steps: Record<string, StepState>;
+  /** Units whose config changed and that still need a restart/reload (survives a kill). */
+  pendingRestarts: string[];
+}
+
+export function readState(file: string): RunState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const state = JSON.parse(text) as RunState;
+  if (state.format !== STATE_FORMAT) {
+    throw new Error(`${file} has state format ${state.format}; this matrix-setup reads format ${STATE_FORMAT}.`);
+  }
+  state.pendingRestarts ??= [];
+  return state;
+}
+
+/** Written atomically: a run killed at any moment leaves the previous or the new state, never a torn file. */
+export function writeState(file: string, state: RunState): void {
+  state.updatedAt = new Date().toISOString();
+  writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { PlanInput, Step } from '../engine/types.js';
+import { describeAction, type PlannedAction } from './planned-action.js';
+
+export interface PlannedStep {
+  id: string;
+  title: string;
+  needs: string[];
+  /** Why the step does not apply, when it doesn't. */
+  skip?: string;
+  actions: PlannedAction[];
+  /** Hash of the planned actions: a done step whose hash changed runs again. */
+  inputHash: string;
+}
+
+/** The whole plan: pure, from answers and target only. */
+export function buildPlan(steps: Step[], input: PlanInput): PlannedStep[] {
+  return steps.map((step) => planStep(step, input));
+}
+
+export function planStep(step: Step, input: PlanInput): PlannedStep {
+  const skip = step.skip?.(input);
+  const actions = skip ? [] : step.plan(input).map(describeAction);
+  const inputHash = createHash('sha256').update(JSON.stringify({ skip, actions })).digest('hex').slice(0, 16);
+  return { id: step.id, title: step.title, needs: step.needs, ...(skip ? { skip } : {}), actions, inputHash };
+}

@@ -1,0 +1,54 @@
+import { installCommand, refreshCommand } from '../engine/actions/packages.js';
+import { serviceCommands } from '../engine/actions/service.js';
+import type { Action } from '../engine/types.js';
+
+/** An action as `plan` shows it: plain data, every command as an argument array, secrets as tokens. */
+export type PlannedAction =
+  | { kind: 'file'; path: string; owner: string; group: string; mode: string; content: string; notify?: string[] }
+  | { kind: 'directory'; path: string; owner: string; group: string; mode: string }
+  | { kind: 'command'; description: string; argv: string[]; stdin?: string; env?: Record<string, string>; unless?: string[]; creates?: string }
+  | { kind: 'packages'; manager: 'apt' | 'dnf'; names: string[]; commands: string[][] }
+  | { kind: 'service'; unit: string; commands: string[][] }
+  | { kind: 'task'; description: string; commands: Array<{ argv: string[]; stdin?: string; when?: string }> };
+
+export function describeAction(action: Action): PlannedAction {
+  switch (action.kind) {
+    case 'file':
+      return {
+        kind: 'file',
+        path: action.path,
+        owner: action.owner,
+        group: action.group,
+        mode: octal(action.mode),
+        content: action.content,
+        ...(action.notify?.length ? { notify: action.notify } : {}),
+      };
+    case 'directory':
+      return { kind: 'directory', path: action.path, owner: action.owner, group: action.group, mode: octal(action.mode) };
+    case 'command':
+      return {
+        kind: 'command',
+        description: action.description,
+        argv: action.argv,
+        ...(action.stdin !== undefined ? { stdin: action.stdin } : {}),
+        ...(action.env ? { env: action.env } : {}),
+        ...(action.unless ? { unless: action.unless } : {}),
+        ...(action.creates ? { creates: action.creates } : {}),
+      };
+    case 'packages':
+      return {
+        kind: 'packages',
+        manager: action.manager,
+        names: action.names,
+        commands: [refreshCommand(action.manager), installCommand(action.manager, action.names)],
+      };
+    case 'service':
+      return { kind: 'service', unit: action.unit, commands: serviceCommands(action) };
+    case 'task':
+      return { kind: 'task', description: action.description, commands: action.shows };
+  }
+}
+
+function octal(mode: number): string {
+  return `0${mode.toString(8)}`;
+}
