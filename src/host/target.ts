@@ -33,11 +33,17 @@ export interface Target {
   synapseSources: SynapseSource[];
   /** Warnings to show before installing (e.g. Ubuntu 22.04 is being dropped by Synapse). */
   warnings: string[];
+  /**
+   * Set when the host is a derivative handled as this target (via ID_LIKE):
+   * its own name, e.g. "Raspbian GNU/Linux 12 (bookworm)".
+   */
+  derivative?: string;
 }
 
 /** Why a host is refused, and what to use instead. */
 export interface RefusedTarget {
   refused: true;
+  /** What the host (or the `--target` id) is, as far as it could be told. */
   name: string;
   reason: string;
   suggestion: string;
