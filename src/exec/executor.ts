@@ -71,32 +71,46 @@ export class LocalExecutor implements Executor {
       this.logger.write(`  | ${clean}`);
       if (!options.probe) this.hooks.output?.(clean);
     };
+    // The child gets its own process group so that stopping it (interrupt or timeout) also
+    // stops everything it started: a shell's `sleep`, apt's dpkg, pip's compilers.
     const child = execa(file, args, {
       input: options.stdin,
       stdin: options.stdin === undefined ? 'ignore' : undefined,
       env: childEnvironment(options.env),
       extendEnv: false,
       cwd: options.cwd,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      cancelSignal: this.signal,
-      forceKillAfterDelay: 5000,
+      detached: true,
       reject: false,
       all: true,
       stripFinalNewline: true,
     });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timedOut = false;
+    const stopGroup = () => killGroup(child.pid);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stopGroup();
+    }, timeoutMs);
+    this.signal.addEventListener('abort', stopGroup, { once: true });
     const lineSplitter = splitLines(onLine);
     child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
-    const result = await child;
+    let result;
+    try {
+      result = await child;
+    } finally {
+      clearTimeout(timer);
+      this.signal.removeEventListener('abort', stopGroup);
+    }
     lineSplitter.flush();
     const durationMs = Date.now() - started;
     const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
-    this.logger.write(`${options.probe ? 'probe' : 'run'} ended: exit ${exitCode}${result.timedOut ? ' (timed out)' : ''} in ${durationMs} ms`);
+    this.logger.write(`${options.probe ? 'probe' : 'run'} ended: exit ${exitCode}${timedOut ? ' (timed out)' : ''} in ${durationMs} ms`);
     if (!options.probe) this.hooks.ended?.(argv.map((a) => this.logger.redact(a)), exitCode, durationMs);
-    if (result.isCanceled || this.signal.aborted) throw new InterruptedError();
+    if (this.signal.aborted) throw new InterruptedError();
     const ok = (options.okExitCodes ?? [0]).includes(exitCode);
     if (!ok) {
-      if (result.timedOut) {
-        tail.push(`(timed out after ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s)`);
+      if (timedOut) {
+        tail.push(`(timed out after ${Math.round(timeoutMs / 1000)} s)`);
       } else if (result.failed && exitCode === -1 && result.shortMessage) {
         tail.push(this.logger.redact(result.shortMessage));
       }
@@ -109,6 +123,20 @@ export class LocalExecutor implements Executor {
       durationMs,
     };
   }
+}
+
+/** SIGTERM to the command's process group, SIGKILL five seconds later if anything is left. */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  setTimeout(() => signalGroup('SIGKILL'), 5000).unref();
 }
 
 /** Splits a stream of chunks into lines, dropping ANSI escapes and carriage-return redraws. */

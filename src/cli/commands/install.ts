@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { loadAnswersFile } from '../../answers/load.js';
+import { answersToYaml } from '../../answers/save.js';
+import type { Answers } from '../../answers/types.js';
+import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
+import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../fs/atomic.js';
+import { formatFailure } from '../../render/failure-summary.js';
+import { createPlainRenderer } from '../../render/plain-renderer.js';
+import { STEPS } from '../../../steps/index.js';
+import type { CliArgs } from '../args.js';
+import { confirm } from '../confirm.js';
+import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
+import { localTarget } from '../resolve-target.js';
+
+/** `matrix-setup --answers FILE`: install unattended (or, on a terminal without --answers, the wizard). */
+export async function installCommand(args: CliArgs): Promise<number> {
+  if (!args.answers) {
+    if (process.stdin.isTTY && process.stdout.isTTY) {
+      return (await import('./wizard.js')).wizardCommand(args);
+    }
+    throw new UsageError(
+      'No answers given and there is no terminal to ask them on.',
+      'Run `matrix-setup --answers FILE --yes` (start from examples/answers.yaml), or run matrix-setup in a terminal for the wizard.',
+    );
+  }
+  const answers = loadAnswersFile(args.answers);
+  return install(args, answers, false);
+}
+
+/** `matrix-setup resume`: the last run again, with its saved answers. */
+export async function resumeCommand(args: CliArgs): Promise<number> {
+  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  const saved = statePaths(stateDir).answers;
+  if (!existsSync(saved)) {
+    throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
+  }
+  return install({ ...args, yes: true }, loadAnswersFile(saved), true);
+}
+
+async function install(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {
+  if (process.getuid?.() !== 0) {
+    throw new HostRefusedError('matrix-setup installs system packages and services, so it must run as root.', 'Run it again with sudo (or as root).');
+  }
+  const target = await localTarget();
+  if (!args.yes) {
+    if (!process.stdin.isTTY) {
+      throw new UsageError('Without a terminal, matrix-setup needs --yes to change this machine.', 'Add --yes (see the plan first: `matrix-setup plan --answers FILE`).');
+    }
+    const ok = await confirm(`Install a Matrix homeserver for ${answers.server_name} on this ${target.name} machine?`);
+    if (!ok) {
+      process.stdout.write('Nothing was changed.\n');
+      return ExitCode.ok;
+    }
+  }
+  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  const logFile = args.logFile ?? defaultLogFile();
+  writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
+
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal} received: stopping the running command…\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const outcome = await runInstall({
+      answers,
+      target,
+      steps: STEPS,
+      paths: { stateDir, logFile },
+      onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
+      signal: controller.signal,
+    });
+    return report(outcome, answers, resuming);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+function report(outcome: RunOutcome, answers: Answers, resuming: boolean): number {
+  const out = (text: string) => process.stdout.write(text);
+  if (outcome.status === 'failed') {
+    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
+    return ExitCode.stepFailed;
+  }
+  if (outcome.status === 'interrupted') {
+    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
+    return ExitCode.interrupted;
+  }
+  out(`\nYour homeserver ${answers.server_name} is installed${resuming ? ' (resumed)' : ''}.\n`);
+  out(`  Homeserver URL: https://${answers.synapse_host}\n`);
+  if (answers.element.enabled) out(`  Element Web:    https://${answers.element.host}\n`);
+  if (answers.admin.enabled) {
+    out(`  Admin user:     @${answers.admin.username}:${answers.server_name}\n`);
+    if (outcome.secrets.createdThisRun.has('admin_password')) {
+      out(`  Admin password: ${outcome.secrets.get('admin_password')}   (shown once; also kept in the 0600 secrets file)\n`);
+    }
+  }
+  out('  Check it as clients and other servers see it: matrix-setup verify\n');
+  return ExitCode.ok;
+}

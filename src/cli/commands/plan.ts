@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { loadAnswersFile } from '../../answers/load.js';
+import { ExitCode } from '../../errors.js';
+import { buildPlan } from '../../plan/build-plan.js';
+import { renderPlanText } from '../../plan/render-plan.js';
+import { STEPS } from '../../../steps/index.js';
+import type { CliArgs } from '../args.js';
+import { resolvePlanTarget } from '../resolve-target.js';
+
+/** `matrix-setup plan`: what an install would do, on any machine, for any target; changes nothing. */
+export async function planCommand(args: CliArgs): Promise<number> {
+  const answers = loadAnswersFile(args.answers!);
+  const target = await resolvePlanTarget(args);
+  const plan = buildPlan(STEPS, { answers, target });
+  if (args.json) {
+    const json = { target: { id: target.id, name: target.name, arch: target.arch, warnings: target.warnings }, steps: plan };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const onThisMachine = !args.target && !args.osRelease;
+  process.stdout.write(
+    renderPlanText(plan, {
+      target,
+      answersFile: args.answers,
+      currentContent: onThisMachine ? readIfReadable : undefined,
+    }),
+  );
+  return ExitCode.ok;
+}
+
+function readIfReadable(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

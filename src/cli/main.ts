@@ -1,0 +1,50 @@
+// The entry point. Kept small on purpose: --version and --help answer without loading
+// the engine or the Ink UI; every command is imported only when it runs.
+import { ExitCode, MatrixSetupError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { parseCliArgs, type CliArgs } from './args.js';
+import { HELP } from './help.js';
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  return dispatch(args);
+}
+
+async function dispatch(args: CliArgs): Promise<number> {
+  switch (args.command) {
+    case 'plan':
+      return (await import('./commands/plan.js')).planCommand(args);
+    case 'status':
+      return (await import('./commands/status.js')).statusCommand(args);
+    case 'resume':
+      return (await import('./commands/install.js')).resumeCommand(args);
+    case 'verify':
+      return (await import('./commands/verify-cli.js')).verifyCliCommand(args);
+    case 'install':
+      return (await import('./commands/install.js')).installCommand(args);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof MatrixSetupError) {
+      process.stderr.write(`matrix-setup: ${error.message}\n`);
+      if (error.hint) process.stderr.write(`${error.hint}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`matrix-setup: unexpected error (a bug; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = ExitCode.stepFailed;
+  },
+);
