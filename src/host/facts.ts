@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
+import { totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { machineAddresses, type MachineAddress } from './addresses.js';
+import { clockFacts, type ClockFacts } from './clock.js';
+import { lookupAddresses, type AddressResolver, type DnsAnswer } from './dns.js';
+import { readOsRelease, type OsRelease } from './os-release.js';
+import { scanListeners, type ListenerScan } from './ports.js';
+import type { CommandProbe } from './probe.js';
+import { normalizeArch } from './targets.js';
+import { withTimeout } from './timeout.js';
+
+/** Read-only facts about this machine, for preflight and the wizard. */
+export interface HostFacts {
+  isRoot: boolean;
+  hasSystemd: boolean;
+  /** Undefined when neither /etc/os-release nor /usr/lib/os-release could be read. */
+  osRelease?: OsRelease;
+  /** dpkg-style: amd64, arm64, ... */
+  arch: string;
+  memoryBytes: number;
+  /** Free space for data (PostgreSQL, Synapse media) under `path`; undefined when it could not be measured. */
+  disk?: { path: string; freeBytes: number; totalBytes: number };
+  ports: ListenerScan;
+  addresses: MachineAddress[];
+  /** A/AAAA answers by name. */
+  dns: Record<string, DnsAnswer>;
+  clock: ClockFacts;
+}
+
+export interface GatherOptions {
+  probe: CommandProbe;
+  /** Names whose DNS records to look up. */
+  names: string[];
+  /** Where data will live (default /var). */
+  diskPath?: string;
+  dnsTimeoutMs?: number;
+  resolver?: AddressResolver;
+}
+
+/** Gathers every fact at once; each one has its own timeout, so this finishes in a few seconds at worst. */
+export async function gatherHostFacts(options: GatherOptions): Promise<HostFacts> {
+  const names = [...new Set(options.names.filter(Boolean))];
+  const [osRelease, disk, ports, clock, answers] = await Promise.all([
+    withTimeout(readOsRelease(), 2000, undefined),
+    freeDisk(options.diskPath ?? '/var'),
+    scanListeners(options.probe),
+    clockFacts(options.probe),
+    Promise.all(names.map((name) => lookupAddresses(name, { timeoutMs: options.dnsTimeoutMs, resolver: options.resolver }))),
+  ]);
+  const facts: HostFacts = {
+    isRoot: isRoot(),
+    hasSystemd: hasSystemd(),
+    arch: normalizeArch(process.arch),
+    memoryBytes: totalmem(),
+    ports,
+    addresses: machineAddresses(),
+    dns: Object.fromEntries(answers.map((answer) => [answer.name, answer])),
+    clock,
+  };
+  if (osRelease) facts.osRelease = osRelease;
+  if (disk) facts.disk = disk;
+  return facts;
+}
+
+export function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** systemd is PID 1 (see sd_booted(3)). */
+export function hasSystemd(runDir = '/run/systemd/system'): boolean {
+  return existsSync(runDir);
+}
+
+/** Free bytes (as available to non-root writers) on the filesystem holding `path`, or its nearest existing parent. */
+export async function freeDisk(path: string, timeoutMs = 2000): Promise<HostFacts['disk']> {
+  let current = path;
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  const measure = async () => {
+    const stats = await statfs(current);
+    return { path: current, freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
+  };
+  return withTimeout<HostFacts['disk']>(measure(), timeoutMs, undefined);
+}
