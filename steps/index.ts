@@ -1,10 +1,12 @@
 import type { Step } from '../src/engine/types.js';
 import { basePackagesStep } from './base-packages.js';
+import { preflightStep } from './preflight.js';
 
 /**
  * Every step, in the order a run walks them (each after the steps it needs).
  * The graph is checked by src/engine/graph.ts: an unknown or later `needs` is a bug.
  */
 export const STEPS: Step[] = [
+  preflightStep,
   basePackagesStep,
 ];
