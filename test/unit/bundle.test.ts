@@ -1,0 +1,81 @@
+// The shipped artifact: dist/matrix-setup.mjs must be self-contained and start on the Node
+// floor (18.19.0, the exact binary from the npm registry) as well as on the dev Node.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+// @ts-expect-error a plain .mjs helper of the project's scripts
+import { nodeBinary } from '../../scripts/node-binaries.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'matrix-setup.mjs');
+
+before(() => {
+  if (!existsSync(BUNDLE)) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'the build failed');
+  }
+});
+
+function runBundle(node: string, args: string[]) {
+  return spawnSync(node, [BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('the bundle', () => {
+  it('has no runtime dependencies: package.json lists devDependencies only, the bundle imports only node: modules', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.dependencies, undefined);
+    const source = readFileSync(BUNDLE, 'utf8');
+    const imports = [...source.matchAll(/\bfrom\s*"([^"]+)"|\bimport\s*\(\s*"([^"]+)"\s*\)|\bimport\s*"([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const external = imports.filter((name) => !name.startsWith('node:') && !['module', 'fs', 'path', 'os', 'url', 'util', 'child_process', 'crypto', 'events', 'stream', 'tty', 'process', 'buffer', 'net', 'tls', 'dns', 'assert', 'string_decoder', 'timers', 'readline'].includes(name));
+    assert.deepEqual(external, []);
+  });
+
+  const nodes: Array<[string, () => string | undefined]> = [
+    ['Node 18.19.0', () => nodeBinary('18.19.0')],
+    [`the dev Node ${process.version}`, () => process.execPath],
+  ];
+  for (const [label, resolve] of nodes) {
+    it(`starts on ${label}: --version, --help, plan`, (t) => {
+      const node = resolve();
+      if (!node) return t.skip(`${label} is not available on this machine (${process.arch})`);
+      const version = runBundle(node, ['--version']);
+      assert.equal(version.status, 0, version.stderr);
+      assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+      const help = runBundle(node, ['--help']);
+      assert.equal(help.status, 0, help.stderr);
+      assert.match(help.stdout, /Exit status/);
+      const plan = runBundle(node, ['plan', '--answers', 'examples/answers.yaml', '--target', 'debian-12']);
+      assert.equal(plan.status, 0, plan.stderr);
+      assert.match(plan.stdout, /^Plan for Debian 12/);
+      const json = runBundle(node, ['plan', '--answers', 'examples/answers.yaml', '--target', 'rocky-9', '--json']);
+      assert.equal(json.status, 0, json.stderr);
+      assert.equal(JSON.parse(json.stdout).target.id, 'rocky-9');
+    });
+  }
+
+  it('exits 2 naming the key and line for invalid answers, and 3 for a CentOS 7 host', () => {
+    const bad = runBundle(process.execPath, ['plan', '--answers', 'test/fixtures/answers/unknown-key.yaml', '--target', 'debian-12']);
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /:\d+:\d+/);
+    const centos = runBundle(process.execPath, ['plan', '--answers', 'examples/answers.yaml', '--os-release', 'test/fixtures/os-release/centos-7']);
+    assert.equal(centos.status, 3, centos.stderr);
+    assert.match(centos.stderr, /CentOS/);
+  });
+
+  it('exits 2 with a clear message on bad usage', () => {
+    const result = runBundle(process.execPath, ['plan']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /needs --answers/);
+    const unknown = runBundle(process.execPath, ['frobnicate']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /Unknown command "frobnicate"/);
+  });
+
+  it('without a terminal and without answers, explains what is needed instead of waiting (exit 2)', () => {
+    const result = runBundle(process.execPath, []);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--answers FILE --yes/);
+  });
+});
