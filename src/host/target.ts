@@ -47,4 +47,6 @@ export interface RefusedTarget {
   name: string;
   reason: string;
   suggestion: string;
+  /** Set by targetById when the id names no target at all (a usage error rather than a refusal). */
+  unknown?: true;
 }

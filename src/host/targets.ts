@@ -144,9 +144,14 @@ export function detectTarget(osRelease: OsRelease, arch: string): Target | Refus
   }
 }
 
-/** The target for a `--target` id (any machine can plan for any target). */
+/**
+ * The target for a `--target` id (any machine can plan for any target). The id may carry
+ * an architecture, `debian-12/arm64`, which wins over `arch`.
+ */
 export function targetById(id: string, arch = 'amd64'): Target | RefusedTarget {
-  const key = id.trim().toLowerCase();
+  const [rawKey, rawArch] = id.trim().toLowerCase().split('/', 2);
+  if (rawArch) arch = normalizeArch(rawArch);
+  const key = rawKey;
   let match: RegExpExecArray | null;
   if (key === 'debian-unstable' || key === 'debian-sid' || key === 'debian-testing') return debianUnstable('sid', arch);
   if ((match = /^debian-(\d+)$/.exec(key))) return debianRelease(Number(match[1]), arch);
@@ -154,11 +159,14 @@ export function targetById(id: string, arch = 'amd64'): Target | RefusedTarget {
   if ((match = /^centos-stream-(\d+)$/.exec(key))) return centosRelease(Number(match[1]), true, arch);
   if ((match = /^centos-(\d+)$/.exec(key))) return centosRelease(Number(match[1]), false, arch);
   if ((match = /^(rhel|rocky|almalinux|ol)-(\d+)$/.exec(key))) return rhelRelease(match[1] as RhelDistro, Number(match[2]), arch);
-  return refused(
-    id,
-    `"${id}" is not a target matrix-setup knows.`,
-    `Use one of: ${SUPPORTED_TARGET_IDS.join(', ')} (or ubuntu-<version> for a newer Ubuntu release).`,
-  );
+  return {
+    ...refused(
+      id,
+      `"${id}" is not a target matrix-setup knows.`,
+      `Use one of: ${SUPPORTED_TARGET_IDS.join(', ')} (or ubuntu-<version> for a newer Ubuntu release; append /arm64 for another architecture).`,
+    ),
+    unknown: true,
+  };
 }
 
 // --- Debian ---------------------------------------------------------------------------------

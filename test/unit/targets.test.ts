@@ -221,6 +221,19 @@ test('targetById accepts exactly the supported ids, plus newer Ubuntu releases',
   }
   const unknown = targetById('windows-11');
   assert.ok(isRefused(unknown) && unknown.suggestion.includes('debian-12'));
+  assert.equal(unknown.unknown, true);
+  const old = targetById('debian-11');
+  assert.ok(isRefused(old) && old.unknown === undefined);
+});
+
+test('targetById takes an architecture after a slash', () => {
+  const arm = targetById('debian-12/arm64');
+  assert.ok(!isRefused(arm));
+  assert.equal(arm.id, 'debian-12');
+  assert.equal(arm.arch, 'arm64');
+  assert.deepEqual(arm.synapseSources, ['venv']);
+  const x64 = targetById('rocky-9/x64', 'arm64');
+  assert.ok(!isRefused(x64) && x64.arch === 'amd64');
 });
 
 test('normalizeArch maps Node architectures to dpkg names', () => {
