@@ -39,6 +39,19 @@ function epelActions(target: Target): Action[] {
       },
     ];
   }
+  if (target.distro === 'ol') {
+    // Oracle Linux names its builder repository and its EPEL build differently.
+    const builder = `ol${target.major}_codeready_builder`;
+    return [
+      {
+        kind: 'command',
+        description: `Enable the ${builder} repository (EPEL packages depend on it)`,
+        argv: ['dnf', 'config-manager', '--set-enabled', builder],
+        unless: ['sh', '-c', `dnf repolist --enabled | grep -qi '^${builder}\\b'`],
+      },
+      { kind: 'packages', manager: 'dnf', names: [`oracle-epel-release-el${target.major}`] },
+    ];
+  }
   const builder = target.major === 8 ? 'powertools' : 'crb';
   return [
     {

@@ -9,11 +9,9 @@ import { describeSupported, detectTarget, isRefused, normalizeArch, SUPPORTED_TA
 export async function resolvePlanTarget(options: { target?: string; osRelease?: string }): Promise<Target> {
   const arch = normalizeArch(nodeArch());
   if (options.target) {
-    const target = targetById(options.target, options.target.includes('/') ? undefined : 'amd64');
+    const target = targetById(options.target);
     if (isRefused(target)) {
-      if (!SUPPORTED_TARGET_IDS.includes(options.target) && !target.reason) {
-        throw new UsageError(`Unknown target "${options.target}". Supported: ${SUPPORTED_TARGET_IDS.join(', ')}.`);
-      }
+      if (target.unknown) throw new UsageError(`Unknown target "${options.target}".`, `Supported: ${SUPPORTED_TARGET_IDS.join(', ')}.`);
       throw refusal(target);
     }
     return target;
@@ -44,5 +42,5 @@ export async function localTarget(): Promise<Target> {
 }
 
 function refusal(target: RefusedTarget): HostRefusedError {
-  return new HostRefusedError(`${target.name} is not supported: ${target.reason}`, target.suggestion);
+  return new HostRefusedError(`Not supported: ${target.reason}`, target.suggestion);
 }

@@ -2,34 +2,39 @@
 // floor (18.19.0, the exact binary from the npm registry) as well as on the dev Node.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 // @ts-expect-error a plain .mjs helper of the project's scripts
 import { nodeBinary } from '../../scripts/node-binaries.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'matrix-setup.mjs');
 
+// The bundle runs from a copy in a scratch directory with no node_modules above it, with the
+// files the tests name beside it: whatever it needs at run time must be inside it.
+const ISOLATED = mkdtempSync(join(tmpdir(), 'matrix-setup-bundle-'));
+after(() => rmSync(ISOLATED, { recursive: true, force: true }));
+
 before(() => {
   if (!existsSync(BUNDLE)) {
     const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     assert.equal(build.status, 0, 'the build failed');
   }
+  copyFileSync(BUNDLE, join(ISOLATED, 'matrix-setup.mjs'));
+  for (const dir of ['examples', 'test/fixtures/answers', 'test/fixtures/os-release']) cpSync(join(ROOT, dir), join(ISOLATED, dir), { recursive: true });
 });
 
 function runBundle(node: string, args: string[]) {
-  return spawnSync(node, [BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(node, ['matrix-setup.mjs', ...args], { cwd: ISOLATED, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
 }
 
 describe('the bundle', () => {
-  it('has no runtime dependencies: package.json lists devDependencies only, the bundle imports only node: modules', () => {
+  it('has no runtime dependencies: package.json lists devDependencies only', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     assert.equal(pkg.dependencies, undefined);
-    const source = readFileSync(BUNDLE, 'utf8');
-    const imports = [...source.matchAll(/\bfrom\s*"([^"]+)"|\bimport\s*\(\s*"([^"]+)"\s*\)|\bimport\s*"([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-    const external = imports.filter((name) => !name.startsWith('node:') && !['module', 'fs', 'path', 'os', 'url', 'util', 'child_process', 'crypto', 'events', 'stream', 'tty', 'process', 'buffer', 'net', 'tls', 'dns', 'assert', 'string_decoder', 'timers', 'readline'].includes(name));
-    assert.deepEqual(external, []);
+    assert.equal(pkg.optionalDependencies, undefined);
   });
 
   const nodes: Array<[string, () => string | undefined]> = [
@@ -56,7 +61,7 @@ describe('the bundle', () => {
   }
 
   it('exits 2 naming the key and line for invalid answers, and 3 for a CentOS 7 host', () => {
-    const bad = runBundle(process.execPath, ['plan', '--answers', 'test/fixtures/answers/unknown-key.yaml', '--target', 'debian-12']);
+    const bad = runBundle(process.execPath, ['plan', '--answers', 'test/fixtures/answers/many-problems.yaml', '--target', 'debian-12']);
     assert.equal(bad.status, 2, bad.stderr);
     assert.match(bad.stderr, /:\d+:\d+/);
     const centos = runBundle(process.execPath, ['plan', '--answers', 'examples/answers.yaml', '--os-release', 'test/fixtures/os-release/centos-7']);
