@@ -1,5 +1,9 @@
 import type { Step } from '../src/engine/types.js';
 import { basePackagesStep } from './base-packages.js';
+import { postgresAuthStep } from './postgres-auth.js';
+import { postgresDatabaseStep } from './postgres-database.js';
+import { postgresServerStep } from './postgres-server.js';
+import { postgresVerifyStep } from './postgres-verify.js';
 import { preflightStep } from './preflight.js';
 
 /**
@@ -9,4 +13,8 @@ import { preflightStep } from './preflight.js';
 export const STEPS: Step[] = [
   preflightStep,
   basePackagesStep,
+  postgresServerStep,
+  postgresAuthStep,
+  postgresDatabaseStep,
+  postgresVerifyStep,
 ];
