@@ -25,12 +25,7 @@ function epelActions(target: Target): Action[] {
   if (target.distro === 'rhel') {
     const repo = `codeready-builder-for-rhel-${target.major}-${rpmArch(target.arch)}-rpms`;
     return [
-      {
-        kind: 'command',
-        description: 'Enable the CodeReady Builder repository',
-        argv: ['subscription-manager', 'repos', '--enable', repo],
-        unless: ['dnf', 'repolist', '--enabled', repo],
-      },
+      enableRepository(repo, ['subscription-manager', 'repos', '--enable', repo]),
       {
         kind: 'command',
         description: 'Install EPEL',
@@ -41,27 +36,18 @@ function epelActions(target: Target): Action[] {
   }
   if (target.distro === 'ol') {
     // Oracle Linux names its builder repository and its EPEL build differently.
-    const builder = `ol${target.major}_codeready_builder`;
-    return [
-      {
-        kind: 'command',
-        description: `Enable the ${builder} repository (EPEL packages depend on it)`,
-        argv: ['dnf', 'config-manager', '--set-enabled', builder],
-        unless: ['sh', '-c', `dnf repolist --enabled | grep -qi '^${builder}\\b'`],
-      },
-      { kind: 'packages', manager: 'dnf', names: [`oracle-epel-release-el${target.major}`] },
-    ];
+    return [enableRepository(`ol${target.major}_codeready_builder`), { kind: 'packages', manager: 'dnf', names: [`oracle-epel-release-el${target.major}`] }];
   }
-  const builder = target.major === 8 ? 'powertools' : 'crb';
-  return [
-    {
-      kind: 'command',
-      description: `Enable the ${builder} repository (EPEL packages depend on it)`,
-      argv: ['dnf', 'config-manager', '--set-enabled', builder],
-      unless: ['sh', '-c', `dnf repolist --enabled | grep -qi '^${builder}\\b'`],
-    },
-    { kind: 'packages', manager: 'dnf', names: ['epel-release'] },
-  ];
+  return [enableRepository(target.major === 8 ? 'powertools' : 'crb'), { kind: 'packages', manager: 'dnf', names: ['epel-release'] }];
+}
+
+function enableRepository(name: string, argv = ['dnf', 'config-manager', '--set-enabled', name]): Action {
+  return {
+    kind: 'command',
+    description: `Enable the ${name} repository (EPEL packages depend on it)`,
+    argv,
+    unless: ['sh', '-c', `dnf repolist --enabled | grep -qi '^${name}\\b'`],
+  };
 }
 
 function rpmArch(arch: string): string {
