@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadAnswersFile } from '../../answers/load.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
@@ -73,14 +74,14 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
       signal: controller.signal,
     });
-    return report(outcome, answers, resuming);
+    return report(outcome, answers, resuming, stateDir);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
 }
 
-function report(outcome: RunOutcome, answers: Answers, resuming: boolean): number {
+function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateDir: string): number {
   const out = (text: string) => process.stdout.write(text);
   if (outcome.status === 'failed') {
     process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
@@ -95,8 +96,12 @@ function report(outcome: RunOutcome, answers: Answers, resuming: boolean): numbe
   if (answers.element.enabled) out(`  Element Web:    https://${answers.element.host}\n`);
   if (answers.admin.enabled) {
     out(`  Admin user:     @${answers.admin.username}:${answers.server_name}\n`);
-    if (outcome.secrets.createdThisRun.has('admin_password')) {
-      out(`  Admin password: ${outcome.secrets.get('admin_password')}   (shown once; also kept in the 0600 secrets file)\n`);
+    // A generated password is shown once, at the end of the first run that completes
+    // (even if the run that generated it was killed before it could show it).
+    const shownMarker = join(stateDir, 'admin-password-shown');
+    if (outcome.secrets.isGenerated('admin_password') && !existsSync(shownMarker)) {
+      out(`  Admin password: ${outcome.secrets.get('admin_password')}   (shown once; kept in ${statePaths(stateDir).secrets}, mode 0600)\n`);
+      writeFileAtomic(shownMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
     }
   }
   out('  Check it as clients and other servers see it: matrix-setup verify\n');
