@@ -1,0 +1,74 @@
+import type { Target } from '../host/target.js';
+import type { PlannedAction } from './planned-action.js';
+import type { PlannedStep } from './build-plan.js';
+import { lineDiff } from './diff.js';
+
+export interface PlanRenderOptions {
+  target: Target;
+  answersFile?: string;
+  /** Current content of a file on this machine, to show a diff instead of the whole file. */
+  currentContent?(path: string): string | undefined;
+}
+
+/** The plan as text: every step, every command as its argument list, every file in full (or as a diff). */
+export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions): string {
+  const out: string[] = [];
+  out.push(`Plan for ${options.target.name} [${options.target.id}, ${options.target.arch}]${options.answersFile ? ` from ${options.answersFile}` : ''}`);
+  out.push('Nothing has been changed. Commands are shown as argument lists; secrets as <<secret:name>>.');
+  for (const warning of options.target.warnings) out.push(`warning: ${warning}`);
+  plan.forEach((step, index) => {
+    out.push('');
+    const number = `[${index + 1}/${plan.length}]`;
+    if (step.skip) {
+      out.push(`${number} ${step.id}: ${step.title} (skipped: ${step.skip})`);
+      return;
+    }
+    out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}`);
+    for (const action of step.actions) out.push(...renderAction(action, options));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+function renderAction(action: PlannedAction, options: PlanRenderOptions): string[] {
+  switch (action.kind) {
+    case 'file': {
+      const lines = [`  file ${action.path} (${action.owner}:${action.group} ${action.mode})${action.notify ? `, then restart ${action.notify.join(', ')}` : ''}`];
+      const current = options.currentContent?.(action.path);
+      if (current === undefined) lines.push(...indent(action.content, '    | '));
+      else if (current === action.content) lines.push('    (unchanged)');
+      else lines.push('    diff against the file on this machine:', ...lineDiff(current, action.content).map((l) => `    ${l}`));
+      return lines;
+    }
+    case 'directory':
+      return [`  directory ${action.path}/ (${action.owner}:${action.group} ${action.mode})`];
+    case 'command': {
+      const guard = action.creates ? ` unless ${action.creates} exists` : action.unless ? ` unless \`${showArgv(action.unless)}\` succeeds` : '';
+      const lines = [`  ${action.description}${guard}:`, `    $ ${showArgv(action.argv)}`];
+      if (action.env) lines.push(`    env: ${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      if (action.stdin !== undefined) lines.push('    stdin:', ...indent(action.stdin, '    < '));
+      return lines;
+    }
+    case 'packages':
+      return [`  packages (${action.manager}): ${action.names.join(' ')}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
+    case 'service':
+      return [`  service ${action.unit}: enabled and running, restarted when its configuration changes`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
+    case 'task': {
+      const lines = [`  ${action.description}`];
+      for (const command of action.commands) {
+        lines.push(`    $ ${showArgv(command.argv)}${command.when ? `    # ${command.when}` : ''}`);
+        if (command.stdin !== undefined) lines.push(...indent(command.stdin, '    < '));
+      }
+      return lines;
+    }
+  }
+}
+
+/** An argument list shown unambiguously: arguments with spaces or quotes are JSON-quoted. */
+export function showArgv(argv: string[]): string {
+  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg))).join(' ');
+}
+
+function indent(text: string, prefix: string): string[] {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return lines.map((line) => `${prefix}${line}`.trimEnd());
+}
