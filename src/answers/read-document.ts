@@ -87,7 +87,7 @@ export class DocumentReading {
           this.issue(yamlPath, { message: inlineSecretMessage(name) }, keyPosition);
           this.invalid.add(yamlPath);
         } else {
-          this.issue(yamlPath, unknownKey(name, path, keys.keys()), keyPosition);
+          this.issue(yamlPath, unknownKey(name, path, [...keys.keys()]), keyPosition);
         }
         continue;
       }
@@ -149,7 +149,7 @@ export class DocumentReading {
 }
 
 /** "unknown key", with the closest key at this level, or the section where that key lives. */
-function unknownKey(name: string, sectionPath: string, siblings: Iterable<string>): FormatProblem {
+function unknownKey(name: string, sectionPath: string, siblings: string[]): FormatProblem {
   const near = closest(name, siblings);
   if (near) return { message: 'unknown key', suggestion: near };
   const elsewhere = allYamlPaths().filter((p) => p.endsWith(`.${name}`) || p === name);
@@ -157,7 +157,7 @@ function unknownKey(name: string, sectionPath: string, siblings: Iterable<string
     return { message: `unknown key ${sectionPath ? `in ${sectionPath}` : 'at the top level'}; ${name} belongs elsewhere`, suggestion: elsewhere[0] };
   }
   const where = sectionPath ? `${sectionPath} accepts` : 'the top level accepts';
-  return { message: `unknown key; ${where}: ${[...siblings].join(', ')}` };
+  return { message: `unknown key; ${where}: ${siblings.join(', ')}` };
 }
 
 let yamlPathCache: string[] | undefined;

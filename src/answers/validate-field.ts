@@ -36,18 +36,19 @@ export function validateField(path: string, value: unknown, partial: AnswersDraf
   const draft = JSON.parse(JSON.stringify(partial ?? {})) as Record<string, unknown>;
   setPath(draft, fieldPath, checked);
   const answers = resolveAnswers(draft);
-  (answers as { server_name: string }).server_name ??= '';
 
   if (empty) {
     if (!field.required) return undefined;
+    if (field.required === true) return `is required${field.requiredBecause ? ` (${field.requiredBecause})` : ''}`;
     const sectionPath = parentPath(fieldPath);
     const section = (sectionPath ? getPath(answers, sectionPath) : answers) as Record<string, unknown>;
-    if (field.required !== true && !conditionHolds(field.required, section)) return undefined;
-    if (getPath(answers, fieldPath) !== undefined) return undefined;
-    const when = field.required === true ? '' : ` when ${describeCondition(field.required, sectionPath)}`;
+    if (!conditionHolds(field.required, section) || getPath(answers, fieldPath) !== undefined) return undefined;
+    const when = ` when ${describeCondition(field.required, sectionPath)}`;
     return `is required${when}${field.requiredBecause ? ` (${field.requiredBecause})` : ''}`;
   }
 
+  // Rules read server_name, which the wizard may not have asked yet.
+  (answers as { server_name: string }).server_name ??= '';
   const given = (p: string) => p === fieldPath || getPath(partial, p) !== undefined;
   for (const rule of CROSS_RULES) {
     if (!rule.paths.includes(fieldPath)) continue;
