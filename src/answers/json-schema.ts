@@ -37,6 +37,7 @@ function sectionSchema(section: SectionField, path: string): JsonSchema {
     const fieldPath = path ? `${path}.${key}` : key;
     if (field.type === 'section') {
       properties[key] = { description: field.description, ...sectionSchema(field, fieldPath) };
+      if (requiresKeysByDefault(field)) required.push(key);
       continue;
     }
     const yamlKeys = field.type === 'secret' ? [`${key}_file`, `${key}_env`] : [key];
@@ -69,6 +70,17 @@ function sectionSchema(section: SectionField, path: string): JsonSchema {
   if (required.length > 0) schema.required = required;
   if (conditional.length > 0) schema.allOf = conditional;
   return schema;
+}
+
+/** A section that must be written because, with its defaults, it requires a key (tls.email). */
+function requiresKeysByDefault(section: SectionField): boolean {
+  return Object.values(section.fields).some((field) => {
+    if (field.type === 'section') return requiresKeysByDefault(field);
+    if (field.required === true) return true;
+    if (!field.required || 'present' in field.required) return false;
+    const sibling = section.fields[field.required.key];
+    return sibling !== undefined && 'default' in sibling && sibling.default === field.required.equals;
+  });
 }
 
 function conditionSchema(condition: Condition, section: SectionField): JsonSchema {

@@ -21,7 +21,7 @@ describe('answers: generated files', () => {
   it('the JSON Schema describes every key, closes every object and forbids inline secrets', () => {
     const schema = answersJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown>; additionalProperties?: boolean }>; additionalProperties: boolean; required: string[] };
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(schema.required, ['version', 'server_name']);
+    assert.deepEqual(schema.required, ['version', 'server_name', 'tls'], 'tls: its default mode needs an email');
     for (const [path, field] of allValueFields()) {
       const parts = path.split('.');
       const key = parts.pop()!;
