@@ -38,8 +38,9 @@ export const postgresServerStep: Step = {
 };
 
 function moduleStreamActions(target: Target): Action[] {
-  const stream = target.postgresModuleStream;
-  if (!stream) return [];
+  if (!target.postgresModuleStream) return [];
+  // The target names the stream ("16"); dnf wants module:stream.
+  const stream = target.postgresModuleStream.includes(':') ? target.postgresModuleStream : `postgresql:${target.postgresModuleStream}`;
   const enabled = ['dnf', 'module', 'list', '--enabled', stream];
   return [
     {
