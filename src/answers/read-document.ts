@@ -24,6 +24,12 @@ export class DocumentReading {
   readonly given = new Set<string>();
   /** Paths whose written value was rejected (rules about them stay quiet). */
   readonly invalid = new Set<string>();
+  /** The path, or a section it is in, was rejected. */
+  isInvalid(path: string): boolean {
+    for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') if (this.invalid.has(p)) return true;
+    return false;
+  }
+
   /** Where each key was written: Answers-shape paths and YAML paths (database.password_file). */
   readonly positions = new Map<string, Position>();
   /** The YAML path a value was written under (database.password -> database.password_file). */
@@ -155,6 +161,9 @@ function unknownKey(name: string, sectionPath: string, siblings: string[]): Form
   const elsewhere = allYamlPaths().filter((p) => p.endsWith(`.${name}`) || p === name);
   if (elsewhere.length === 1) {
     return { message: `unknown key ${sectionPath ? `in ${sectionPath}` : 'at the top level'}; ${name} belongs elsewhere`, suggestion: elsewhere[0] };
+  }
+  if (elsewhere.length > 1) {
+    return { message: `unknown key ${sectionPath ? `in ${sectionPath}` : 'at the top level'}; ${name} belongs in a section: ${elsewhere.join(' or ')}` };
   }
   const where = sectionPath ? `${sectionPath} accepts` : 'the top level accepts';
   return { message: `unknown key; ${where}: ${siblings.join(', ')}` };

@@ -35,7 +35,7 @@ export interface DatabaseAnswers {
   mode: DatabaseMode;
   name: string;
   user: string;
-  /** external only; local uses 127.0.0.1:5432. */
+  /** external only; local resolves to 127.0.0.1 (port 5432, sslmode prefer). */
   host: string;
   port: number;
   sslmode: PgSslMode;
@@ -73,7 +73,7 @@ export interface ElementAnswers {
   enabled: boolean;
   /** Host Element Web is served on; by default element.<server_name>. */
   host: string;
-  /** Upstream release to download, e.g. '1.11.90'. */
+  /** Upstream release to download: 'latest' or an exact version such as '1.11.90'. */
   version: string;
   /** A local tarball instead of the download (offline servers); needs sha256. */
   tarball?: string;

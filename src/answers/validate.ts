@@ -42,7 +42,7 @@ function checkConditions(reading: DocumentReading, answers: Answers): void {
   for (const [path, field] of allValueFields()) {
     const sectionPath = parentPath(path);
     const section = (sectionPath ? getPath(answers, sectionPath) : answers) as Record<string, unknown>;
-    const conditionInvalid = (condition: Condition) => reading.invalid.has(joinPath(sectionPath, condition.key));
+    const conditionInvalid = (condition: Condition) => reading.isInvalid(joinPath(sectionPath, condition.key));
 
     if (field.when && reading.given.has(path) && !conditionInvalid(field.when) && !conditionHolds(field.when, section)) {
       const yamlPath = reading.yamlPaths.get(path) ?? path;
@@ -56,7 +56,7 @@ function checkConditions(reading: DocumentReading, answers: Answers): void {
       reading.invalid.add(path);
     }
 
-    if (!field.required || reading.invalid.has(path)) continue;
+    if (!field.required || reading.isInvalid(path)) continue;
     // Always-required keys must be written even where resolving fills them (version).
     const missing = field.required === true ? !reading.given.has(path) : getPath(answers, path) === undefined;
     if (!missing) continue;
@@ -77,7 +77,7 @@ function checkCrossRules(reading: DocumentReading, answers: Answers): void {
   for (const rule of CROSS_RULES) {
     for (const issue of rule.check({ answers, given })) {
       const related = [issue.path, ...(issue.at ?? [])];
-      if (related.some((path) => reading.invalid.has(path))) continue;
+      if (related.some((path) => reading.isInvalid(path))) continue;
       const yamlPath = reading.yamlPaths.get(issue.path) ?? issue.path;
       reading.issue(yamlPath, { message: issue.message }, reading.locate(yamlPath, ...related, parentPath(issue.path)));
     }

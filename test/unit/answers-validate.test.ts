@@ -123,6 +123,11 @@ describe('answers validation: unknown keys', () => {
     assert.deepEqual([issue.line, issue.column], [5, 1]);
   });
 
+  it('names the sections of a key that lives in several', () => {
+    const issue = issueAt(`${BASE}mode: external\n`, 'mode');
+    assert.match(issue.message, /tls\.mode or database\.mode/);
+  });
+
   it('lists the accepted keys when nothing is close', () => {
     const issue = issueAt(`${BASE}turn:\n  banana: 1\n`, 'turn.banana');
     assert.equal(issue.suggestion, undefined);
@@ -320,9 +325,11 @@ describe('answers validation: rules between keys', () => {
     assert.match(issueAt(`${BASE}synapse:\n  registration: open\n`, 'synapse.registration').message, /email/);
   });
 
-  it('a rule stays quiet when the key it reads is itself invalid', () => {
+  it('a rule stays quiet when the key or section it reads is itself invalid', () => {
     const issues = issuesOf('version: 1\nserver_name: example.org\ntls:\n  mode: letsencrpyt\n');
     assert.deepEqual(issues.map((i) => i.path), ['tls.mode']);
+    const section = issuesOf('version: 1\nserver_name: example.org\ntls:\n  - email: a@example.org\n');
+    assert.deepEqual(section.map((i) => i.path), ['tls']);
   });
 });
 
