@@ -3,6 +3,7 @@
 // without them only the verification runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { PgSslMode } from '../../src/answers/types.js';
 import { verifyDatabase } from '../../src/database/verify-database.js';
 import { StepError } from '../../src/errors.js';
 import { postgresDatabaseStep } from '../../steps/postgres-database.js';
@@ -98,7 +99,7 @@ describe('external PostgreSQL over TCP', { skip: unavailable }, () => {
   });
 
   describe('verifyDatabase failure classes', () => {
-    const base = { host: '127.0.0.1', port: PORT, database: 'synapse', user: 'synapse_user', password: SYNAPSE_PASSWORD, sslmode: 'disable' as const };
+    const base = { host: '127.0.0.1', port: PORT, database: 'synapse', user: 'synapse_user', password: SYNAPSE_PASSWORD, sslmode: 'disable' as PgSslMode };
 
     async function failure(options: Partial<typeof base>): Promise<StepError> {
       try {
