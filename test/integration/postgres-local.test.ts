@@ -7,8 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import { verifyDatabase } from '../../src/database/verify-database.js';
 import { postgresAuthStep } from '../../steps/postgres-auth.js';
 import { postgresDatabaseStep } from '../../steps/postgres-database.js';
+import { postgresServerStep } from '../../steps/postgres-server.js';
 import { postgresVerifyStep } from '../../steps/postgres-verify.js';
-import { testAnswers } from '../helpers/answers.js';
+import { LocalExecutor } from '../../src/exec/executor.js';
+import { Logger } from '../../src/log/logger.js';
+import type { RunContext } from '../../src/engine/types.js';
+import { testAnswers, testTarget } from '../helpers/answers.js';
 import { clusterUnavailable, startCluster, type Cluster } from './postgres-cluster.js';
 import { changes, runSteps, stateDirectory } from './postgres-run-helper.js';
 
@@ -33,6 +37,12 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
   after(() => {
     cluster?.stop();
     state.remove();
+  });
+
+  it("postgres-server's check finds the server accepting connections on the answers' port", async () => {
+    const signal = new AbortController().signal;
+    const ctx = { answers: answers(), target: testTarget('debian-12'), exec: new LocalExecutor(new Logger(undefined), signal), signal } as unknown as RunContext;
+    await postgresServerStep.verify!(ctx);
   });
 
   it('switches ident to scram-sha-256, creates the role and database, and verifies them', async () => {
