@@ -155,9 +155,8 @@ export const answersSchema = {
           type: 'integer',
           min: 1,
           max: 65535,
-          when: external,
           default: 5432,
-          description: 'Port of the external PostgreSQL server.',
+          description: 'Port of the PostgreSQL server (a local one listens on 127.0.0.1 at this port; 5432 unless you run it elsewhere).',
         },
         sslmode: {
           type: 'string',
