@@ -64,7 +64,10 @@ test('a lock left by a dead process is taken over; a live holder makes others wa
   lock.update({ dir: '/scenario' });
   assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), { pid: process.pid, dir: '/scenario' });
 
-  // This process holds it; a lock file naming another live process (the parent) blocks.
+  // A second acquire in the same process fails at once instead of waiting for itself.
+  await assert.rejects(acquireLock(path, { waitMs: 60_000, what: 'test lock' }), /already held by this process/);
+
+  // A lock file naming another live process (the parent) blocks.
   lock.release();
   writeFileSync(path, JSON.stringify({ pid: process.ppid }));
   await assert.rejects(acquireLock(path, { waitMs: 300, what: 'test lock' }), new RegExp(`held by PID ${process.ppid}`));

@@ -78,6 +78,9 @@ export async function acquireLock(
       rmSync(path, { force: true });
       continue;
     }
+    if (holder.pid === process.pid) {
+      throw new Error(`${options.what}: already held by this process (${path}); release it first`);
+    }
     if (Date.now() > deadline) {
       throw new Error(`${options.what}: still held by PID ${holder.pid} (${path}) after ${options.waitMs / 1000} s`);
     }
