@@ -1,0 +1,138 @@
+/**
+ * Delegation: the two well-known files on https://server_name, and SRV records.
+ * /.well-known/matrix/server tells other servers where federation goes;
+ * /.well-known/matrix/client tells clients (web ones need the CORS header) where the
+ * client API is. Both must name the host that actually serves Synapse.
+ */
+import { describeStatus, resultsFor, type VerifyContext, type WellKnownFetch } from './context.js';
+import { excerpt, isObject, jsonBody, request } from './http.js';
+import { pickSrv } from './resolve-server.js';
+import { parseServerName } from './server-name.js';
+import type { CheckResult } from './types.js';
+
+const result = resultsFor('delegation');
+
+export async function delegationChecks(context: VerifyContext): Promise<CheckResult[]> {
+  return [await serverFile(context), ...(await clientFile(context)), await srvRecords(context)];
+}
+
+function fetched(fetch: WellKnownFetch): string {
+  return fetch.finalUrl === fetch.url ? fetch.url : `${fetch.url} (redirected to ${fetch.finalUrl})`;
+}
+
+export function serverFileContent(synapseHost: string): string {
+  return `{"m.server": "${synapseHost}:443"}`;
+}
+
+function clientFileContent(synapseHost: string): string {
+  return `{"m.homeserver": {"base_url": "https://${synapseHost}"}}`;
+}
+
+async function serverFile(context: VerifyContext): Promise<CheckResult> {
+  const { serverName, synapseHost, federation } = context.options;
+  const label = '/.well-known/matrix/server';
+  const required = Boolean(context.options.expectDelegation) && federation;
+  const want = `Serve https://${serverName}/.well-known/matrix/server with ${serverFileContent(synapseHost)} (Content-Type: application/json).`;
+  if (!federation) return result('server', label, 'skip', 'federation is off in the answers');
+  const fetch = await context.wellKnown('server');
+  if (fetch.error) {
+    return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${fetch.error.message}`, want);
+  }
+  const response = fetch.response!;
+  if (response.status === 404 && !required) {
+    return result('server', label, 'pass', `${fetched(fetch)}: HTTP 404, no delegation; other servers use ${serverName}'s SRV records or port 8448`);
+  }
+  if (response.status !== 200) return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${describeStatus(response)}`, want);
+  const body = jsonBody(response);
+  if (!isObject(body)) return result('server', label, 'fail', `${fetched(fetch)}: not valid JSON: ${excerpt(response.body)}`, want);
+  const mServer = body['m.server'];
+  if (typeof mServer !== 'string' || !parseServerName(mServer)) {
+    return result('server', label, 'fail', `${fetched(fetch)}: m.server is ${JSON.stringify(mServer) ?? 'missing'}, not a server name`, want);
+  }
+  const delegated = parseServerName(mServer)!;
+  if (delegated.host.toLowerCase() !== synapseHost.toLowerCase()) {
+    return result('server', label, 'fail', `m.server is ${mServer}, but Synapse is served on ${synapseHost}`, want);
+  }
+  return result('server', label, 'pass', `m.server ${mServer}${fetch.redirects ? ` (after ${fetch.redirects} redirect(s))` : ''}`);
+}
+
+async function clientFile(context: VerifyContext): Promise<CheckResult[]> {
+  const { serverName, synapseHost } = context.options;
+  const label = '/.well-known/matrix/client';
+  const corsLabel = 'CORS header on /.well-known/matrix/client';
+  const required = serverName !== synapseHost;
+  const want = `Serve https://${serverName}/.well-known/matrix/client with ${clientFileContent(synapseHost)} and the header "Access-Control-Allow-Origin: *".`;
+  const fetch = await context.wellKnown('client');
+  const skipCors = (why: string) => result('client-cors', corsLabel, 'skip', why);
+  if (fetch.error) {
+    return [result('client', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${fetch.error.message}`, want), skipCors('the file could not be fetched')];
+  }
+  const response = fetch.response!;
+  if (response.status !== 200) {
+    const status = required ? 'fail' : 'warn';
+    const why = required ? '' : `; clients that only know ${serverName} still find the API there, but clients need the file for auto-discovery`;
+    return [result('client', label, status, `${fetched(fetch)}: ${describeStatus(response)}${why}`, want), skipCors(`the file answered HTTP ${response.status}`)];
+  }
+  const cors = response.headers['access-control-allow-origin'];
+  const corsResult =
+    cors === '*'
+      ? result('client-cors', corsLabel, 'pass', 'Access-Control-Allow-Origin: *')
+      : result(
+          'client-cors',
+          corsLabel,
+          'fail',
+          cors ? `Access-Control-Allow-Origin: ${cors} (web clients on other origins cannot read the file)` : 'no Access-Control-Allow-Origin header: Element Web and other browser clients on another origin cannot read the file',
+          `Add the header to that location, e.g. in nginx: add_header Access-Control-Allow-Origin "*" always;`,
+        );
+  const body = jsonBody(response);
+  if (!isObject(body)) return [result('client', label, 'fail', `${fetched(fetch)}: not valid JSON: ${excerpt(response.body)}`, want), corsResult];
+  const homeserver = body['m.homeserver'];
+  const baseUrl = isObject(homeserver) ? homeserver.base_url : undefined;
+  if (typeof baseUrl !== 'string') return [result('client', label, 'fail', `m.homeserver.base_url is ${JSON.stringify(baseUrl) ?? 'missing'}`, want), corsResult];
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return [result('client', label, 'fail', `m.homeserver.base_url "${baseUrl}" is not a URL`, want), corsResult];
+  }
+  if (url.protocol !== 'https:') return [result('client', label, 'fail', `m.homeserver.base_url "${baseUrl}" is not https`, want), corsResult];
+  if (url.hostname.toLowerCase() !== synapseHost.toLowerCase()) {
+    return [result('client', label, 'fail', `m.homeserver.base_url is ${baseUrl}, but Synapse is served on ${synapseHost}`, want), corsResult];
+  }
+  // Consistency with the host actually serving Synapse: the base URL must answer the client API.
+  const versionsUrl = `${baseUrl.replace(/\/+$/, '')}/_matrix/client/versions`;
+  try {
+    const versions = await request(context.http, { url: versionsUrl });
+    const versionsBody = jsonBody(versions);
+    if (versions.status !== 200 || !isObject(versionsBody) || !Array.isArray(versionsBody.versions)) {
+      return [result('client', label, 'fail', `base_url ${baseUrl}, but ${versionsUrl} answered ${describeStatus(versions)}`, 'Check that the base URL is the host nginx proxies to Synapse.'), corsResult];
+    }
+  } catch (error) {
+    return [result('client', label, 'fail', `base_url ${baseUrl}, but ${versionsUrl} failed: ${(error as Error).message}`, 'Check that the base URL is the host nginx proxies to Synapse.'), corsResult];
+  }
+  return [result('client', label, 'pass', `m.homeserver.base_url ${baseUrl} (answers the client API)`), corsResult];
+}
+
+async function srvRecords(context: VerifyContext): Promise<CheckResult> {
+  const { serverName, synapseHost, federation } = context.options;
+  const label = 'SRV records';
+  if (!federation) return result('srv', label, 'skip', 'federation is off in the answers');
+  const host = serverName.replace(/:\d+$/, '');
+  const found: string[] = [];
+  const targets: string[] = [];
+  for (const service of ['_matrix-fed._tcp', '_matrix._tcp']) {
+    const records = await context.resolver.resolveSrv(`${service}.${host}`).catch(() => []);
+    const best = pickSrv(records);
+    if (best) {
+      found.push(`${service}.${host} → ${best.name}:${best.port}`);
+      targets.push(best.name.replace(/\.$/, '').toLowerCase());
+    }
+  }
+  if (found.length === 0) return result('srv', label, 'pass', `none for ${host} (delegation uses the well-known file or port 8448)`);
+  const wellKnown = (await context.wellKnown('server')).response;
+  const note = wellKnown?.status === 200 ? '; a valid /.well-known/matrix/server takes precedence over them' : '';
+  if (targets.some((target) => target !== synapseHost.toLowerCase())) {
+    return result('srv', label, 'warn', `${found.join('; ')}${note}`, `Point the SRV records at ${synapseHost}, or remove them (the spec discourages SRV delegation).`);
+  }
+  return result('srv', label, 'pass', `${found.join('; ')}${note}`);
+}

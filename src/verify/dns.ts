@@ -1,0 +1,51 @@
+/**
+ * DNS: A/AAAA of server_name, the Synapse host (and Element's host), and whether they
+ * point at this machine. Not pointing here is a warning, never a failure by itself: behind
+ * NAT the machine cannot see its public address, and server_name may be a website hosted
+ * elsewhere that delegates. No record at all for a name that must reach us is a failure.
+ */
+import { isIP } from 'node:net';
+import { machineAddresses } from '../host/addresses.js';
+import { lookupAddresses } from '../host/dns.js';
+import { resultsFor, type VerifyContext } from './context.js';
+import type { CheckResult } from './types.js';
+
+const result = resultsFor('dns');
+
+export async function dnsChecks(context: VerifyContext): Promise<CheckResult[]> {
+  const { serverName, synapseHost, elementHost } = context.options;
+  const names: Array<{ id: string; name: string; mustResolve: boolean }> = [];
+  const serverHost = serverName.replace(/:\d+$/, '');
+  names.push({ id: 'server-name', name: serverHost, mustResolve: serverHost === synapseHost || Boolean(context.options.expectDelegation) });
+  if (synapseHost !== serverHost) names.push({ id: 'synapse-host', name: synapseHost, mustResolve: true });
+  if (elementHost && elementHost !== synapseHost && elementHost !== serverHost) names.push({ id: 'element-host', name: elementHost, mustResolve: true });
+  const ours = context.options.machineAddresses ?? (context.options.localHealth === false ? undefined : machineAddresses().map((a) => a.address));
+  return Promise.all(names.map((entry) => checkName(context, entry.id, entry.name, entry.mustResolve, ours)));
+}
+
+async function checkName(context: VerifyContext, id: string, name: string, mustResolve: boolean, ours: string[] | undefined): Promise<CheckResult> {
+  const label = `DNS of ${name}`;
+  if (isIP(name.replace(/^\[|\]$/g, ''))) return result(id, label, 'pass', 'an IP address; no DNS record needed');
+  const answer = await lookupAddresses(name, { timeoutMs: context.http.timeoutMs, resolver: context.resolver });
+  const resolved = [...answer.ipv4, ...answer.ipv6];
+  if (resolved.length === 0) {
+    const why = answer.error ? `the lookup failed (${answer.error})` : 'no A or AAAA record';
+    return result(id, label, mustResolve ? 'fail' : 'warn', why, `Add an A record (and AAAA if this machine has IPv6) for ${name} pointing at this server's public address.`);
+  }
+  const shown = [answer.ipv4.length ? `A ${answer.ipv4.join(', ')}` : '', answer.ipv6.length ? `AAAA ${answer.ipv6.join(', ')}` : ''].filter(Boolean).join('; ');
+  if (!ours) return result(id, label, 'pass', shown);
+  const mine = new Set(ours);
+  const foreign = resolved.filter((address) => !mine.has(address));
+  if (foreign.length === 0) return result(id, label, 'pass', `${shown} (this machine)`);
+  if (foreign.length < resolved.length) {
+    return result(id, label, 'warn', `${shown}: ${foreign.join(', ')} is not this machine`, `Remove or correct the record for ${foreign.join(', ')}: clients that pick it reach another server.`);
+  }
+  if (!mustResolve) return result(id, label, 'pass', `${shown} (not this machine; fine, it delegates to the Synapse host)`);
+  return result(
+    id,
+    label,
+    'warn',
+    `${shown}, not one of this machine's addresses (${ours.join(', ') || 'none'})`,
+    `Fine behind NAT or a load balancer that forwards 443 (and 8448) here; otherwise point ${name} at this machine.`,
+  );
+}
