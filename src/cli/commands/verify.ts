@@ -1,0 +1,57 @@
+import type { Answers } from '../../answers/types.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { LocalExecutor } from '../../exec/executor.js';
+import { Logger } from '../../log/logger.js';
+import { hasFailures, runVerify, type VerifyOptions } from '../../verify/index.js';
+import { systemLocalProbes } from '../../verify/local-probes.js';
+import { optionsForRemote, optionsFromAnswers, readOnlySecrets } from '../../verify/options-from-answers.js';
+import { renderJson, renderText, textOptionsFor } from '../../verify/report.js';
+import { statePaths } from '../../engine/runner.js';
+import { DEFAULT_STATE_DIR } from '../paths.js';
+
+export interface VerifyCommandOptions {
+  serverName?: string;
+  json: boolean;
+  /** This install's answers (the saved ones by default); absent: check a server from outside. */
+  answers?: Answers;
+  stdout: NodeJS.WritableStream;
+  stateDir?: string;
+  /** Overrides for the checks (tests: connectTo, resolver, ca, probes). */
+  overrides?: Partial<VerifyOptions>;
+}
+
+/**
+ * `matrix-setup verify`: with this machine's answers, every check including local health;
+ * with --server-name for another server (or no answers), the checks from outside.
+ * Returns 0 when nothing failed, 1 otherwise.
+ */
+export async function verifyCommand(options: VerifyCommandOptions): Promise<number> {
+  const { answers, serverName, overrides = {} } = options;
+  let verifyOptions: VerifyOptions;
+  if (answers && (!serverName || serverName === answers.server_name)) {
+    verifyOptions = { ...optionsFromAnswers(answers), ...overrides };
+    if (verifyOptions.localHealth !== false && !verifyOptions.probes) {
+      const logger = new Logger(undefined);
+      verifyOptions.probes = systemLocalProbes({
+        executor: new LocalExecutor(logger, new AbortController().signal),
+        answers,
+        secrets: readOnlySecrets(answers, statePaths(options.stateDir ?? DEFAULT_STATE_DIR).secrets),
+      });
+    }
+  } else if (serverName) {
+    verifyOptions = await optionsForRemote(serverName, overrides);
+  } else {
+    throw new UsageError(
+      'There are no saved answers here, so verify does not know which server to check.',
+      'Run `matrix-setup verify --server-name example.org`, or pass the install\'s answers with --answers FILE.',
+    );
+  }
+  const results = await runVerify(verifyOptions);
+  if (options.json) {
+    options.stdout.write(renderJson(results, { serverName: verifyOptions.serverName, synapseHost: verifyOptions.synapseHost, checkedAt: new Date().toISOString() }));
+  } else {
+    const heading = `Checking ${verifyOptions.serverName} (Synapse on ${verifyOptions.synapseHost})${verifyOptions.localHealth === false ? ' from outside' : ''}`;
+    options.stdout.write(renderText(results, heading, textOptionsFor(options.stdout)));
+  }
+  return hasFailures(results) ? ExitCode.stepFailed : ExitCode.ok;
+}
