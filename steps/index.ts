@@ -5,6 +5,10 @@ import { postgresDatabaseStep } from './postgres-database.js';
 import { postgresServerStep } from './postgres-server.js';
 import { postgresVerifyStep } from './postgres-verify.js';
 import { preflightStep } from './preflight.js';
+import { synapseAdminStep } from './synapse-admin.js';
+import { synapseConfigStep } from './synapse-config.js';
+import { synapseInstallStep } from './synapse-install.js';
+import { synapseServiceStep } from './synapse-service.js';
 
 /**
  * Every step, in the order a run walks them (each after the steps it needs).
@@ -17,4 +21,8 @@ export const STEPS: Step[] = [
   postgresAuthStep,
   postgresDatabaseStep,
   postgresVerifyStep,
+  synapseInstallStep,
+  synapseConfigStep,
+  synapseServiceStep,
+  synapseAdminStep,
 ];

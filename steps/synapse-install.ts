@@ -1,0 +1,60 @@
+import type { Action, RunContext, Step } from '../src/engine/types.js';
+import { StepError } from '../src/errors.js';
+import { debconfPreseed, matrixOrgRepositoryActions } from './synapse/apt-repository.js';
+import { existingInstallTask } from './synapse/existing-install.js';
+import { synapseLayout, type SynapseLayout } from './synapse/sources.js';
+import { daemonReloadTask } from './synapse/systemd.js';
+import { venvInstallActions } from './synapse/venv.js';
+import { synapseUnitOverride } from './templates/systemd-synapse-override.js';
+import { synapseUnit } from './templates/systemd-synapse-unit.js';
+
+/**
+ * Synapse itself, from the source the answers and target choose (steps/synapse/sources.ts):
+ * matrix.org's APT repository, Debian's own package, or a venv from PyPI; then the unit
+ * (the package's, with a drop-in for what the answers change, or matrix-setup's own).
+ */
+export const synapseInstallStep: Step = {
+  id: 'synapse-install',
+  title: 'Install Synapse',
+  needs: ['base-packages'],
+  plan({ answers, target }): Action[] {
+    const layout = synapseLayout(answers, target);
+    const actions: Action[] = [existingInstallTask(answers, target, layout)];
+    if (layout.source === 'venv') {
+      actions.push(...venvInstallActions(answers, target, layout));
+      actions.push({ kind: 'file', path: layout.unitFile, content: synapseUnit(answers, layout), mode: 0o644, owner: 'root', group: 'root', notify: [layout.unit] });
+    } else {
+      if (layout.source === 'apt') actions.push(...matrixOrgRepositoryActions(target.codename!));
+      actions.push(debconfPreseed(answers, layout), { kind: 'packages', manager: 'apt', names: layout.packages });
+      actions.push({ kind: 'file', path: layout.unitFile, content: synapseUnitOverride(answers, layout), mode: 0o644, owner: 'root', group: 'root', notify: [layout.unit] });
+    }
+    actions.push(daemonReloadTask(layout.unit));
+    return actions;
+  },
+  async verify(ctx) {
+    const layout = synapseLayout(ctx.answers, ctx.target);
+    ctx.note(`Synapse ${await installedVersion(ctx, layout)} is installed (${describeSource(layout)}).`);
+  },
+};
+
+async function installedVersion(ctx: RunContext, layout: SynapseLayout): Promise<string> {
+  const result = await ctx.exec.run([layout.python, '-c', 'import synapse; print(synapse.__version__)'], { probe: true, okExitCodes: [0, 1] });
+  if (result.exitCode !== 0) {
+    throw new StepError(`Synapse is not importable by ${layout.python} after the install.`, {
+      hint: layout.source === 'venv' ? `Recreate the virtualenv: remove ${layout.venv} and resume.` : `Reinstall the package: apt-get install --reinstall ${layout.packageName}.`,
+      outputTail: result.stderr.split('\n').slice(-10),
+    });
+  }
+  return result.stdout.trim();
+}
+
+function describeSource(layout: SynapseLayout): string {
+  switch (layout.source) {
+    case 'apt':
+      return 'matrix.org package matrix-synapse-py3';
+    case 'distro':
+      return "Debian's own package matrix-synapse";
+    case 'venv':
+      return `virtualenv ${layout.venv}`;
+  }
+}

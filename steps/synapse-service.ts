@@ -1,0 +1,37 @@
+import type { Action, Step } from '../src/engine/types.js';
+import { configCheckTask } from './synapse/config-check.js';
+import { HEALTH_URL, isHealthy, waitForSynapse } from './synapse/health.js';
+import { synapseLayout } from './synapse/sources.js';
+
+/**
+ * Synapse running: its config checked by Synapse itself first, the unit enabled and started,
+ * restarted only when a file it reads changed, and then waited for (at most two minutes)
+ * until it answers on 127.0.0.1:8008. A Synapse that does not come up fails the step with
+ * the end of its log and the likely cause.
+ */
+export const synapseServiceStep: Step = {
+  id: 'synapse-service',
+  title: 'Start Synapse',
+  needs: ['synapse-config'],
+  plan({ answers, target }): Action[] {
+    const layout = synapseLayout(answers, target);
+    return [
+      configCheckTask(layout),
+      {
+        kind: 'command',
+        description: `Forget earlier failed starts of ${layout.unit} (a crash loop before it was configured must not block the start)`,
+        argv: ['systemctl', 'reset-failed', layout.unit],
+        unless: ['systemctl', 'is-active', '--quiet', layout.unit],
+        idempotent: true,
+      },
+      { kind: 'service', unit: layout.unit, enable: true, start: true, onChange: 'restart' },
+      {
+        kind: 'task',
+        description: `Wait until Synapse answers on ${HEALTH_URL} (at most 120 s)`,
+        shows: [{ argv: ['GET', HEALTH_URL], when: 'polled every second until it answers "OK"' }],
+        check: () => isHealthy(),
+        run: (ctx) => waitForSynapse(ctx, layout),
+      },
+    ];
+  },
+};

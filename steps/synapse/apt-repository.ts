@@ -1,0 +1,147 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Answers } from '../../src/answers/types.js';
+import type { Action, RunContext, TaskAction } from '../../src/engine/types.js';
+import { CommandFailedError, StepError } from '../../src/errors.js';
+import { MATRIX_ORG_APT, matrixOrgSources } from '../templates/synapse-apt-source.js';
+import type { SynapseLayout } from './sources.js';
+
+/** Fingerprints of the primary keys in `gpg --with-colons` output (the fpr line right after each pub line). */
+export function primaryFingerprints(colons: string): string[] {
+  const found: string[] = [];
+  let afterPub = false;
+  for (const line of colons.split('\n')) {
+    const fields = line.split(':');
+    if (fields[0] === 'pub') afterPub = true;
+    else if (fields[0] === 'fpr' && afterPub) {
+      found.push(fields[9]);
+      afterPub = false;
+    } else if (fields[0] === 'sub') afterPub = false;
+  }
+  return found;
+}
+
+/** Why a downloaded keyring is not matrix.org's, or undefined when it holds exactly that key. */
+export function keyringProblem(colons: string): string | undefined {
+  const keys = primaryFingerprints(colons);
+  if (keys.length === 0) return 'it holds no OpenPGP key';
+  if (keys.length > 1) return `it holds ${keys.length} keys (${keys.join(', ')}), expected only ${MATRIX_ORG_APT.fingerprint}`;
+  if (keys[0].toUpperCase() !== MATRIX_ORG_APT.fingerprint) return `its key is ${keys[0]}, expected ${MATRIX_ORG_APT.fingerprint}`;
+  return undefined;
+}
+
+/** True when apt-get update output says a suite does not exist on packages.matrix.org. */
+export function isMissingSuite(output: string[]): boolean {
+  return output.some((line) => /packages\.matrix\.org/.test(line) && /(does not have a Release file|404\s+Not Found)/i.test(line));
+}
+
+/**
+ * packages.matrix.org as an APT source: its key checked against the known fingerprint
+ * before it is trusted, a deb822 source that trusts that key for this repository only,
+ * the package index, and debconf answers for the package's install questions.
+ */
+export function matrixOrgRepositoryActions(codename: string): Action[] {
+  return [keyringTask(), { kind: 'file', path: MATRIX_ORG_APT.sourcesFile, content: matrixOrgSources(codename), mode: 0o644, owner: 'root', group: 'root' }, indexTask(codename)];
+}
+
+/** debconf answers for the package's questions, set before it is installed (apt runs non-interactive). */
+export function debconfPreseed(answers: Answers, layout: SynapseLayout): Action {
+  const owner = layout.packageName!;
+  return {
+    kind: 'command',
+    description: `Answer the package's questions: server name ${answers.server_name}, report stats ${answers.synapse.report_stats ? 'yes' : 'no'}`,
+    argv: ['debconf-set-selections'],
+    stdin:
+      `${owner} matrix-synapse/server-name string ${answers.server_name}\n` +
+      `${owner} matrix-synapse/report-stats boolean ${answers.synapse.report_stats}\n`,
+    // Setting the same answers again changes nothing.
+    idempotent: true,
+  };
+}
+
+function keyringTask(): TaskAction {
+  const temp = '<temporary directory>';
+  return {
+    kind: 'task',
+    description: `Install matrix.org's signing key as ${MATRIX_ORG_APT.keyring} after checking its fingerprint is ${MATRIX_ORG_APT.fingerprint}`,
+    shows: [
+      { argv: ['gpg', '--show-keys', '--with-colons', MATRIX_ORG_APT.keyring], when: 'read-only: the installed keyring, if any' },
+      { argv: ['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', `${temp}/key`, MATRIX_ORG_APT.keyUrl], when: 'when the keyring is missing or holds another key' },
+      { argv: ['gpg', '--show-keys', '--with-colons', `${temp}/key`], when: 'refuses to go on unless the only key is the expected one' },
+      { argv: ['install', '-m', '0644', '-o', 'root', '-g', 'root', `${temp}/key`, MATRIX_ORG_APT.keyring] },
+    ],
+    async check(ctx) {
+      if (!existsSync(MATRIX_ORG_APT.keyring)) return false;
+      return keyringProblem(await showKeys(ctx, MATRIX_ORG_APT.keyring)) === undefined;
+    },
+    async run(ctx) {
+      const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-key-'));
+      try {
+        const downloaded = join(dir, 'key');
+        await ctx.exec.run(['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', downloaded, MATRIX_ORG_APT.keyUrl], {
+          timeoutMs: 90_000,
+          hint: `Check that this machine can reach ${new URL(MATRIX_ORG_APT.keyUrl).host} over HTTPS (proxy, firewall, DNS).`,
+        });
+        const problem = keyringProblem(await showKeys(ctx, downloaded, dir));
+        if (problem) {
+          throw new StepError(`The key downloaded from ${MATRIX_ORG_APT.keyUrl} is not matrix.org's: ${problem}.`, {
+            hint: 'It was not installed and nothing was trusted. Something between this machine and packages.matrix.org may be tampering with downloads; try again later, or use synapse.install: venv.',
+          });
+        }
+        let keyring = downloaded;
+        // APT reads a .gpg keyring only in binary form; convert an ASCII-armored download.
+        if (readFileSync(downloaded, 'latin1').startsWith('-----BEGIN PGP')) {
+          keyring = join(dir, 'key.gpg');
+          await ctx.exec.run(['gpg', '--batch', '--yes', '--output', keyring, '--dearmor', downloaded], { env: { GNUPGHOME: dir } });
+        }
+        await ctx.exec.run(['install', '-m', '0644', '-o', 'root', '-g', 'root', keyring, MATRIX_ORG_APT.keyring]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** `gpg --show-keys` with a throwaway home, so root's own keyring is never touched. */
+async function showKeys(ctx: RunContext, file: string, home?: string): Promise<string> {
+  const dir = home ?? mkdtempSync(join(tmpdir(), 'matrix-setup-gpg-'));
+  try {
+    const result = await ctx.exec.run(['gpg', '--show-keys', '--with-colons', file], { probe: true, env: { GNUPGHOME: dir }, okExitCodes: [0, 2] });
+    return result.stdout;
+  } finally {
+    if (!home) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function indexTask(codename: string): TaskAction {
+  return {
+    kind: 'task',
+    description: `Read the package index of packages.matrix.org (suite ${codename})`,
+    shows: [
+      { argv: ['apt-cache', 'show', '--no-all-versions', 'matrix-synapse-py3'], when: 'read-only: whether APT already knows the package' },
+      { argv: ['apt-get', 'update', '-q'], when: 'when it does not' },
+    ],
+    async check(ctx) {
+      const result = await ctx.exec.run(['apt-cache', 'show', '--no-all-versions', 'matrix-synapse-py3'], { probe: true, okExitCodes: [0, 100] });
+      return result.exitCode === 0 && result.stdout.trim() !== '';
+    },
+    async run(ctx) {
+      try {
+        await ctx.exec.run(['apt-get', 'update', '-q'], { timeoutMs: 15 * 60 * 1000 });
+      } catch (error) {
+        if (error instanceof CommandFailedError && isMissingSuite(error.info.outputTail ?? [])) {
+          // Left in place, the source would break every later apt-get update on this machine.
+          rmSync(MATRIX_ORG_APT.sourcesFile, { force: true });
+          throw new StepError(`packages.matrix.org does not publish Synapse for "${codename}" (no Release file for that suite).`, {
+            hint: `Set synapse.install: venv in the answers (Synapse from PyPI works on every release), then resume. ${MATRIX_ORG_APT.sourcesFile} was removed again so APT keeps working.`,
+            argv: error.info.argv,
+            exitCode: error.info.exitCode,
+            outputTail: error.info.outputTail,
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}
