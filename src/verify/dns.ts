@@ -4,9 +4,11 @@
  * NAT the machine cannot see its public address, and server_name may be a website hosted
  * elsewhere that delegates. No record at all for a name that must reach us is a failure.
  */
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { machineAddresses } from '../host/addresses.js';
 import { lookupAddresses } from '../host/dns.js';
+import { withTimeout } from '../host/timeout.js';
 import { resultsFor, type VerifyContext } from './context.js';
 import type { CheckResult } from './types.js';
 
@@ -30,7 +32,13 @@ async function checkName(context: VerifyContext, id: string, name: string, mustR
   const resolved = [...answer.ipv4, ...answer.ipv6];
   if (resolved.length === 0) {
     const why = answer.error ? `the lookup failed (${answer.error})` : 'no A or AAAA record';
-    return result(id, label, mustResolve ? 'fail' : 'warn', why, `Add an A record (and AAAA if this machine has IPv6) for ${name} pointing at this server's public address.`);
+    const fix = `Add an A record (and AAAA if this machine has IPv6) for ${name} pointing at this server's public address.`;
+    const local = context.options.resolver ? [] : await localLookup(name, context.http.timeoutMs);
+    if (local.length) {
+      // Only /etc/hosts (or a local-only resolver) knows it: this machine gets through, nobody else does.
+      return result(id, label, 'warn', `${why} in DNS; only this machine maps it (to ${local.join(', ')}, e.g. through /etc/hosts), so other servers and clients cannot find it`, fix);
+    }
+    return result(id, label, mustResolve ? 'fail' : 'warn', why, fix);
   }
   const shown = [answer.ipv4.length ? `A ${answer.ipv4.join(', ')}` : '', answer.ipv6.length ? `AAAA ${answer.ipv6.join(', ')}` : ''].filter(Boolean).join('; ');
   if (!ours) return result(id, label, 'pass', shown);
@@ -48,4 +56,10 @@ async function checkName(context: VerifyContext, id: string, name: string, mustR
     `${shown}, not one of this machine's addresses (${ours.join(', ') || 'none'})`,
     `Fine behind NAT or a load balancer that forwards 443 (and 8448) here; otherwise point ${name} at this machine.`,
   );
+}
+
+/** The system's own name lookup (getaddrinfo: /etc/hosts, then the resolvers). */
+async function localLookup(name: string, timeoutMs: number): Promise<string[]> {
+  const found = await withTimeout(lookup(name, { all: true }), timeoutMs, []);
+  return found.map((entry) => entry.address);
 }

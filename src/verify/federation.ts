@@ -39,7 +39,9 @@ export async function federationChecks(context: VerifyContext): Promise<CheckRes
     ];
   }
   const where = formatHostPort(endpoint.host, endpoint.port);
-  const discovery = result('discovery', ids[0][1], 'pass', `${endpoint.trail.join('; ')} → ${where} (certificate name ${endpoint.tlsName}, Host ${endpoint.hostHeader})`);
+  const trail = endpoint.trail.join('; ');
+  const route = trail.endsWith(where) ? trail : `${trail} → ${where}`;
+  const discovery = result('discovery', ids[0][1], 'pass', `${route} (certificate name ${endpoint.tlsName}, Host ${endpoint.hostHeader})`);
 
   const [tls, version, keys] = await Promise.all([
     tlsCheck(context, endpoint, ids[1][1]),
