@@ -1,0 +1,73 @@
+/**
+ * Questions are data: what to ask, which answer it sets, when it applies, its default and
+ * its help. The wizard's reducer walks them; the screens only render the current one.
+ */
+import type { AnswersDraft } from '../../answers/field-spec.js';
+import type { HostSummary } from '../engine-port.js';
+
+export type GroupId = 'names' | 'federation' | 'tls' | 'database' | 'synapse' | 'accounts' | 'element' | 'uploads' | 'advanced';
+
+export const GROUP_TITLES: Record<GroupId, string> = {
+  names: 'Names',
+  federation: 'Federation',
+  tls: 'Certificate',
+  database: 'Database',
+  synapse: 'Synapse',
+  accounts: 'Accounts',
+  element: 'Element Web',
+  uploads: 'Uploads',
+  advanced: 'Advanced',
+};
+
+/** Choices the wizard keeps to itself (never written to the answers file). */
+export interface WizardFlags {
+  advanced: boolean;
+}
+
+export interface QuestionContext {
+  draft: AnswersDraft;
+  host: HostSummary;
+  flags: WizardFlags;
+}
+
+export interface Choice {
+  value: string | boolean;
+  label: string;
+  hint?: string;
+}
+
+interface QuestionBase {
+  id: string;
+  group: GroupId;
+  title: string;
+  /** One or two sentences; by default the answers schema's description of the key. */
+  help?: string | ((ctx: QuestionContext, text: string) => string);
+  /** Asked only when this holds. */
+  ask?: (ctx: QuestionContext) => boolean;
+}
+
+/** Sets one answer. `path` is the key as validateField takes it ("tls.email", "database.password_file"). */
+export interface TextQuestion extends QuestionBase {
+  kind: 'text';
+  path: string;
+  /** Suggested text when nothing was answered yet (otherwise the schema's default is shown). */
+  suggest?: (ctx: QuestionContext) => string | undefined;
+  /** Shown dimmed when the field is empty. */
+  placeholder?: string;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  kind: 'choice';
+  /** An answer path, or a wizard flag. */
+  path?: string;
+  flag?: keyof WizardFlags;
+  choices: (ctx: QuestionContext) => Choice[];
+  suggest?: (ctx: QuestionContext) => string | boolean | undefined;
+}
+
+/** Connects to the external database with the answers so far before moving on. */
+export interface DatabaseTestQuestion extends QuestionBase {
+  kind: 'database-test';
+}
+
+export type Question = TextQuestion | ChoiceQuestion | DatabaseTestQuestion;

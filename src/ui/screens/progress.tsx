@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import { duration } from '../components/format.js';
+import { Header } from '../components/header.js';
+import { KeyHints } from '../components/key-hints.js';
+import { OutputTail } from '../components/output-tail.js';
+import { Spinner } from '../components/spinner.js';
+import { StepList } from '../components/step-list.js';
+import { countSteps } from '../state/progress-state.js';
+import type { WizardState } from '../state/wizard-state.js';
+import { useTheme } from '../theme.js';
+
+export function ProgressScreen({ state }: { state: WizardState }) {
+  const theme = useTheme();
+  const progress = state.progress;
+  const { finished, total } = countSteps(progress);
+  const elapsed = progress.startedAt !== undefined ? ` · ${duration(state.now - progress.startedAt)}` : '';
+  const warnings = progress.notes.filter((note) => note.level === 'warn').slice(-3);
+  return (
+    <Box flexDirection="column">
+      <Header title={progress.resumed ? 'Resuming the install' : 'Installing'} position={progress.started ? `${finished}/${total}${elapsed}` : undefined} />
+      {progress.started ? <StepList steps={progress.steps} now={state.now} /> : <Spinner now={state.now} label="Starting…" />}
+      <OutputTail command={progress.command} lines={progress.tail} />
+      {warnings.map((note, index) => (
+        <Text key={index} color={theme.warning} wrap="wrap">
+          ! {note.message}
+        </Text>
+      ))}
+      {progress.logFile ? (
+        <Box marginTop={1}>
+          <Text dimColor={theme.dim} wrap="truncate-middle">
+            Log: {progress.logFile}
+          </Text>
+        </Box>
+      ) : null}
+      {state.stopping ? <Spinner now={state.now} label="Stopping: ending the running command…" /> : null}
+      {state.quitting || state.stopping ? null : <KeyHints hints={[['Ctrl-C', 'stop']]} />}
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+/** Keys to wizard actions. Pure: the app's single input handler calls it with Ink's key info. */
+import { currentQuestion, type Action, type WizardState } from './wizard-state.js';
+
+/** The parts of Ink's `Key` this map reads. */
+export interface KeyInfo {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+  shift?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+export function keyToAction(state: WizardState, input: string, key: KeyInfo): Action | undefined {
+  if (key.ctrl && input === 'c') return { type: 'quit-request' };
+  if (state.exit) return undefined;
+  if (state.quitting) {
+    if (input === 'y' || input === 'Y') return { type: 'quit-answer', quit: true };
+    if (input === 'n' || input === 'N' || key.escape || key.return) return { type: 'quit-answer', quit: false };
+    return undefined;
+  }
+  if (key.return) return { type: 'confirm' };
+  if (key.escape) return { type: 'back' };
+  if (typing(state)) {
+    if (key.backspace || key.delete) return { type: 'erase' };
+    if (key.ctrl && input === 'u') return { type: 'clear' };
+    if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return undefined;
+    // Pasted text arrives in one chunk; keep its printable characters.
+    const text = [...input].filter((c) => c >= ' ' && c !== '\u007F').join('');
+    return text ? { type: 'type', text } : undefined;
+  }
+  if (key.upArrow || (key.shift && key.tab) || input === 'k') return { type: 'move', delta: -1 };
+  if (key.downArrow || key.tab || input === 'j') return { type: 'move', delta: 1 };
+  if (/^[1-9]$/.test(input)) return { type: 'pick', index: Number(input) - 1 };
+  if (input === 'q') return { type: 'quit-request' };
+  if (state.screen === 'review' && input === 's') return { type: 'save-open' };
+  if (state.screen === 'review' && input === 'r') return { type: 'recheck' };
+  if (state.screen === 'failure' && input === 'r') return { type: 'retry' };
+  return undefined;
+}
+
+/** Whether letters are text (a text question, or the save prompt) rather than commands. */
+export function typing(state: WizardState): boolean {
+  if (state.screen === 'review') return state.review.saveText !== undefined;
+  if (state.screen !== 'questions') return false;
+  return currentQuestion(state)?.kind === 'text';
+}
