@@ -4,29 +4,45 @@
 // - ESM only: ink embeds yoga's wasm and loads it with top-level await.
 // - react-devtools-core is an optional ink import for development: stub it out.
 // - a createRequire banner, or bundled CommonJS dies with "Dynamic require of 'assert'".
+// - two stages: the application (src/cli/main.ts) is bundled first and embedded as a
+//   string in a small launcher (src/cli/launcher.ts) that imports it as a data: module
+//   only when the command needs it; `//# sourceURL` keeps stack traces readable.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const outfile = 'dist/matrix-setup.mjs';
-
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node18.19',
   minify: true,
   legalComments: 'none',
-  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
+  logLevel: 'warning',
   define: {
     'process.env.NODE_ENV': '"production"',
     __MATRIX_SETUP_VERSION__: JSON.stringify(pkg.version),
   },
+};
+
+const app = await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  write: false,
+  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    // A data: module has no file URL; builtins resolve from any absolute path.
+    js: "import { createRequire as __createRequire } from 'node:module';const require = __createRequire('/matrix-setup.mjs');",
   },
-  logLevel: 'warning',
+  footer: { js: '//# sourceURL=matrix-setup.mjs' },
+});
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/launcher.ts'],
+  outfile,
+  define: { ...common.define, __MATRIX_SETUP_APP__: JSON.stringify(app.outputFiles[0].text) },
+  banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync(outfile, 0o755);
