@@ -132,9 +132,9 @@ function indexTask(codename: string): TaskAction {
       } catch (error) {
         if (error instanceof CommandFailedError && isMissingSuite(error.info.outputTail ?? [])) {
           // Left in place, the source would break every later apt-get update on this machine.
-          rmSync(MATRIX_ORG_APT.sourcesFile, { force: true });
+          const removed = removeIfOurs(MATRIX_ORG_APT.sourcesFile, matrixOrgSources(codename));
           throw new StepError(`packages.matrix.org does not publish Synapse for "${codename}" (no Release file for that suite).`, {
-            hint: `Set synapse.install: venv in the answers (Synapse from PyPI works on every release), then resume. ${MATRIX_ORG_APT.sourcesFile} was removed again so APT keeps working.`,
+            hint: `Set synapse.install: venv in the answers (Synapse from PyPI works on every release), then resume. ${removed ? `${MATRIX_ORG_APT.sourcesFile} was removed again so APT keeps working.` : `Remove ${MATRIX_ORG_APT.sourcesFile} if you switch.`}`,
             argv: error.info.argv,
             exitCode: error.info.exitCode,
             outputTail: error.info.outputTail,
@@ -144,4 +144,15 @@ function indexTask(codename: string): TaskAction {
       }
     },
   };
+}
+
+/** Removes a file only when it holds exactly what matrix-setup wrote there. */
+function removeIfOurs(path: string, content: string): boolean {
+  try {
+    if (readFileSync(path, 'utf8') !== content) return false;
+    rmSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
