@@ -21,8 +21,8 @@ export interface SynapseLayout {
   registerTool: string;
   configDir: string;
   homeserverYaml: string;
-  /** Directory of drop-ins Synapse reads after homeserver.yaml (packages only). */
-  confDir?: string;
+  /** Directory of drop-ins Synapse reads after homeserver.yaml. */
+  confDir: string;
   /** The drop-in matrix-setup owns (packages only); a venv gets a complete homeserver.yaml instead. */
   dropIn?: string;
   /** Where the package's debconf answers live (packages only). */
@@ -114,6 +114,8 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         registerTool: `${VENV}/bin/register_new_matrix_user`,
         configDir: CONFIG_DIR,
         homeserverYaml: `${CONFIG_DIR}/homeserver.yaml`,
+        // Read after homeserver.yaml as with the packages, so other drop-ins (email, TURN) work the same everywhere.
+        confDir: `${CONFIG_DIR}/conf.d`,
         logConfig: `${CONFIG_DIR}/log.yaml`,
         // In the data directory: Synapse generates it as its own user, which may not write to /etc.
         signingKey: `${DATA_DIR}/homeserver.signing.key`,
@@ -127,7 +129,7 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         unit: SYNAPSE_UNIT,
         unitShipped: false,
         unitFile: `/etc/systemd/system/${SYNAPSE_UNIT}`,
-        configPaths: [`${CONFIG_DIR}/homeserver.yaml`],
+        configPaths: [`${CONFIG_DIR}/homeserver.yaml`, `${CONFIG_DIR}/conf.d/`],
       };
   }
 }

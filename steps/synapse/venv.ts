@@ -32,6 +32,7 @@ export function venvInstallActions(answers: Answers, target: Target, layout: Syn
       unless: ['id', '-u', layout.user],
     },
     { kind: 'directory', path: layout.configDir, owner: 'root', group: layout.group, mode: 0o750 },
+    { kind: 'directory', path: layout.confDir, owner: 'root', group: layout.group, mode: 0o750 },
     { kind: 'directory', path: layout.dataDir, owner: layout.user, group: layout.group, mode: 0o750 },
     { kind: 'directory', path: layout.mediaStore, owner: layout.user, group: layout.group, mode: 0o750 },
     { kind: 'directory', path: layout.logDir, owner: layout.user, group: layout.group, mode: 0o750 },

@@ -98,9 +98,8 @@ function commonSettings(answers: Answers, target: Target, layout: SynapseLayout)
     ...(synapse.url_previews ? { url_preview_ip_range_blacklist: URL_PREVIEW_IP_RANGE_BLACKLIST } : {}),
     ...federationSettings(answers),
   };
-  if (synapse.cache_factor !== undefined) settings.caches = { global_factor: synapse.cache_factor };
-  if (answers.email.enabled) settings.email = emailBlock(answers);
-  if (answers.turn.enabled) Object.assign(settings, turnSettings(answers));
+  // Email, TURN and the cache factor have their own drop-ins (steps/templates/synapse-email.ts,
+  // synapse-turn.ts, systemd-tuning.ts): one owner per setting.
   return settings;
 }
 
@@ -141,30 +140,6 @@ function federationSettings(answers: Answers): Record<string, unknown> {
     return { federation_domain_whitelist: [], trusted_key_servers: [] };
   }
   return { trusted_key_servers: [{ server_name: 'matrix.org' }], suppress_key_server_warning: true };
-}
-
-function emailBlock(answers: Answers): Record<string, unknown> {
-  const e = answers.email;
-  const block: Record<string, unknown> = { smtp_host: e.smtp_host, smtp_port: e.smtp_port };
-  if (e.smtp_user) block.smtp_user = e.smtp_user;
-  if (e.smtp_password) block.smtp_pass = secret('smtp_password');
-  block.force_tls = e.tls === 'tls';
-  block.require_transport_security = e.tls === 'starttls';
-  block.enable_tls = e.tls !== 'none';
-  block.notif_from = e.notif_from;
-  block.app_name = 'Matrix';
-  if (answers.element.enabled) block.client_base_url = `https://${answers.element.host}`;
-  return block;
-}
-
-function turnSettings(answers: Answers): Record<string, unknown> {
-  const host = answers.synapse_host;
-  return {
-    turn_uris: [`turn:${host}:3478?transport=udp`, `turn:${host}:3478?transport=tcp`],
-    turn_shared_secret: secret('turn_shared_secret'),
-    turn_user_lifetime: '1h',
-    turn_allow_guests: false,
-  };
 }
 
 /**

@@ -78,7 +78,8 @@ describe('Synapse sources', () => {
     assert.deepEqual([apt.packageName, apt.registerTool, apt.group, apt.unitShipped], ['matrix-synapse-py3', 'register_new_matrix_user', 'matrix-synapse', true]);
     assert.deepEqual([distro.packageName, distro.registerTool, distro.group, distro.python], ['matrix-synapse', 'synapse_register_new_matrix_user', 'nogroup', '/usr/bin/python3']);
     assert.deepEqual([venv.packageName, venv.registerTool, venv.unitShipped, venv.unitFile], [undefined, '/opt/venvs/matrix-synapse/bin/register_new_matrix_user', false, '/etc/systemd/system/matrix-synapse.service']);
-    assert.equal(venv.confDir, undefined);
+    assert.equal(venv.dropIn, undefined);
+    assert.deepEqual(venv.configPaths, ['/etc/matrix-synapse/homeserver.yaml', '/etc/matrix-synapse/conf.d/']);
     assert.deepEqual(apt.configPaths, ['/etc/matrix-synapse/homeserver.yaml', '/etc/matrix-synapse/conf.d/']);
   });
 });
@@ -122,7 +123,7 @@ describe('synapse-install plan', () => {
     assert.deepEqual(useradd.unless, ['id', '-u', 'matrix-synapse']);
     const unit = actions.find((a) => a.kind === 'file' && a.path === '/etc/systemd/system/matrix-synapse.service') as { content: string; notify: string[] };
     assert.match(unit.content, /^Type=notify$/m);
-    assert.match(unit.content, /^ExecStart=\/opt\/venvs\/matrix-synapse\/bin\/python -m synapse\.app\.homeserver --config-path=\/etc\/matrix-synapse\/homeserver\.yaml$/m);
+    assert.match(unit.content, /^ExecStart=\/opt\/venvs\/matrix-synapse\/bin\/python -m synapse\.app\.homeserver --config-path=\/etc\/matrix-synapse\/homeserver\.yaml --config-path=\/etc\/matrix-synapse\/conf\.d\/$/m);
     assert.match(unit.content, /^User=matrix-synapse$/m);
     assert.deepEqual(unit.notify, ['matrix-synapse.service']);
   });
