@@ -1,6 +1,6 @@
 import type { Action, Step } from '../src/engine/types.js';
 import { configCheckTask } from './synapse/config-check.js';
-import { HEALTH_URL, isHealthy, waitForSynapse } from './synapse/health.js';
+import { HEALTH_URL, isHealthy, notReady, waitForSynapse } from './synapse/health.js';
 import { synapseLayout } from './synapse/sources.js';
 
 /**
@@ -24,7 +24,14 @@ export const synapseServiceStep: Step = {
         unless: ['systemctl', 'is-active', '--quiet', layout.unit],
         idempotent: true,
       },
-      { kind: 'service', unit: layout.unit, enable: true, start: true, onChange: 'restart' },
+      {
+        kind: 'service',
+        unit: layout.unit,
+        enable: true,
+        start: true,
+        onChange: 'restart',
+        diagnose: (ctx) => notReady(ctx, layout, `Synapse failed to start (${layout.unit}).`),
+      },
       {
         kind: 'task',
         description: `Wait until Synapse answers on ${HEALTH_URL} (at most 120 s)`,

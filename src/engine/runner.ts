@@ -50,6 +50,7 @@ export function statePaths(stateDir: string) {
     state: join(stateDir, 'state.json'),
     lock: join(stateDir, 'lock'),
     secrets: join(stateDir, 'secrets.yaml'),
+    backups: join(stateDir, 'backups'),
     answers: join(stateDir, 'answers.yaml'),
   };
 }
@@ -75,6 +76,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   const secrets = new SecretStore(files.secrets, answers, logger);
   const started = Date.now();
   const changedSteps: string[] = [];
+  const backupStamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
   let currentStep = '';
   const emit = (event: EngineEvent) => {
     logEvent(logger, event);
@@ -159,6 +161,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
           await exec.run(refreshCommand(manager), { timeoutMs: 15 * 60 * 1000 });
           refreshed.add(manager);
         },
+        backupPath: (path) => join(paths.stateDir, 'backups', `${path}.${backupStamp}`),
         changed(summary) {
           changed = true;
           emit({ type: 'change', stepId: step.id, summary: logger.redact(summary) });

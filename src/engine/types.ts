@@ -88,6 +88,8 @@ export interface ServiceAction {
   start: boolean;
   /** What to do when a file with `notify: [unit]` changed. */
   onChange: 'restart' | 'reload';
+  /** When starting or restarting fails: an error that explains why (its log, the likely cause). */
+  diagnose?(ctx: RunContext): Promise<Error>;
 }
 
 /**

@@ -28,6 +28,7 @@ function environment(exec = new FakeExecutor([[['getent'], (argv) => ({ stdout: 
     clearRestart: (unit) => restarts.splice(restarts.indexOf(unit), 1),
     refreshPackageIndex: async (manager) => void refreshed.push(manager),
     changed: (summary) => changes.push(summary),
+    backupPath: (path) => join(dir, 'backups', `${path}.20261126T000000`),
   };
   return { env, exec, changes, restarts, refreshed };
 }
@@ -47,14 +48,13 @@ describe('file action', () => {
     assert.equal(await isInPlace(action, env), true);
   });
 
-  it('backs up a different existing file before replacing it', async () => {
+  it('backs up a different existing file before replacing it, outside the directory it is in', async () => {
     const { env } = environment();
     const path = join(dir, 'b.conf');
     writeFileSync(path, 'the user wrote this\n');
     await ensure({ kind: 'file', path, content: 'ours\n', mode: 0o644, owner: me, group }, env);
-    const backups = readdirSync(dir).filter((f) => f.startsWith('b.conf.matrix-setup-') && f.endsWith('.bak'));
-    assert.equal(backups.length, 1);
-    assert.equal(readFileSync(join(dir, backups[0]), 'utf8'), 'the user wrote this\n');
+    assert.equal(readFileSync(join(dir, 'backups', `${path}.20261126T000000`), 'utf8'), 'the user wrote this\n');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('b.conf')), ['b.conf'], 'nothing new beside the file');
     assert.equal(readFileSync(path, 'utf8'), 'ours\n');
   });
 
@@ -116,5 +116,20 @@ describe('service action', () => {
     await ensure(action, second.env);
     assert.deepEqual(running.changes(), [['systemctl', 'reload', 'nginx']]);
     assert.deepEqual(second.restarts, []);
+  });
+});
+
+describe('service action diagnosis', () => {
+  it('replaces systemctl\'s terse failure with the unit\'s own diagnosis', async () => {
+    const exec = new FakeExecutor([
+      [['systemctl', 'is-enabled'], { stdout: 'enabled' }],
+      [['systemctl', 'is-active'], { exitCode: 3, stdout: 'failed' }],
+      [['systemctl', 'start'], { exitCode: 1 }],
+    ]);
+    const { env } = environment(exec);
+    await assert.rejects(
+      ensure({ kind: 'service', unit: 'matrix-synapse', enable: true, start: true, onChange: 'restart', diagnose: async () => new StepError('Synapse failed: database login refused') }, env),
+      /database login refused/,
+    );
   });
 });

@@ -11,6 +11,8 @@ export interface ActionEnv {
   clearRestart(unit: string): void;
   /** Refresh the package index once per run, right before the first install. */
   refreshPackageIndex(manager: 'apt' | 'dnf'): Promise<void>;
+  /** Where to keep the previous version of a file before replacing it (never beside it: nginx and Synapse read whole directories). */
+  backupPath(path: string): string;
   /** Report one change to the machine (shown by renderers, kept in the log). */
   changed(summary: string): void;
 }

@@ -1,4 +1,5 @@
-import { copyFileSync, chmodSync, chownSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, chmodSync, chownSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { StepError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import type { FileAction } from '../types.js';
@@ -25,7 +26,8 @@ export const fileHandler: ActionHandler<FileAction> = {
           hint: 'Nothing was changed. Move the file away if it is no longer needed, or fix the answers.',
         });
       }
-      const backup = `${action.path}.matrix-setup-${timestamp()}.bak`;
+      const backup = env.backupPath(action.path);
+      mkdirSync(dirname(backup), { recursive: true, mode: 0o700 });
       copyFileSync(action.path, backup);
       env.changed(`backed up ${action.path} to ${backup}`);
     }
@@ -61,8 +63,4 @@ async function owner(action: { owner: string; group: string; path: string }, env
     });
   }
   return { uid, gid };
-}
-
-function timestamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
 }

@@ -1,6 +1,7 @@
 import { ANY_EXIT_CODE, type Executor } from '../../exec/executor.js';
 import type { ServiceAction } from '../types.js';
-import type { ActionHandler } from './action-env.js';
+import type { ActionEnv, ActionHandler } from './action-env.js';
+import { CommandFailedError } from '../../errors.js';
 
 export const serviceHandler: ActionHandler<ServiceAction> = {
   async isInPlace(action, env) {
@@ -18,15 +19,25 @@ export const serviceHandler: ActionHandler<ServiceAction> = {
     }
     const pending = env.pendingRestarts().includes(action.unit);
     if (action.start && !active) {
-      await exec.run(['systemctl', 'start', action.unit], { hint: `See \`journalctl -u ${action.unit} -n 50\`.` });
+      await diagnosed(action, env, ['systemctl', 'start', action.unit]);
       env.changed(`started ${action.unit}`);
     } else if (pending && active) {
-      await exec.run(['systemctl', action.onChange, action.unit], { hint: `See \`journalctl -u ${action.unit} -n 50\`.` });
+      await diagnosed(action, env, ['systemctl', action.onChange, action.unit]);
       env.changed(`${action.onChange === 'restart' ? 'restarted' : 'reloaded'} ${action.unit} (its configuration changed)`);
     }
     if (pending) env.clearRestart(action.unit);
   },
 };
+
+/** Runs a start/restart; if it fails, the unit's own diagnosis replaces systemctl's terse error. */
+async function diagnosed(action: ServiceAction, env: ActionEnv, argv: string[]): Promise<void> {
+  try {
+    await env.ctx.exec.run(argv, { hint: `See \`journalctl -u ${action.unit} -n 50\`.` });
+  } catch (error) {
+    if (!(error instanceof CommandFailedError) || !action.diagnose) throw error;
+    throw await action.diagnose(env.ctx);
+  }
+}
 
 export function serviceCommands(action: ServiceAction): string[][] {
   const commands: string[][] = [];
