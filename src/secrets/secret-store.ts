@@ -25,6 +25,8 @@ const SOURCES: Record<SecretName, SecretSource> = {
   admin_password: { ref: (a) => a.admin.password, generated: true, humanReadable: true },
   turn_shared_secret: { generated: true },
   smtp_password: { ref: (a) => a.email.smtp_password, generated: false },
+  // The first registration token (synapse.registration: token), created in Synapse and shown once.
+  registration_token: { generated: true, humanReadable: true },
 };
 
 /**

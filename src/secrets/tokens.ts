@@ -11,7 +11,8 @@ export type SecretName =
   | 'form_secret'
   | 'admin_password'
   | 'turn_shared_secret'
-  | 'smtp_password';
+  | 'smtp_password'
+  | 'registration_token';
 
 const TOKEN = /<<secret:([a-z_]+)>>/g;
 

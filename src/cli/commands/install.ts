@@ -104,6 +104,11 @@ function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateD
       writeFileAtomic(shownMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
     }
   }
+  const tokenMarker = join(stateDir, 'registration-token-shown');
+  if (answers.synapse.registration === 'token' && answers.admin.enabled && !existsSync(tokenMarker)) {
+    out(`  Registration token: ${outcome.secrets.get('registration_token')}   (shown once; kept in ${statePaths(stateDir).secrets}, mode 0600)\n`);
+    writeFileAtomic(tokenMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
+  }
   out('  Check it as clients and other servers see it: matrix-setup verify\n');
   return ExitCode.ok;
 }

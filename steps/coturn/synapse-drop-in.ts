@@ -1,0 +1,55 @@
+import type { Action, RunContext, TaskAction } from '../../src/engine/types.js';
+import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
+import type { SynapseLayout } from '../synapse/sources.js';
+
+/** The directory Synapse reads drop-ins from: the package's conf.d, or the same place for a venv. */
+export function synapseConfDir(layout: SynapseLayout): string {
+  return layout.confDir ?? `${layout.configDir}/conf.d`;
+}
+
+export function synapseDropInPath(layout: SynapseLayout, feature: string): string {
+  return `${synapseConfDir(layout)}/matrix-setup-${feature}.yaml`;
+}
+
+/** A venv install has no conf.d of its own: create it (readable by Synapse only). */
+export function confDirActions(layout: SynapseLayout): Action[] {
+  if (layout.confDir) return [];
+  return [{ kind: 'directory', path: synapseConfDir(layout), mode: 0o750, owner: 'root', group: layout.group }];
+}
+
+/** True when Synapse is started with the drop-in directory; otherwise a drop-in there is never read. */
+export function readsConfDir(layout: SynapseLayout): boolean {
+  const dir = synapseConfDir(layout).replace(/\/$/, '');
+  return layout.configPaths.some((path) => path.replace(/\/$/, '') === dir);
+}
+
+export function warnUnlessReadsConfDir(ctx: RunContext, layout: SynapseLayout, what: string): void {
+  if (!readsConfDir(layout)) {
+    ctx.warn(`Synapse is not started with --config-path=${synapseConfDir(layout)}/, so it does not read the ${what} settings there.`);
+  }
+}
+
+/**
+ * A feature turned off after an earlier run turned it on: its drop-in is moved aside (kept as a
+ * .bak, never deleted) and Synapse restarted if it runs, so the setting really goes away.
+ */
+export function retireDropInTask(path: string, unit: string): TaskAction {
+  const retired = `${path}.matrix-setup-disabled.bak`;
+  return {
+    kind: 'task',
+    description: `Move ${path} aside if an earlier run wrote it`,
+    shows: [
+      { argv: ['mv', '-f', path, retired], when: `only if ${path} exists` },
+      { argv: ['systemctl', 'try-restart', unit], when: 'after moving it' },
+    ],
+    async check(ctx) {
+      const result = await ctx.exec.run(['test', '-e', path], { probe: true, okExitCodes: ANY_EXIT_CODE });
+      return result.exitCode !== 0;
+    },
+    async run(ctx) {
+      await ctx.exec.run(['mv', '-f', path, retired]);
+      await ctx.exec.run(['systemctl', 'try-restart', unit], { hint: `See \`journalctl -u ${unit} -n 50\`.` });
+      ctx.note(`Moved ${path} to ${retired} and restarted ${unit}.`);
+    },
+  };
+}

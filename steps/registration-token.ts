@@ -1,0 +1,119 @@
+import type { Action, RunContext, Step } from '../src/engine/types.js';
+import { connectDatabase } from '../src/database/connection.js';
+import { secretToken } from '../src/secrets/tokens.js';
+import { StepError } from '../src/errors.js';
+import { synapseConnection } from './postgres-verify.js';
+import { SYNAPSE_LISTEN } from './synapse/sources.js';
+
+const BASE_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}`;
+
+/**
+ * With registration by token, the first token: generated once (kept 0600 with the other
+ * secrets, shown once when the run ends), created through Synapse's admin API as the admin.
+ * Skipped when Synapse already has it.
+ */
+export const registrationTokenStep: Step = {
+  id: 'registration-token',
+  title: 'Create the first registration token',
+  needs: ['synapse-admin'],
+  skip({ answers }) {
+    if (answers.synapse.registration !== 'token') return `synapse.registration is ${answers.synapse.registration}`;
+    return answers.admin.enabled ? undefined : 'it is created as the admin, and admin.enabled is false (create tokens with the admin API yourself)';
+  },
+  plan({ answers }): Action[] {
+    const token = secretToken('registration_token');
+    return [
+      {
+        kind: 'task',
+        description: `Create the registration token unless Synapse has it (as @${answers.admin.username}:${answers.server_name}, logged out again afterwards)`,
+        shows: [
+          { argv: ['SELECT', '1', 'FROM', 'registration_tokens', 'WHERE', 'token', '=', `'${token}'`], when: `read-only, as ${answers.database.user} on ${answers.database.name}` },
+          { argv: ['POST', `${BASE_URL}/_matrix/client/v3/login`], stdin: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: answers.admin.username }, password: secretToken('admin_password') }) },
+          { argv: ['POST', `${BASE_URL}/_synapse/admin/v1/registration_tokens/new`], stdin: JSON.stringify({ token, uses_allowed: null, expiry_time: null }) },
+          { argv: ['POST', `${BASE_URL}/_matrix/client/v3/logout`] },
+        ],
+        check: (ctx) => tokenExists(ctx, ctx.secrets.get('registration_token')),
+        async run(ctx) {
+          const accessToken = await login({ baseUrl: BASE_URL }, ctx.answers.admin.username, ctx.secrets.get('admin_password'));
+          try {
+            await createRegistrationToken({ baseUrl: BASE_URL }, accessToken, ctx.secrets.get('registration_token'));
+          } finally {
+            await logout({ baseUrl: BASE_URL }, accessToken);
+          }
+          ctx.note('Created the first registration token (shown once when the run ends).');
+        },
+      },
+    ];
+  },
+};
+
+async function tokenExists(ctx: RunContext, token: string): Promise<boolean> {
+  const client = await connectDatabase(synapseConnection(ctx));
+  try {
+    const result = await client.query('SELECT 1 FROM registration_tokens WHERE token = $1', [token]);
+    return (result.rowCount ?? 0) > 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+// Synapse's client and admin API, as far as this step needs it.
+export interface AdminApiOptions {
+  /** Synapse's client listener, e.g. http://127.0.0.1:8008. */
+  baseUrl: string;
+  timeoutMs?: number;
+}
+
+async function call(options: AdminApiOptions, method: string, path: string, body?: unknown, accessToken?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  let response: Response;
+  try {
+    response = await fetch(`${options.baseUrl}${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+  } catch (error) {
+    throw new StepError(`Cannot reach Synapse at ${options.baseUrl}: ${(error as Error).message}.`, {
+      hint: 'Synapse should be running (the synapse-service step); check `systemctl status matrix-synapse` and resume.',
+    });
+  }
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
+  } catch {
+    return { status: response.status, body: {} };
+  }
+}
+
+/** Logs in with a password; the session is ended again by logout(). */
+export async function login(options: AdminApiOptions, user: string, password: string): Promise<string> {
+  const response = await call(options, 'POST', '/_matrix/client/v3/login', {
+    type: 'm.login.password',
+    identifier: { type: 'm.id.user', user },
+    password,
+    initial_device_display_name: 'matrix-setup',
+  });
+  const token = response.body.access_token;
+  if (response.status !== 200 || typeof token !== 'string') {
+    throw new StepError(`Synapse refused the admin login for ${user}: ${String(response.body.error ?? `HTTP ${response.status}`)}.`, {
+      hint: 'The admin password matrix-setup keeps may have been changed in Synapse; create the token yourself (Synapse admin API registration_tokens/new).',
+    });
+  }
+  return token;
+}
+
+export async function logout(options: AdminApiOptions, accessToken: string): Promise<void> {
+  await call(options, 'POST', '/_matrix/client/v3/logout', {}, accessToken).catch(() => {});
+}
+
+/** Creates a registration token with this exact value (unlimited uses, no expiry); an existing one is left alone. */
+export async function createRegistrationToken(options: AdminApiOptions, accessToken: string, token: string): Promise<'created' | 'exists'> {
+  const existing = await call(options, 'GET', `/_synapse/admin/v1/registration_tokens/${encodeURIComponent(token)}`, undefined, accessToken);
+  if (existing.status === 200) return 'exists';
+  const response = await call(options, 'POST', '/_synapse/admin/v1/registration_tokens/new', { token, uses_allowed: null, expiry_time: null }, accessToken);
+  if (response.status === 200) return 'created';
+  throw new StepError(`Synapse refused to create the registration token: ${String(response.body.error ?? `HTTP ${response.status}`)}.`, {
+    hint: 'Create one yourself with the admin API (POST /_synapse/admin/v1/registration_tokens/new) and resume.',
+  });
+}

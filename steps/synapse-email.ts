@@ -1,0 +1,29 @@
+import type { Action, Step } from '../src/engine/types.js';
+import { confDirActions, retireDropInTask, synapseDropInPath, warnUnlessReadsConfDir } from './coturn/synapse-drop-in.js';
+import { synapseLayout } from './synapse/sources.js';
+import { EMAIL_CONTENT_WARNING, synapseEmailYaml } from './templates/synapse-email.js';
+
+/**
+ * Outgoing email for Synapse (notifications, password resets) in its own drop-in, readable by
+ * Synapse only: it holds the SMTP password. Turning email off later moves the drop-in aside.
+ */
+export const synapseEmailStep: Step = {
+  id: 'synapse-email',
+  title: 'Email for Synapse',
+  needs: ['synapse-install'],
+  plan({ answers, target }): Action[] {
+    const layout = synapseLayout(answers, target);
+    const path = synapseDropInPath(layout, 'email');
+    if (!answers.email.enabled) return [retireDropInTask(path, layout.unit)];
+    return [
+      ...confDirActions(layout),
+      { kind: 'file', path, content: synapseEmailYaml(answers), ...layout.secretFile, notify: [layout.unit] },
+    ];
+  },
+  async verify(ctx) {
+    if (!ctx.answers.email.enabled) return;
+    const layout = synapseLayout(ctx.answers, ctx.target);
+    warnUnlessReadsConfDir(ctx, layout, 'email');
+    ctx.warn(EMAIL_CONTENT_WARNING);
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * coturn's turnserver.conf for Synapse's TURN REST credentials (use-auth-secret), after
+ * Synapse's docs/setup/turn/coturn.md and coturn's own security advice: the relay may never
+ * reach this machine, private networks or multicast, and only relays UDP (calls need no more).
+ */
+export interface CoturnConfigInput {
+  /** Sent to clients in the authentication exchange; conventionally the server_name. */
+  realm: string;
+  /** The shared secret, as a secret token (the runner writes the value). */
+  sharedSecret: string;
+  minPort: number;
+  maxPort: number;
+  /** Public address, and the private one it maps to behind NAT (external-ip=PUBLIC/PRIVATE). */
+  externalIp?: string;
+  privateIp?: string;
+  /** TURN over TLS/DTLS on the TLS port; without it both are turned off. */
+  tls?: { cert: string; key: string };
+  /** Defaults 3478 and 5349; tests run coturn on high ports. */
+  listeningPort?: number;
+  tlsListeningPort?: number;
+  /** Addresses to listen and relay on; default: all of this machine's addresses. */
+  listeningIps?: string[];
+  relayIps?: string[];
+}
+
+/** Ranges the relay must never send to: RFC 6890 special-purpose and private IPv4/IPv6 space. */
+export const DENIED_PEER_RANGES = [
+  '0.0.0.0-0.255.255.255',
+  '10.0.0.0-10.255.255.255',
+  '100.64.0.0-100.127.255.255',
+  '127.0.0.0-127.255.255.255',
+  '169.254.0.0-169.254.255.255',
+  '172.16.0.0-172.31.255.255',
+  '192.0.0.0-192.0.0.255',
+  '192.0.2.0-192.0.2.255',
+  '192.88.99.0-192.88.99.255',
+  '192.168.0.0-192.168.255.255',
+  '198.18.0.0-198.19.255.255',
+  '198.51.100.0-198.51.100.255',
+  '203.0.113.0-203.0.113.255',
+  '240.0.0.0-255.255.255.255',
+  '::1',
+  '64:ff9b::-64:ff9b::ffff:ffff',
+  '::ffff:0.0.0.0-::ffff:255.255.255.255',
+  '100::-100::ffff:ffff:ffff:ffff',
+  '2001::-2001:1ff:ffff:ffff:ffff:ffff:ffff:ffff',
+  '2002::-2002:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+  'fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+  'fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+];
+
+export function coturnConfig(input: CoturnConfigInput): string {
+  const lines: string[] = [
+    '# Written by matrix-setup; changes here are replaced on the next run (the old file is kept as a .bak).',
+    '# Synapse hands out short-lived credentials signed with the shared secret (turn_shared_secret).',
+    '',
+    `listening-port=${input.listeningPort ?? 3478}`,
+    ...(input.listeningIps ?? []).map((ip) => `listening-ip=${ip}`),
+    ...(input.relayIps ?? []).map((ip) => `relay-ip=${ip}`),
+  ];
+  if (input.externalIp) {
+    lines.push(
+      '# The address clients reach this server on' + (input.privateIp ? ', and the private address NAT maps it to.' : '.'),
+      `external-ip=${input.externalIp}${input.privateIp ? `/${input.privateIp}` : ''}`,
+    );
+  }
+  lines.push(
+    '# Relay ports (UDP), opened in the firewall.',
+    `min-port=${input.minPort}`,
+    `max-port=${input.maxPort}`,
+    '',
+    'use-auth-secret',
+    `static-auth-secret=${input.sharedSecret}`,
+    `realm=${input.realm}`,
+    'fingerprint',
+    '',
+  );
+  if (input.tls) {
+    lines.push(
+      `tls-listening-port=${input.tlsListeningPort ?? 5349}`,
+      `cert=${input.tls.cert}`,
+      `pkey=${input.tls.key}`,
+      'no-tlsv1',
+      'no-tlsv1_1',
+    );
+  } else {
+    lines.push('# No certificate for TURN over TLS (tls.mode self-signed).', 'no-tls', 'no-dtls');
+  }
+  lines.push(
+    '',
+    '# Hardening: calls only need UDP relays; never relay to this machine, private networks or multicast.',
+    'no-tcp-relay',
+    'no-multicast-peers',
+    ...DENIED_PEER_RANGES.map((range) => `denied-peer-ip=${range}`),
+    '# At most 12 relayed streams per user (3 video calls), 1200 in total.',
+    'user-quota=12',
+    'total-quota=1200',
+    '# No admin console, no version in responses, no NAT-discovery amplification.',
+    'no-cli',
+    'no-software-attribute',
+    'no-rfc5780',
+    'no-stun-backward-compatibility',
+    'response-origin-only-with-rfc5780',
+    '',
+    '# Logs go to the journal: journalctl -u coturn',
+    'syslog',
+    'no-stdout-log',
+    '',
+  );
+  return lines.join('\n');
+}
