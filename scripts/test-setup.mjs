@@ -7,7 +7,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
 const wanted = {
   integration: ['postgresql', 'nginx', 'certbot', 'pebble', 'openssl'],
-  e2e: ['debootstrap', 'systemd-container'],
+  e2e: ['debootstrap', 'systemd-container', 'tmux'],
 };
 const suites = process.argv.slice(2);
 const packages = [...new Set(suites.flatMap((s) => wanted[s] ?? []))];

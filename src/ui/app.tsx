@@ -1,6 +1,6 @@
 import { Box, useInput, useStdin } from 'ink';
 import { useSyncExternalStore } from 'react';
-import { keyToAction } from './state/keymap.js';
+import { keyToActions } from './state/keymap.js';
 import type { WizardState } from './state/wizard-state.js';
 import type { WizardStore } from './store.js';
 import { DoneScreen } from './screens/done.js';
@@ -18,8 +18,7 @@ export function App({ store, width, theme }: { store: WizardStore; width: number
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      const action = keyToAction(store.getState(), input, key);
-      if (action) store.dispatch(action);
+      for (const action of keyToActions(store.getState(), input, key)) store.dispatch(action);
     },
     { isActive: isRawModeSupported },
   );

@@ -41,8 +41,10 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     const exit = await store.exited;
     // Let the last frame render before Ink lets go of the terminal.
     await new Promise((resolve) => setTimeout(resolve, 50));
+    // Ink creates its exit promise on the first waitUntilExit(): ask before unmounting, or it never settles.
+    const unmounted = instance.waitUntilExit();
     instance.unmount();
-    await instance.waitUntilExit();
+    await unmounted;
     if (exit.message) stdout.write(`${exit.message}\n`);
     return exit.code;
   } finally {

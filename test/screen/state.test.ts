@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keyToAction } from '../../src/ui/state/keymap.js';
+import { keyToAction, keyToActions } from '../../src/ui/state/keymap.js';
 import { INITIAL_PROGRESS, reduceProgress, TAIL_LINES } from '../../src/ui/state/progress-state.js';
 import { cleanOutputLine } from '../../src/ui/state/strip-ansi.js';
 import { initialState, update, welcomeOptions, type Action, type WizardState } from '../../src/ui/state/wizard-state.js';
@@ -92,4 +92,9 @@ test('keys: letters are text in a text field and commands elsewhere', () => {
   assert.deepEqual(keyToAction(onWelcome, '', { downArrow: true }), { type: 'move', delta: 1 });
   assert.deepEqual(keyToAction(onWelcome, '2', {}), { type: 'pick', index: 1 });
   assert.deepEqual(keyToAction(onWelcome, '', { escape: true }), { type: 'back' });
+});
+
+test('keys: text and Enter in one chunk are the text, then Enter', () => {
+  const onText = apply(start(), { type: 'confirm' });
+  assert.deepEqual(keyToActions(onText, 'example.org\r', {}), [{ type: 'type', text: 'example.org' }, { type: 'confirm' }]);
 });

@@ -17,6 +17,19 @@ export interface KeyInfo {
   delete?: boolean;
 }
 
+/**
+ * A chunk of input can hold text and a final Enter when typed quickly over a slow link
+ * ("example.org\r"): that is the text, then Enter.
+ */
+export function keyToActions(state: WizardState, input: string, key: KeyInfo): Action[] {
+  if (input.length > 1 && /[\r\n]$/.test(input) && !key.ctrl && !key.meta) {
+    const text = keyToAction(state, input.replace(/[\r\n]+$/, ''), {});
+    return text ? [text, { type: 'confirm' }] : [{ type: 'confirm' }];
+  }
+  const action = keyToAction(state, input, key);
+  return action ? [action] : [];
+}
+
 export function keyToAction(state: WizardState, input: string, key: KeyInfo): Action | undefined {
   if (key.ctrl && input === 'c') return { type: 'quit-request' };
   if (state.exit) return undefined;
@@ -31,7 +44,7 @@ export function keyToAction(state: WizardState, input: string, key: KeyInfo): Ac
     if (key.backspace || key.delete) return { type: 'erase' };
     if (key.ctrl && input === 'u') return { type: 'clear' };
     if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return undefined;
-    // Pasted text arrives in one chunk; keep its printable characters.
+    // Pasted (or quickly typed) text arrives in one chunk; keep its printable characters.
     const text = [...input].filter((c) => c >= ' ' && c !== '\u007F').join('');
     return text ? { type: 'type', text } : undefined;
   }

@@ -1,0 +1,152 @@
+/**
+ * The wizard's engine port on this machine: host facts, preflight, the database test, the
+ * plan, saving answers, and the install itself, all through the same modules the
+ * `--answers` path uses.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AnswersDraft } from '../answers/field-spec.js';
+import { loadAnswersFile } from '../answers/load.js';
+import { resolveAnswers } from '../answers/resolve.js';
+import { answersToYaml } from '../answers/save.js';
+import type { Answers, DatabaseAnswers, SecretRef } from '../answers/types.js';
+import { verifyDatabase } from '../database/verify-database.js';
+import type { EventListener } from '../engine/events.js';
+import { runInstall, statePaths } from '../engine/runner.js';
+import { readState } from '../engine/state.js';
+import type { Step } from '../engine/types.js';
+import { toStepErrorInfo } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { gatherHostFacts } from '../host/facts.js';
+import { localProbe } from '../host/probe.js';
+import type { Target } from '../host/target.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { preflightNames, preflightPorts, runPreflightChecks } from '../preflight/checks.js';
+import type { CheckResult, DatabaseTestResult, HostSummary, PlanSummary, PreviousRun, WizardEngine, WizardRunOutcome } from './engine-port.js';
+
+export interface LocalEngineOptions {
+  target: Target;
+  steps: Step[];
+  stateDir: string;
+  logFile: string;
+  /** `matrix-setup verify`'s checks, once available. */
+  verify?: (answers: Answers) => Promise<CheckResult[]>;
+}
+
+export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
+  const { target, steps, stateDir } = options;
+  const files = statePaths(stateDir);
+  const fqdn = hostname();
+  return {
+    resumeCommand: stateDir === '/var/lib/matrix-setup' ? 'matrix-setup resume' : `matrix-setup resume --state-dir ${stateDir}`,
+    host(): HostSummary {
+      return {
+        targetName: target.derivative ? `${target.derivative} (as ${target.name})` : target.name,
+        targetId: target.id,
+        synapseSources: target.synapseSources,
+        defaults: fqdn.includes('.') ? { server_name: fqdn.toLowerCase() } : {},
+        installs: [
+          'Synapse, the Matrix homeserver, with a PostgreSQL database',
+          "nginx in front of it, with a Let's Encrypt (or your own) certificate",
+          'Element Web, the browser client (optional)',
+          'an admin account, and a final check as clients and other servers see it',
+        ],
+        stateDir,
+      };
+    },
+    async preflight(partial: AnswersDraft) {
+      const answers = resolveAnswers(partial);
+      const facts = await gatherHostFacts({ probe: localProbe, names: preflightNames(answers) });
+      return runPreflightChecks(facts, answers, target);
+    },
+    async testDatabase(database: DatabaseAnswers): Promise<DatabaseTestResult> {
+      try {
+        const report = await verifyDatabase({
+          host: database.host,
+          port: database.port,
+          database: database.name,
+          user: database.user,
+          password: readSecret(database.password),
+          sslmode: database.sslmode,
+        });
+        return { ok: true, message: `PostgreSQL ${report.serverVersion}, database ${database.name}, ${report.encoding} with ${report.collate} collation` };
+      } catch (error) {
+        const info = toStepErrorInfo(error);
+        return { ok: false, message: info.hint ? `${info.message} ${info.hint}` : info.message };
+      }
+    },
+    plan(answers: Answers): PlanSummary {
+      return summarizePlan(buildPlan(steps, { answers, target }), answers);
+    },
+    previousRun(): PreviousRun | undefined {
+      if (!existsSync(files.answers)) return undefined;
+      const state = readState(files.state);
+      if (!state) return undefined;
+      const stopped = Object.entries(state.steps).find(([, step]) => ['failed', 'interrupted', 'running'].includes(step.status));
+      return {
+        answers: loadAnswersFile(files.answers),
+        status: state.status,
+        stoppedAt: stopped?.[0],
+        logFile: state.logFile,
+        steps: Object.entries(state.steps).map(([id, step]) => ({ id, title: id, status: step.status })),
+      };
+    },
+    saveAnswers(path: string, answers: Answers): string {
+      const absolute = resolve(path);
+      writeFileAtomic(absolute, answersToYaml(answers), { mode: 0o600 });
+      return absolute;
+    },
+    async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
+      writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
+      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent, signal });
+      const result: WizardRunOutcome = {
+        status: outcome.status,
+        failedStep: outcome.failedStep,
+        error: outcome.error,
+        logFile: outcome.logFile,
+        changedSteps: outcome.changedSteps,
+        secretsFile: files.secrets,
+      };
+      // Shown once, at the end of the first run that completes (as the --answers path does).
+      const shownMarker = join(stateDir, 'admin-password-shown');
+      if (outcome.status === 'done' && answers.admin.enabled && outcome.secrets.isGenerated('admin_password') && !existsSync(shownMarker)) {
+        result.adminPassword = outcome.secrets.get('admin_password');
+        writeFileAtomic(shownMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
+      }
+      return result;
+    },
+    async verify(answers: Answers): Promise<CheckResult[]> {
+      if (options.verify) return options.verify(answers);
+      return [{ id: 'verify', label: 'Verification', status: 'warn', detail: 'not available in this build', fix: 'Run `matrix-setup verify` with a newer version.' }];
+    },
+  };
+}
+
+function readSecret(ref: SecretRef | undefined): string {
+  if (ref?.env) return process.env[ref.env] ?? '';
+  if (ref?.file) return readFileSync(ref.file, 'utf8').split('\n')[0]!.trim();
+  return '';
+}
+
+function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): PlanSummary {
+  const packages = new Set<string>();
+  const files: string[] = [];
+  let commands = 0;
+  for (const step of plan) {
+    for (const action of step.actions) {
+      if (action.kind === 'packages') action.names.forEach((name) => packages.add(name));
+      if (action.kind === 'file') files.push(action.path);
+      if (action.kind === 'command') commands += 1;
+      if (action.kind === 'task') commands += action.commands.length;
+      if (action.kind === 'packages' || action.kind === 'service') commands += action.commands.length;
+    }
+  }
+  return {
+    steps: plan.map((step) => ({ id: step.id, title: step.title, ...(step.skip ? { skip: step.skip } : {}) })),
+    packages: [...packages],
+    files,
+    ports: preflightPorts(answers),
+    commands,
+  };
+}
