@@ -15,7 +15,7 @@ import { ensureHostTools } from './host-tools.js';
 import { acquireLock, processAlive, type HeldLock, type LockInfo } from './lock.js';
 import { CONTAINER_PORTS, busyPorts, describeBusyPorts } from './ports.js';
 import { resolveInRoot } from './paths.js';
-import { run, tail, type RunOptions, type RunResult } from './process.js';
+import { run, start, tail, type RunOptions, type RunResult, type StartedCommand } from './process.js';
 import { CACHE_DIR, restoreRootfs, type RootfsName } from './rootfs.js';
 
 export const CONTAINER_LOCK = join(CACHE_DIR, 'container.lock');
@@ -215,6 +215,14 @@ export class Container {
    * a fresh VPS has) plus `env`. Throws unless the exit code is in `okExitCodes` (default [0]).
    */
   exec(argv: string[], options: ContainerExecOptions = {}): Promise<RunResult> {
+    return this.start(argv, options).result;
+  }
+
+  /**
+   * Starts a command inside the container like exec() and returns at once with the host PID of
+   * the nsenter process that runs it (the command is its child), for tests that kill it mid-run.
+   */
+  start(argv: string[], options: ContainerExecOptions = {}): StartedCommand {
     if (this.stopped) throw new Error('the container is stopped');
     const env = {
       PATH: CONTAINER_PATH,
@@ -227,7 +235,7 @@ export class Container {
     // The working directory is set by env inside the container: nsenter's --wd resolves the
     // path outside it, which leaves commands with a cwd they cannot name (getcwd fails).
     const nsenter = ['nsenter', '-t', String(this.leader), '-a', '--'];
-    return run([...nsenter, '/usr/bin/env', '-i', '-C', options.cwd ?? '/root', ...assignments, ...argv], {
+    return start([...nsenter, '/usr/bin/env', '-i', '-C', options.cwd ?? '/root', ...assignments, ...argv], {
       stdin: options.stdin,
       timeoutMs: options.timeoutMs,
       okExitCodes: options.okExitCodes,

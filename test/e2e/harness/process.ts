@@ -35,20 +35,32 @@ export function tail(text: string, lines: number): string {
 
 const HOST_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+export interface StartedCommand {
+  /** PID of the spawned process (the leader of its own process group). */
+  pid: number;
+  /** Settles like run(): resolves on an ok exit code, rejects otherwise. */
+  result: Promise<RunResult>;
+}
+
 /**
  * Runs a host command (argument array, never a shell string). The child gets its own process
  * group so that a timeout can end it together with anything it forked, and nothing else.
  */
 export function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
+  return start(argv, options).result;
+}
+
+/** Like run(), but hands back the PID at once, for tests that signal the command while it runs. */
+export function start(argv: string[], options: RunOptions = {}): StartedCommand {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: options.cwd,
-      env: options.env ?? { PATH: HOST_PATH, LANG: 'C.UTF-8', DEBIAN_FRONTEND: 'noninteractive' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd: options.cwd,
+    env: options.env ?? { PATH: HOST_PATH, LANG: 'C.UTF-8', DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const result = new Promise<RunResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -72,7 +84,7 @@ export function run(argv: string[], options: RunOptions = {}): Promise<RunResult
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const result: RunResult = { exitCode: code ?? 128, stdout, stderr, durationMs: Date.now() - started };
+      const result: RunResult = { exitCode: code ?? 128 + (signal ? signalNumber(signal) : 0), stdout, stderr, durationMs: Date.now() - started };
       const shown = options.display ?? argv;
       if (timedOut) return reject(new RunFailedError(shown, result, `timed out after ${timeoutMs} ms`));
       if (!(options.okExitCodes ?? [0]).includes(result.exitCode)) {
@@ -81,6 +93,11 @@ export function run(argv: string[], options: RunOptions = {}): Promise<RunResult
       resolve(result);
     });
   });
+  return { pid: child.pid ?? 0, result };
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0;
 }
 
 /** Measures an async phase and prints its duration. */
