@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
 const wanted = {
-  integration: ['postgresql', 'nginx', 'certbot', 'pebble', 'openssl'],
+  integration: ['postgresql', 'nginx', 'certbot', 'pebble', 'openssl', 'coturn'],
   e2e: ['debootstrap', 'systemd-container', 'tmux'],
 };
 const suites = process.argv.slice(2);
