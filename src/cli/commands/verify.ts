@@ -20,6 +20,19 @@ export interface VerifyCommandOptions {
   overrides?: Partial<VerifyOptions>;
 }
 
+/** The checks for the install on this machine: from its answers, with local health. */
+export function thisMachineVerifyOptions(answers: Answers, stateDir: string, overrides: Partial<VerifyOptions> = {}): VerifyOptions {
+  const verifyOptions: VerifyOptions = { ...optionsFromAnswers(answers), ...overrides };
+  if (verifyOptions.localHealth !== false && !verifyOptions.probes) {
+    verifyOptions.probes = systemLocalProbes({
+      executor: new LocalExecutor(new Logger(undefined), new AbortController().signal),
+      answers,
+      secrets: readOnlySecrets(answers, statePaths(stateDir).secrets),
+    });
+  }
+  return verifyOptions;
+}
+
 /**
  * `matrix-setup verify`: with this machine's answers, every check including local health;
  * with --server-name for another server (or no answers), the checks from outside.
@@ -29,15 +42,7 @@ export async function verifyCommand(options: VerifyCommandOptions): Promise<numb
   const { answers, serverName, overrides = {} } = options;
   let verifyOptions: VerifyOptions;
   if (answers && (!serverName || serverName === answers.server_name)) {
-    verifyOptions = { ...optionsFromAnswers(answers), ...overrides };
-    if (verifyOptions.localHealth !== false && !verifyOptions.probes) {
-      const logger = new Logger(undefined);
-      verifyOptions.probes = systemLocalProbes({
-        executor: new LocalExecutor(logger, new AbortController().signal),
-        answers,
-        secrets: readOnlySecrets(answers, statePaths(options.stateDir ?? DEFAULT_STATE_DIR).secrets),
-      });
-    }
+    verifyOptions = thisMachineVerifyOptions(answers, options.stateDir ?? DEFAULT_STATE_DIR, overrides);
   } else if (serverName) {
     verifyOptions = await optionsForRemote(serverName, overrides);
   } else {
