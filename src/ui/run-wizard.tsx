@@ -45,7 +45,8 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     const unmounted = instance.waitUntilExit();
     instance.unmount();
     await unmounted;
-    if (exit.message) stdout.write(`${exit.message}\n`);
+    // Ink leaves the cursor at the end of its last frame.
+    if (exit.message) stdout.write(`\n${exit.message}\n`);
     return exit.code;
   } finally {
     store.dispose();
