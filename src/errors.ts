@@ -92,6 +92,8 @@ export interface StepErrorInfo {
   exitCode?: number;
   /** The last lines of its output (secrets redacted). */
   outputTail?: string[];
+  /** The machine was refused (a failed preflight check): the run exits 3, not 1. */
+  refused?: boolean;
 }
 
 /** A step found something wrong (or a command in it failed). Maps to exit status 1. */
@@ -112,7 +114,9 @@ export class CommandFailedError extends StepError {
 
 export function toStepErrorInfo(error: unknown): StepErrorInfo {
   if (error instanceof StepError) return { message: error.message, hint: error.hint, ...error.info };
-  if (error instanceof MatrixSetupError) return { message: error.message, hint: error.hint };
+  if (error instanceof MatrixSetupError) {
+    return { message: error.message, hint: error.hint, ...(error.exitCode === ExitCode.hostRefused ? { refused: true } : {}) };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { message, hint: 'This looks like a bug in matrix-setup; the log file has the details.' };
 }

@@ -63,7 +63,9 @@ export function createPlainRenderer(options: PlainRendererOptions): EventListene
 function summary(event: Extract<EngineEvent, { type: 'run-finished' }>): string {
   const changed = event.changedSteps.length
     ? `changed: ${event.changedSteps.join(', ')}`
-    : 'nothing changed: the machine already matched the answers';
+    : event.status === 'done'
+      ? 'nothing changed: the machine already matched the answers'
+      : 'nothing was changed';
   return `run ${event.status} in ${seconds(event.durationMs)}; ${changed}`;
 }
 

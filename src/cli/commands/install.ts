@@ -85,7 +85,7 @@ function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateD
   const out = (text: string) => process.stdout.write(text);
   if (outcome.status === 'failed') {
     process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
-    return ExitCode.stepFailed;
+    return outcome.error?.refused ? ExitCode.hostRefused : ExitCode.stepFailed;
   }
   if (outcome.status === 'interrupted') {
     out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
