@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Answers } from '../../src/answers/types.js';
+import type { RunContext, TaskAction } from '../../src/engine/types.js';
+import { StepError } from '../../src/errors.js';
+import { ELEMENT_ROOT } from './edge-layout.js';
+
+/**
+ * The Element Web release this version of matrix-setup installs when the answers say
+ * `latest`: a pinned, known release, so a plan shows exactly what will be installed.
+ */
+export const ELEMENT_WEB_VERSION = '1.11.100';
+export const ELEMENT_RELEASE_KEY_URL = 'https://packages.element.io/element-release-key.asc';
+/** Element's release signing key. A key file with any other fingerprint is refused. */
+export const ELEMENT_RELEASE_KEY_FINGERPRINT = '712BFBEE92DCA45252DB17D7C7BE97EFA179B100';
+/** Written into a release directory once it is complete; says where it came from. */
+export const SOURCE_MARKER = '.matrix-setup-source';
+
+export type ElementSource =
+  | { kind: 'release'; version: string; url: string; signatureUrl: string }
+  | { kind: 'tarball'; location: string; sha256: string };
+
+export interface ElementLayout {
+  root: string;
+  /** element-v1.11.100: the directory a release unpacks to. */
+  release: string;
+  releaseDir: string;
+  /** The symlink nginx serves from; it names the release directory relatively. */
+  current: string;
+  config: string;
+  source: ElementSource;
+}
+
+export function elementLayout(answers: Answers, root = ELEMENT_ROOT): ElementLayout {
+  const { tarball, sha256 } = answers.element;
+  const exact = answers.element.version === 'latest' ? undefined : answers.element.version;
+  let source: ElementSource;
+  let version: string;
+  if (tarball) {
+    source = { kind: 'tarball', location: tarball, sha256: (sha256 ?? '').toLowerCase() };
+    version = exact ?? versionFromFileName(tarball) ?? `sha256-${source.sha256.slice(0, 12)}`;
+  } else {
+    version = exact ?? ELEMENT_WEB_VERSION;
+    const url = `https://github.com/element-hq/element-web/releases/download/v${version}/element-v${version}.tar.gz`;
+    source = { kind: 'release', version, url, signatureUrl: `${url}.asc` };
+  }
+  const release = version.startsWith('sha256-') ? `element-${version}` : `element-v${version}`;
+  const releaseDir = `${root}/${release}`;
+  return { root, release, releaseDir, current: `${root}/current`, config: `${releaseDir}/config.json`, source };
+}
+
+function versionFromFileName(location: string): string | undefined {
+  return /^element-v(\d+\.\d+\.\d+(?:-rc\.\d+)?)\.tar\.gz$/.exec(basename(location))?.[1];
+}
+
+/** What the marker of a complete release directory says about its source. */
+export function sourceId(source: ElementSource): string {
+  return source.kind === 'tarball' ? `sha256 ${source.sha256}\n` : `release v${source.version} signed by ${ELEMENT_RELEASE_KEY_FINGERPRINT}\n`;
+}
+
+/** Primary-key fingerprints in `gpg --with-colons --list-keys` output. */
+export function primaryFingerprints(colons: string): string[] {
+  const found: string[] = [];
+  let afterPrimary = false;
+  for (const line of colons.split('\n')) {
+    const fields = line.split(':');
+    if (fields[0] === 'pub') afterPrimary = true;
+    else if (fields[0] === 'fpr' && afterPrimary) {
+      found.push(fields[9].toUpperCase());
+      afterPrimary = false;
+    } else if (fields[0] === 'sub') afterPrimary = false;
+  }
+  return found;
+}
+
+/** The primary-key fingerprint of a good signature in `gpg --status-fd 1 --verify` output. */
+export function validSignatureKey(status: string): string | undefined {
+  const line = status.split('\n').find((l) => l.startsWith('[GNUPG:] VALIDSIG '));
+  if (!line) return undefined;
+  const fields = line.trim().split(/\s+/).slice(2);
+  // VALIDSIG <signing key fpr> <date> <timestamp> <expiry> <version> <reserved> <pk algo> <hash algo> <class> <primary fpr>
+  return (fields.length >= 10 ? fields[9] : fields[0]).toUpperCase();
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function releaseInstalled(layout: ElementLayout): boolean {
+  try {
+    return readFileSync(join(layout.releaseDir, SOURCE_MARKER), 'utf8') === sourceId(layout.source);
+  } catch {
+    return false;
+  }
+}
+
+function downloadShows(layout: ElementLayout, temp: string) {
+  const source = layout.source;
+  const curl = (url: string, out: string) => ['curl', '-fsSL', '--proto', '=https', '--retry', '3', '-o', out, url];
+  const tarball = source.kind === 'tarball' && !/^https:\/\//.test(source.location) ? source.location : `${temp}/element.tar.gz`;
+  const shows: Array<{ argv: string[]; when?: string }> = [];
+  if (source.kind === 'release') {
+    const gpg = ['gpg', '--homedir', `${temp}/gnupg`, '--batch'];
+    shows.push(
+      { argv: curl(source.url, tarball) },
+      { argv: curl(source.signatureUrl, `${temp}/element.tar.gz.asc`) },
+      { argv: curl(ELEMENT_RELEASE_KEY_URL, `${temp}/element-release-key.asc`) },
+      { argv: [...gpg, '--import', `${temp}/element-release-key.asc`] },
+      { argv: [...gpg, '--with-colons', '--list-keys'], when: `the key must be ${ELEMENT_RELEASE_KEY_FINGERPRINT}` },
+      { argv: [...gpg, '--status-fd', '1', '--verify', `${temp}/element.tar.gz.asc`, tarball], when: `a good signature by ${ELEMENT_RELEASE_KEY_FINGERPRINT}, or nothing is unpacked` },
+    );
+  } else {
+    if (tarball !== source.location) shows.push({ argv: curl(source.location, tarball) });
+    shows.push({ argv: ['sha256sum', tarball], when: `must be ${source.sha256}, or nothing is unpacked (checked in-process)` });
+  }
+  shows.push({ argv: ['tar', '-xzf', tarball, '-C', `${temp}/unpack`, '--no-same-owner'] }, { argv: ['mv', `${temp}/unpack/<top directory>`, layout.releaseDir] });
+  return { shows, tarball };
+}
+
+/**
+ * Fetches and checks a release, then unpacks it into its own versioned directory. A
+ * directory is complete only once it carries the source marker, so an interrupted run starts
+ * over cleanly; nothing is unpacked from a file that failed its check.
+ */
+export function installReleaseTask(layout: ElementLayout): TaskAction {
+  const what = layout.source.kind === 'release' ? `Element Web ${layout.source.version} (signature checked)` : `Element Web from ${layout.source.location} (sha256 checked)`;
+  return {
+    kind: 'task',
+    description: `Install ${what} into ${layout.releaseDir}`,
+    shows: downloadShows(layout, `${layout.root}/.download-XXXXXX`).shows,
+    check: async () => releaseInstalled(layout),
+    run: (ctx) => installRelease(ctx, layout),
+  };
+}
+
+export async function installRelease(ctx: RunContext, layout: ElementLayout): Promise<void> {
+  mkdirSync(layout.root, { recursive: true, mode: 0o755 });
+  // In the same file system as the release directories, so the final move is a rename.
+  const temp = mkdtempSync(join(layout.root, '.download-'));
+  try {
+    const { tarball } = downloadShows(layout, temp);
+    const source = layout.source;
+    const curl = (url: string, out: string) =>
+      ctx.exec.run(['curl', '-fsSL', '--proto', '=https', '--retry', '3', '-o', out, url], {
+        timeoutMs: 10 * 60_000,
+        hint: 'This machine must reach github.com and packages.element.io; on an offline server give element.tarball and element.sha256 instead.',
+      });
+    if (source.kind === 'release') {
+      await curl(source.url, tarball);
+      await curl(source.signatureUrl, `${temp}/element.tar.gz.asc`);
+      await curl(ELEMENT_RELEASE_KEY_URL, `${temp}/element-release-key.asc`);
+      await verifySignature(ctx, temp, tarball);
+    } else {
+      if (tarball !== source.location) await curl(source.location, tarball);
+      if (!existsSync(tarball)) throw new StepError(`element.tarball: ${tarball} does not exist.`, { hint: 'Copy the release tarball there, or fix element.tarball, and resume.' });
+      const actual = await sha256File(tarball);
+      if (actual !== source.sha256) {
+        throw new StepError(`element.tarball: ${source.location} has SHA-256 ${actual}, but element.sha256 says ${source.sha256}. Nothing was unpacked.`, {
+          hint: 'The file is damaged or not the release you meant. Download it again (and its checksum from a source you trust), then resume.',
+        });
+      }
+    }
+    const unpack = join(temp, 'unpack');
+    mkdirSync(unpack);
+    await ctx.exec.run(['tar', '-xzf', tarball, '-C', unpack, '--no-same-owner'], { timeoutMs: 10 * 60_000, hint: 'The tarball could not be unpacked: is it an Element Web release (.tar.gz)?' });
+    const top = readdirSync(unpack);
+    if (top.length !== 1 || !lstatSync(join(unpack, top[0])).isDirectory() || !existsSync(join(unpack, top[0], 'index.html'))) {
+      throw new StepError(`The tarball does not look like an Element Web release: expected one directory with index.html, found ${top.join(', ') || 'nothing'}.`, {
+        hint: 'Use a release tarball from https://github.com/element-hq/element-web/releases.',
+      });
+    }
+    if (existsSync(layout.releaseDir)) {
+      // Something without our marker: an earlier copy made by hand. Keep it, out of the way.
+      const aside = `${layout.releaseDir}.matrix-setup-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.bak`;
+      renameSync(layout.releaseDir, aside);
+      ctx.note(`Moved the existing ${layout.releaseDir} to ${aside}.`);
+    }
+    writeFileSync(join(unpack, top[0], SOURCE_MARKER), sourceId(source), { mode: 0o644 });
+    renameSync(join(unpack, top[0]), layout.releaseDir);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+async function verifySignature(ctx: RunContext, temp: string, tarball: string): Promise<void> {
+  const home = join(temp, 'gnupg');
+  mkdirSync(home, { mode: 0o700 });
+  const gpg = ['gpg', '--homedir', home, '--batch'];
+  await ctx.exec.run([...gpg, '--import', `${temp}/element-release-key.asc`], { probe: true });
+  const keys = await ctx.exec.run([...gpg, '--with-colons', '--list-keys'], { probe: true });
+  const fingerprints = primaryFingerprints(keys.stdout);
+  if (fingerprints.length !== 1 || fingerprints[0] !== ELEMENT_RELEASE_KEY_FINGERPRINT) {
+    throw new StepError(`The key at ${ELEMENT_RELEASE_KEY_URL} is ${fingerprints.join(', ') || 'no key'}, not Element's release key ${ELEMENT_RELEASE_KEY_FINGERPRINT}. Nothing was unpacked.`, {
+      hint: 'Element may have rotated its key (check their announcement), or the download was tampered with. An offline tarball with element.sha256 is the alternative.',
+    });
+  }
+  const verify = await ctx.exec.run([...gpg, '--status-fd', '1', '--verify', `${temp}/element.tar.gz.asc`, tarball], { probe: true, okExitCodes: [0, 1, 2] });
+  const signer = validSignatureKey(verify.stdout);
+  if (verify.exitCode !== 0 || signer !== ELEMENT_RELEASE_KEY_FINGERPRINT) {
+    throw new StepError(`The Element Web tarball's signature does not verify against ${ELEMENT_RELEASE_KEY_FINGERPRINT}. Nothing was unpacked.`, {
+      hint: 'Run the install again (the download may have been cut short); if it keeps failing, do not use this tarball.',
+      outputTail: `${verify.stdout}\n${verify.stderr}`.split('\n').filter(Boolean).slice(-10),
+    });
+  }
+}
+
+/** `current` → the release: replaced by a rename, so nginx never sees a missing link and a rollback is one link. */
+export function switchCurrentTask(layout: ElementLayout): TaskAction {
+  return {
+    kind: 'task',
+    description: `Point ${layout.current} at ${layout.release}`,
+    shows: [{ argv: ['ln', '-sfn', layout.release, layout.current] }],
+    check: async () => currentTarget(layout) === layout.release,
+    run: async (ctx) => {
+      const before = currentTarget(layout);
+      if (before === null) {
+        throw new StepError(`${layout.current} exists and is not a symbolic link; matrix-setup will not replace it.`, { hint: 'Move it away and resume.' });
+      }
+      const temp = `${layout.current}.${process.pid}.tmp`;
+      rmSync(temp, { force: true });
+      symlinkSync(layout.release, temp);
+      renameSync(temp, layout.current);
+      if (before) ctx.note(`Element Web switched from ${before} to ${layout.release}; to go back: ln -sfn ${before} ${layout.current}`);
+    },
+  };
+}
+
+/** The link's target; undefined when absent, null when something else is there. */
+export function currentTarget(layout: ElementLayout): string | null | undefined {
+  try {
+    const stat = lstatSync(layout.current);
+    return stat.isSymbolicLink() ? readlinkSync(layout.current) : null;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Answers } from '../src/answers/types.js';
+import type { Action, Step } from '../src/engine/types.js';
+import type { Target } from '../src/host/target.js';
+import { edgeLayout, nginxPaths } from './edge/edge-layout.js';
+import { selinuxForNginxTask } from './edge/selinux.js';
+import { applyNginxConfigTask, type NginxConfigChange } from './nginx/apply-nginx-config.js';
+import { NGINX_STAMP_DIR } from './nginx/nginx-control.js';
+import { nginxHttpsVhosts } from './templates/nginx-https-vhosts.js';
+
+/**
+ * The HTTPS side: Synapse's client (and federation) API, the .well-known delegation files,
+ * Element Web, and port 8448 when federation uses it. Tested with `nginx -t` before the
+ * reload, rolled back when nginx rejects it.
+ */
+export const nginxHttpsStep: Step = {
+  id: 'nginx-https',
+  title: 'nginx on HTTPS',
+  needs: ['tls-certificate', 'synapse-service', 'element-web'],
+  plan({ answers, target }): Action[] {
+    const layout = edgeLayout(answers);
+    const actions: Action[] = [];
+    if (target.family === 'rhel') actions.push(selinuxForNginxTask(layout.federation.kind === 'port-8448' ? [8448] : []));
+    actions.push(
+      applyNginxConfigTask(`nginx on ${layout.ports.filter((port) => port !== 80).join(' and ')} for ${layout.names.join(', ')}`, nginxHttpsChange(answers, target)),
+    );
+    return actions;
+  },
+  async verify(ctx) {
+    const layout = edgeLayout(ctx.answers);
+    const external = layout.externalWellKnown;
+    if (external) {
+      const files = [
+        ...(external.server ? [`${external.url}server:\n    ${external.server}`] : []),
+        `${external.url}client:\n    ${external.client}`,
+      ];
+      ctx.note(
+        `${layout.serverName} is not served from this machine (delegation: none). For Matrix IDs ending in :${layout.serverName} to work, ` +
+          `the web server of ${layout.serverName} must serve these files as application/json with the header "Access-Control-Allow-Origin: *":\n  ${files.join('\n  ')}`,
+      );
+    }
+    if (layout.federation.kind === 'off') ctx.note('Federation is off: other Matrix servers cannot reach this one.');
+  },
+};
+
+/** The files of this step; the nginx directory and stamp directory move for tests. */
+export function nginxHttpsChange(answers: Answers, target: Target, nginxRoot = '/etc/nginx', stampDir = NGINX_STAMP_DIR): NginxConfigChange {
+  const paths = nginxPaths(target, nginxRoot);
+  return {
+    files: [{ path: paths.httpsFile, content: nginxHttpsVhosts(edgeLayout(answers)) }],
+    links: paths.httpsLink ? [{ path: paths.httpsLink, target: paths.httpsFile }] : [],
+    stampFile: `${stampDir}/https.sha256`,
+  };
+}

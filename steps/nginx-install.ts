@@ -1,0 +1,16 @@
+import type { Action, Step } from '../src/engine/types.js';
+import { ACME_WEBROOT } from './edge/edge-layout.js';
+
+/** nginx from the distribution, running, plus the directory certbot answers ACME challenges from. */
+export const nginxInstallStep: Step = {
+  id: 'nginx-install',
+  title: 'Install nginx',
+  needs: ['base-packages'],
+  plan({ target }): Action[] {
+    return [
+      { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: ['nginx'] },
+      { kind: 'directory', path: ACME_WEBROOT, mode: 0o755, owner: 'root', group: 'root' },
+      { kind: 'service', unit: 'nginx', enable: true, start: true, onChange: 'reload' },
+    ];
+  },
+};
