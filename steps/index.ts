@@ -1,5 +1,11 @@
 import type { Step } from '../src/engine/types.js';
 import { basePackagesStep } from './base-packages.js';
+import { elementWebStep } from './element-web.js';
+import { firewallStep } from './firewall.js';
+import { nginxHttpStep } from './nginx-http.js';
+import { nginxHttpsStep } from './nginx-https.js';
+import { nginxInstallStep } from './nginx-install.js';
+import { tlsCertificateStep } from './tls-certificate.js';
 import { postgresAuthStep } from './postgres-auth.js';
 import { postgresDatabaseStep } from './postgres-database.js';
 import { postgresServerStep } from './postgres-server.js';
@@ -17,6 +23,7 @@ import { synapseServiceStep } from './synapse-service.js';
 export const STEPS: Step[] = [
   preflightStep,
   basePackagesStep,
+  firewallStep,
   postgresServerStep,
   postgresAuthStep,
   postgresDatabaseStep,
@@ -25,4 +32,10 @@ export const STEPS: Step[] = [
   synapseConfigStep,
   synapseServiceStep,
   synapseAdminStep,
+  // The public edge: port 80, the certificate, Element Web, then HTTPS in front of Synapse.
+  nginxInstallStep,
+  nginxHttpStep,
+  tlsCertificateStep,
+  elementWebStep,
+  nginxHttpsStep,
 ];
