@@ -1,6 +1,6 @@
 // A private nginx for tests: its own prefix and nginx.conf, never the system's service or ports.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunContext } from '../../src/engine/types.js';
@@ -30,6 +30,8 @@ export interface TestNginx {
  */
 export function testNginx(): TestNginx {
   const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-nginx-'));
+  // nginx's workers run as an unprivileged user; they must reach files under the prefix.
+  chmodSync(dir, 0o755);
   for (const sub of ['etc/nginx/sites-available', 'etc/nginx/sites-enabled', 'etc/nginx/conf.d', 'temp', 'logs', 'stamps']) mkdirSync(join(dir, sub), { recursive: true });
   const conf = join(dir, 'nginx.conf');
   const pidFile = join(dir, 'nginx.pid');
