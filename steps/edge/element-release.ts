@@ -103,7 +103,7 @@ function downloadShows(layout: ElementLayout, temp: string) {
   const tarball = source.kind === 'tarball' && !/^https:\/\//.test(source.location) ? source.location : `${temp}/element.tar.gz`;
   const shows: Array<{ argv: string[]; when?: string }> = [];
   if (source.kind === 'release') {
-    const gpg = ['gpg', '--homedir', `${temp}/gnupg`, '--batch'];
+    const gpg = ['gpg', '--homedir', `${temp}/gnupg`, '--batch', '--no-autostart'];
     shows.push(
       { argv: curl(source.url, tarball) },
       { argv: curl(source.signatureUrl, `${temp}/element.tar.gz.asc`) },
@@ -185,22 +185,27 @@ export async function installRelease(ctx: RunContext, layout: ElementLayout): Pr
   }
 }
 
-async function verifySignature(ctx: RunContext, temp: string, tarball: string): Promise<void> {
+/**
+ * Checks `<temp>/element.tar.gz.asc` over the tarball with only the key in
+ * `<temp>/element-release-key.asc`, in a keyring of its own that must hold exactly the pinned key.
+ */
+export async function verifySignature(ctx: RunContext, temp: string, tarball: string, fingerprint = ELEMENT_RELEASE_KEY_FINGERPRINT): Promise<void> {
   const home = join(temp, 'gnupg');
-  mkdirSync(home, { mode: 0o700 });
-  const gpg = ['gpg', '--homedir', home, '--batch'];
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  // --no-autostart: checking a signature needs no gpg-agent, and one started here would outlive the temporary keyring.
+  const gpg = ['gpg', '--homedir', home, '--batch', '--no-autostart'];
   await ctx.exec.run([...gpg, '--import', `${temp}/element-release-key.asc`], { probe: true });
   const keys = await ctx.exec.run([...gpg, '--with-colons', '--list-keys'], { probe: true });
   const fingerprints = primaryFingerprints(keys.stdout);
-  if (fingerprints.length !== 1 || fingerprints[0] !== ELEMENT_RELEASE_KEY_FINGERPRINT) {
-    throw new StepError(`The key at ${ELEMENT_RELEASE_KEY_URL} is ${fingerprints.join(', ') || 'no key'}, not Element's release key ${ELEMENT_RELEASE_KEY_FINGERPRINT}. Nothing was unpacked.`, {
+  if (fingerprints.length !== 1 || fingerprints[0] !== fingerprint) {
+    throw new StepError(`The key at ${ELEMENT_RELEASE_KEY_URL} is ${fingerprints.join(', ') || 'no key'}, not Element's release key ${fingerprint}. Nothing was unpacked.`, {
       hint: 'Element may have rotated its key (check their announcement), or the download was tampered with. An offline tarball with element.sha256 is the alternative.',
     });
   }
   const verify = await ctx.exec.run([...gpg, '--status-fd', '1', '--verify', `${temp}/element.tar.gz.asc`, tarball], { probe: true, okExitCodes: [0, 1, 2] });
   const signer = validSignatureKey(verify.stdout);
-  if (verify.exitCode !== 0 || signer !== ELEMENT_RELEASE_KEY_FINGERPRINT) {
-    throw new StepError(`The Element Web tarball's signature does not verify against ${ELEMENT_RELEASE_KEY_FINGERPRINT}. Nothing was unpacked.`, {
+  if (verify.exitCode !== 0 || signer !== fingerprint) {
+    throw new StepError(`The Element Web tarball's signature does not verify against ${fingerprint}. Nothing was unpacked.`, {
       hint: 'Run the install again (the download may have been cut short); if it keeps failing, do not use this tarball.',
       outputTail: `${verify.stdout}\n${verify.stderr}`.split('\n').filter(Boolean).slice(-10),
     });
