@@ -89,12 +89,13 @@ export function certificateState(request: CertbotRequest, now?: Date): Certifica
  * nginx is reloaded here as well when it runs: a re-issued certificate is served at once.
  */
 export function certificateTask(request: CertbotRequest, control: NginxControl = SYSTEM_NGINX): TaskAction {
+  const trusting = request.caBundle ? `; with REQUESTS_CA_BUNDLE=${request.caBundle} in its environment` : '';
   return {
     kind: 'task',
     description: `Obtain a certificate for ${request.names.join(', ')} from ${request.server}`,
     shows: [
-      { argv: certbotArgv(request), when: 'when no certificate covers these names yet' },
-      { argv: [...certbotArgv(request), '--force-renewal'], when: 'instead, when the certificate came from another ACME server' },
+      { argv: certbotArgv(request), when: `when no certificate covers these names yet${trusting}` },
+      { argv: certbotArgv(request, { forceRenewal: true }), when: `instead, when the certificate came from another ACME server${trusting}` },
       { argv: control.reload, when: 'after issuance, when nginx runs' },
     ],
     check: async () => certificateState(request).status === 'ok',
