@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
@@ -17,7 +17,11 @@ export interface NginxConfigChange {
    * run killed between writing the files and the reload still reloads when it resumes.
    */
   stampFile: string;
+  /** Previous versions go here (as <dir>/<absolute path>.<time>), never beside the files: nginx reads whole directories. */
+  backupDir?: string;
 }
+
+export const BACKUP_DIR = '/var/lib/matrix-setup/backups';
 
 /**
  * A task that puts nginx configuration in place without ever leaving nginx broken:
@@ -30,7 +34,7 @@ export function applyNginxConfigTask(description: string, change: NginxConfigCha
     kind: 'task',
     description,
     shows: [
-      ...change.files.map((file) => ({ argv: ['write', file.path], stdin: file.content, when: 'when its content differs (the old file is backed up)' })),
+      ...change.files.map((file) => ({ argv: ['write', file.path], stdin: file.content, when: `when its content differs (the old file is kept under ${change.backupDir ?? BACKUP_DIR})` })),
       ...change.links.map((link) => ({ argv: ['ln', '-sfn', link.target, link.path], when: 'when the link is missing or points elsewhere' })),
       { argv: control.test, when: 'before any reload; on failure the previous files are restored' },
       { argv: control.reload, when: 'when nginx runs and the test passed' },
@@ -56,7 +60,8 @@ export async function applyNginxConfig(ctx: RunContext, change: NginxConfigChang
     const before = previous.files.get(file.path);
     if (before === file.content) continue;
     if (before !== undefined) {
-      const backup = freeName(`${file.path}.matrix-setup-${stamp}`, '.bak');
+      const backup = freeName(join(change.backupDir ?? BACKUP_DIR, `${file.path}.${stamp}`), '');
+      mkdirSync(dirname(backup), { recursive: true, mode: 0o700 });
       copyFileSync(file.path, backup);
       backups.push(backup);
     }
@@ -151,7 +156,7 @@ function replaceLink(path: string, target: string): void {
   renameSync(temp, path);
 }
 
-/** `<base>.bak`, or `<base>-2.bak` and so on when an earlier backup has that name (same second). */
+/** `<base><suffix>`, or `<base>-2<suffix>` and so on when an earlier backup has that name (same second). */
 function freeName(base: string, suffix: string): string {
   let candidate = `${base}${suffix}`;
   for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}${suffix}`;

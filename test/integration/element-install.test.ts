@@ -43,6 +43,7 @@ function environment(answers: Answers) {
     pendingRestarts: () => [],
     clearRestart() {},
     refreshPackageIndex: async () => {},
+    backupPath: (path) => join(dir, 'backups', `${path}.bak`),
     changed: (summary) => changes.push(summary),
   };
   return { env, ctx, changes };

@@ -16,7 +16,7 @@ import { localContext, makeCertificate, nginxMissing, stopNginx, testNginx, type
 
 const missing = nginxMissing();
 
-type Overrides = Parameters<typeof testAnswers>[0];
+type Overrides = NonNullable<Parameters<typeof testAnswers>[0]>;
 
 /** TLS modes × delegation shapes × federation × Element. */
 function variants(): Array<{ name: string; answers: Answers }> {
@@ -127,6 +127,7 @@ describe('applying nginx configuration with rollback', { skip: missing }, () => 
     files: [{ path: file(), content: body }],
     links: [{ path: link(), target: file() }],
     stampFile: join(nginx.dir, 'stamps/site.sha256'),
+    backupDir: join(nginx.dir, 'backups'),
   });
   const get = async (path = '/') => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5000) });
@@ -159,15 +160,18 @@ describe('applying nginx configuration with rollback', { skip: missing }, () => 
     const ctx = localContext();
     await applyNginxConfig(ctx, good('marker-two'), nginx.control);
     await waitFor('marker-two');
-    const backups = readdirSync(join(nginx.dir, 'etc/nginx/sites-available')).filter((f) => f.startsWith('site.conf.matrix-setup-'));
+    const backupDir = join(nginx.dir, 'backups', nginx.dir, 'etc/nginx/sites-available');
+    const backups = readdirSync(backupDir).filter((f) => f.startsWith('site.conf.'));
     assert.equal(backups.length, 1);
-    assert.match(readFileSync(join(nginx.dir, 'etc/nginx/sites-available', backups[0]), 'utf8'), /marker-one/);
+    assert.match(readFileSync(join(backupDir, backups[0]), 'utf8'), /marker-one/);
+    assert.deepEqual(readdirSync(join(nginx.dir, 'etc/nginx/sites-available')), ['site.conf'], 'nothing but the site beside it');
   });
 
   it('a broken change fails with nginx -t output, the old file is restored, and nginx keeps serving', async () => {
     const ctx = localContext();
     const broken = site(`server {\n    listen 127.0.0.1:${port};\n    location / { return 200 'marker-broken' }\n`);
-    const before = readdirSync(join(nginx.dir, 'etc/nginx/sites-available')).sort();
+    const backupDir = join(nginx.dir, 'backups', nginx.dir, 'etc/nginx/sites-available');
+    const before = readdirSync(backupDir).sort();
     await assert.rejects(applyNginxConfig(ctx, broken, nginx.control), (error: unknown) => {
       assert.ok(error instanceof StepError);
       assert.match(error.message, /previous files are back/);
@@ -175,7 +179,7 @@ describe('applying nginx configuration with rollback', { skip: missing }, () => 
       return true;
     });
     assert.match(readFileSync(file(), 'utf8'), /marker-two/);
-    assert.deepEqual(readdirSync(join(nginx.dir, 'etc/nginx/sites-available')).sort(), before, 'no backup left behind by a rolled-back change');
+    assert.deepEqual(readdirSync(backupDir).sort(), before, 'no backup left behind by a rolled-back change');
     assert.deepEqual(await get(), { status: 200, body: 'marker-two' });
     const check = await localContext().exec.run(nginx.control.test, { probe: true, okExitCodes: [0, 1] });
     assert.equal(check.exitCode, 0, 'the configuration on disk passes nginx -t again');
