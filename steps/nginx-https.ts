@@ -1,6 +1,9 @@
 import type { Answers } from '../src/answers/types.js';
 import type { Action, Step } from '../src/engine/types.js';
 import type { Target } from '../src/host/target.js';
+import { StepError } from '../src/errors.js';
+import { scanListeners } from '../src/host/ports.js';
+import { executorProbe } from '../src/host/probe.js';
 import { edgeLayout, nginxPaths } from './edge/edge-layout.js';
 import { selinuxForNginxTask } from './edge/selinux.js';
 import { applyNginxConfigTask, type NginxConfigChange } from './nginx/apply-nginx-config.js';
@@ -27,6 +30,16 @@ export const nginxHttpsStep: Step = {
   },
   async verify(ctx) {
     const layout = edgeLayout(ctx.answers);
+    // nginx -t passed, but a reload that cannot bind a new port keeps the old configuration without failing.
+    const scan = await scanListeners(executorProbe(ctx.exec));
+    if (scan.source !== 'none') {
+      const missing = layout.ports.filter((port) => !scan.listeners.some((listener) => listener.port === port));
+      if (missing.length) {
+        throw new StepError(`nginx accepted the configuration, but nothing listens on port ${missing.join(', ')}.`, {
+          hint: `See \`journalctl -u nginx -n 50\` and \`ss -ltnp\`: another program may hold the port${missing.length > 1 ? 's' : ''}. Free it and resume.`,
+        });
+      }
+    }
     const external = layout.externalWellKnown;
     if (external) {
       const files = [

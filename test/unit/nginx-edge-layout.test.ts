@@ -4,6 +4,8 @@ import { edgeLayout, nginxPaths } from '../../steps/edge/edge-layout.js';
 import { nginxHttpsVhosts } from '../../steps/templates/nginx-https-vhosts.js';
 import { nginxHttpVhost } from '../../steps/templates/nginx-http-vhost.js';
 import { elementConfig } from '../../steps/templates/element-config.js';
+import { nginxHttpsStep } from '../../steps/nginx-https.js';
+import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 
 describe('edge layout', () => {
@@ -107,5 +109,25 @@ describe('nginx templates', () => {
     const config = JSON.parse(elementConfig(edgeLayout(testAnswers())));
     assert.deepEqual(config.default_server_config, { 'm.homeserver': { base_url: 'https://matrix.example.org', server_name: 'example.org' } });
     assert.equal(config.disable_custom_urls, false);
+  });
+});
+
+describe('nginx-https verify', () => {
+  const ss = (ports: number[]) => ports.map((port) => `LISTEN 0 511 0.0.0.0:${port} 0.0.0.0:* users:(("nginx",pid=10,fd=6))`).join('\n');
+  const context = (answers: ReturnType<typeof testAnswers>, listening: number[]) =>
+    ({ answers, target: testTarget(), exec: new FakeExecutor([[['ss'], { stdout: ss(listening) }]]), note() {}, warn() {}, emit() {}, signal: new AbortController().signal }) as never;
+
+  it('fails when a reload left a port unbound (nginx keeps its old configuration silently)', async () => {
+    const answers = testAnswers({ server_name: 'matrix.example.org' });
+    await assert.rejects(nginxHttpsStep.verify!(context(answers, [22, 80, 443])), /nothing listens on port 8448/);
+    await nginxHttpsStep.verify!(context(answers, [80, 443, 8448]));
+  });
+
+  it('prints the delegation files when server_name is served elsewhere', async () => {
+    const notes: string[] = [];
+    const ctx = { ...(context(testAnswers({ delegation: 'none' }), [80, 443]) as object), note: (m: string) => notes.push(m) } as never;
+    await nginxHttpsStep.verify!(ctx);
+    assert.match(notes.join('\n'), /https:\/\/example\.org\/\.well-known\/matrix\/server:\n\s+\{"m\.server":"matrix\.example\.org:443"\}/);
+    assert.match(notes.join('\n'), /Access-Control-Allow-Origin: \*/);
   });
 });
