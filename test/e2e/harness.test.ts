@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { chainProblems } from './harness/certificates.js';
-import { acquireLock } from './harness/lock.js';
+import { logPathFrom, parseRunLog } from './harness/installer.js';
+import { acquireLock, processAlive } from './harness/lock.js';
+import { killTree, processTree, type ProcessInfo } from './harness/process-tree.js';
 import { resolveInRoot } from './harness/paths.js';
 import { pebbleConfig } from './harness/pebble.js';
 import { busyPorts } from './harness/ports.js';
-import { run } from './harness/process.js';
+import { run, start } from './harness/process.js';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-e2e-harness-'));
@@ -117,4 +119,49 @@ test('a certificate chain is checked for the name and, signature by signature, t
   assert.match(chainProblems(leaf, root, 'element.matrix.test').join('\n'), /not for element\.matrix\.test/);
   assert.match(chainProblems(leaf, root, 'matrix.test', new Date(Date.now() + 10 * 86_400_000)).join('\n'), /not valid now/);
   assert.deepEqual(chainProblems('', root, 'matrix.test'), ['no certificate in the chain']);
+});
+
+test('a run log is read per step: re-checks, changes, outcomes, and each command with its time', () => {
+  const log = [
+    '2026-01-01T00:00:00.000Z run started for debian-12',
+    '2026-01-01T00:00:00.001Z == step preflight: Preflight checks',
+    '2026-01-01T00:00:00.002Z probe: ss -Hltnp',
+    '2026-01-01T00:00:00.003Z   | LISTEN 0 128 0.0.0.0:22',
+    '2026-01-01T00:00:00.004Z probe ended: exit 0 in 12 ms',
+    '2026-01-01T00:00:00.005Z == step preflight done (no change) in 40 ms',
+    '2026-01-01T00:00:00.006Z run finished: failed in 50 ms; changed: nothing',
+    '2026-01-01T00:01:00.000Z run started for debian-12 (resuming)',
+    '2026-01-01T00:01:00.001Z == step preflight: Preflight checks (re-check)',
+    '2026-01-01T00:01:00.005Z == step preflight done (no change) in 30 ms',
+    '2026-01-01T00:01:00.006Z == step base-packages: Base packages',
+    '2026-01-01T00:01:00.007Z run: apt-get install -y -q curl',
+    '2026-01-01T00:01:01.007Z run ended: exit 0 in 1000 ms',
+    '2026-01-01T00:01:01.008Z change: installed curl',
+    '2026-01-01T00:01:01.009Z == step base-packages done (changed) in 1100 ms',
+    '2026-01-01T00:01:01.010Z run finished: done in 1200 ms; changed: base-packages',
+  ].join('\n');
+  const parsed = parseRunLog(log);
+  assert.deepEqual([...parsed.steps.keys()], ['preflight', 'base-packages'], 'only the last run');
+  assert.deepEqual(parsed.steps.get('preflight'), { id: 'preflight', recheck: true, changes: [], outcome: 'done (no change)', durationMs: 30 });
+  assert.deepEqual(parsed.steps.get('base-packages')?.changes, ['installed curl']);
+  assert.equal(parsed.steps.get('base-packages')?.recheck, false);
+  assert.deepEqual(parsed.commands, [{ step: 'base-packages', argv: 'apt-get install -y -q curl', probe: false, exitCode: 0, durationMs: 1000 }]);
+  assert.equal(parsed.durationMs, 1200);
+  assert.equal(logPathFrom('matrix-setup: installing\nlog: /var/log/matrix-setup/run-1.log\n'), '/var/log/matrix-setup/run-1.log');
+});
+
+test('killing a process tree freezes it first and kills every descendant, detached ones too', async () => {
+  // A shell with a child in its own session (as the installer's commands are): both must go.
+  const started = start(['sh', '-c', 'setsid sleep 300 & sleep 300'], { okExitCodes: [0, 137] });
+  let tree: ProcessInfo[] = [];
+  for (let i = 0; i < 100 && tree.filter((p) => p.comm === 'sleep').length < 2; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    tree = processTree(started.pid);
+  }
+  assert.equal(tree.filter((p) => p.comm === 'sleep').length, 2, JSON.stringify(tree));
+  const killed = killTree(started.pid);
+  assert.deepEqual(killed.map((p) => p.pid).sort(), tree.map((p) => p.pid).sort());
+  await started.result;
+  for (let i = 0; i < 100 && tree.some((p) => processAlive(p.pid)); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(tree.filter((p) => processAlive(p.pid)).map((p) => p.comm), []);
 });

@@ -237,7 +237,8 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
       assert.equal(failed.exitCode, 1, shown(failed));
       assert.match(failed.stderr, /Step "synapse-service" failed: /, shown(failed));
       assert.match(failed.stderr, /Last output:\n {2}\| /, 'the failing command\'s output');
-      assert.match(failed.stderr, /address already in use/i, 'the output names the cause');
+      assert.match(failed.stderr, /Failed to listen on TCP port \(8008\)/, "Synapse's own error is in the output");
+      assert.match(failed.stderr, /Likely cause: another program listens on 127\.0\.0\.1:8008/, 'the hint names the cause');
       assert.match(failed.stderr, /^Log: \/var\/log\/matrix-setup\/run-\S+\.log$/m);
       assert.match(failed.stderr, /After fixing the cause, continue with: matrix-setup resume/);
       const log = /^Log: (\S+)$/m.exec(failed.stderr)![1];

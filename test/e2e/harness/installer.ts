@@ -1,7 +1,7 @@
 import { ANSWERS_PATH, ELEMENT_TARBALL_PATH, answersYaml } from './answers.js';
 import { BUNDLE, INSTALL_SH } from './bundle.js';
 import type { Container } from './container.js';
-import { killTree, processTree, type ProcessInfo } from './process-tree.js';
+import { isRunning, killTree, processTree, type ProcessInfo } from './process-tree.js';
 import type { RunResult, StartedCommand } from './process.js';
 
 const ANY_EXIT = Array.from({ length: 256 }, (_, i) => i);
@@ -98,6 +98,7 @@ export async function killAt(
     if (point.reached(state, tree)) {
       const killed = killTree(installer.pid);
       await installer.result.catch(() => undefined);
+      await waitUntilDead(killed);
       return { killed, state };
     }
     if (ended) {
@@ -109,6 +110,16 @@ export async function killAt(
       throw new Error(`${point.description} was not reached in ${timeoutMs / 1000} s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Until every killed process has died (a zombie waiting for its reaper counts as dead). */
+async function waitUntilDead(processes: ProcessInfo[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const running = () => processes.filter((p) => isRunning(p.pid));
+  while (running().length > 0) {
+    if (Date.now() > deadline) throw new Error(`still running after SIGKILL: ${running().map((p) => `${p.comm} (${p.pid})`).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -130,9 +141,13 @@ export interface LoggedStep {
   recheck: boolean;
   changes: string[];
   outcome?: string;
+  /** From the step's end line. */
+  durationMs?: number;
 }
 
 export interface LoggedCommand {
+  /** The step it ran in (undefined before the first step). */
+  step?: string;
   argv: string;
   probe: boolean;
   exitCode: number;
@@ -143,6 +158,8 @@ export interface RunLog {
   steps: Map<string, LoggedStep>;
   commands: LoggedCommand[];
   finished?: string;
+  /** The run's own duration, from its "run finished" line. */
+  durationMs?: number;
 }
 
 /** Parses the last run in a run log (the executor's and the runner's lines). */
@@ -152,29 +169,32 @@ export function parseRunLog(text: string): RunLog {
   const steps = new Map<string, LoggedStep>();
   const commands: LoggedCommand[] = [];
   let current: LoggedStep | undefined;
-  let pending: { argv: string; probe: boolean } | undefined;
+  let pending: { step?: string; argv: string; probe: boolean } | undefined;
   let finished: string | undefined;
+  let durationMs: number | undefined;
   for (const line of lines.slice(Math.max(lastStart, 0))) {
     let m: RegExpExecArray | null;
     if ((m = /^== step (\S+): .*?( \(re-check\))?$/.exec(line))) {
       current = { id: m[1], recheck: !!m[2], changes: [] };
       steps.set(current.id, current);
-    } else if ((m = /^== step (\S+) (done \((?:changed|no change)\)|FAILED|interrupted|skipped)/.exec(line))) {
+    } else if ((m = /^== step (\S+) (done \((?:changed|no change)\)|FAILED|interrupted|skipped)(?:.* in (\d+) ms$)?/.exec(line))) {
       const step = steps.get(m[1]) ?? { id: m[1], recheck: false, changes: [] };
       step.outcome = m[2];
+      if (m[3]) step.durationMs = Number(m[3]);
       steps.set(m[1], step);
     } else if (line.startsWith('change: ') && current) {
       current.changes.push(line.slice('change: '.length));
     } else if ((m = /^(run|probe): (.*)$/.exec(line))) {
-      pending = { argv: m[2], probe: m[1] === 'probe' };
+      pending = { step: current?.id, argv: m[2], probe: m[1] === 'probe' };
     } else if ((m = /^(run|probe) ended: exit (-?\d+).* in (\d+) ms$/.exec(line)) && pending) {
       commands.push({ ...pending, exitCode: Number(m[2]), durationMs: Number(m[3]) });
       pending = undefined;
     } else if ((m = /^run finished: (.*)$/.exec(line))) {
       finished = m[1];
+      durationMs = Number(/ in (\d+) ms/.exec(m[1])?.[1]) || undefined;
     }
   }
-  return { steps, commands, finished };
+  return { steps, commands, finished, durationMs };
 }
 
 export function readRunLog(container: Container, output: string): RunLog {
