@@ -10,11 +10,18 @@ import { postgresAuthStep } from './postgres-auth.js';
 import { postgresDatabaseStep } from './postgres-database.js';
 import { postgresServerStep } from './postgres-server.js';
 import { postgresVerifyStep } from './postgres-verify.js';
+import { automaticUpdatesStep } from './automatic-updates.js';
 import { preflightStep } from './preflight.js';
+import { registrationTokenStep } from './registration-token.js';
 import { synapseAdminStep } from './synapse-admin.js';
 import { synapseConfigStep } from './synapse-config.js';
 import { synapseInstallStep } from './synapse-install.js';
+import { synapseEmailStep } from './synapse-email.js';
 import { synapseServiceStep } from './synapse-service.js';
+import { synapseTuningStep } from './synapse-tuning.js';
+import { turnFirewallStep } from './turn-firewall.js';
+import { turnServerStep } from './turn-server.js';
+import { turnSynapseStep } from './turn-synapse.js';
 
 /**
  * Every step, in the order a run walks them (each after the steps it needs).
@@ -30,12 +37,21 @@ export const STEPS: Step[] = [
   postgresVerifyStep,
   synapseInstallStep,
   synapseConfigStep,
+  // Drop-ins Synapse reads, in place before it (re)starts.
+  synapseTuningStep,
+  turnSynapseStep,
+  synapseEmailStep,
   synapseServiceStep,
   synapseAdminStep,
+  registrationTokenStep,
   // The public edge: port 80, the certificate, Element Web, then HTTPS in front of Synapse.
   nginxInstallStep,
   nginxHttpStep,
   tlsCertificateStep,
   elementWebStep,
   nginxHttpsStep,
+  // coturn uses synapse_host's certificate, so it comes after tls-certificate.
+  turnServerStep,
+  turnFirewallStep,
+  automaticUpdatesStep,
 ];

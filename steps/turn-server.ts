@@ -18,7 +18,7 @@ export const DEPLOY_HOOK = '/etc/letsencrypt/renewal-hooks/deploy/matrix-setup-c
 export const turnServerStep: Step = {
   id: 'turn-server',
   title: 'TURN server (coturn)',
-  needs: ['base-packages'],
+  needs: ['base-packages', 'tls-certificate'],
   skip({ answers }) {
     return answers.turn.enabled ? undefined : 'turn.enabled is false';
   },

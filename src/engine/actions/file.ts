@@ -1,4 +1,4 @@
-import { copyFileSync, chmodSync, chownSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StepError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
@@ -26,7 +26,8 @@ export const fileHandler: ActionHandler<FileAction> = {
           hint: 'Nothing was changed. Move the file away if it is no longer needed, or fix the answers.',
         });
       }
-      const backup = env.backupPath(action.path);
+      let backup = env.backupPath(action.path);
+      for (let n = 2; existsSync(backup); n++) backup = `${env.backupPath(action.path)}-${n}`;
       mkdirSync(dirname(backup), { recursive: true, mode: 0o700 });
       copyFileSync(action.path, backup);
       env.changed(`backed up ${action.path} to ${backup}`);
