@@ -24,7 +24,6 @@ ExecStart=${layout.python} -m synapse.app.homeserver ${configArgs}
 ExecReload=/bin/kill -HUP $MAINPID
 Restart=on-failure
 RestartSec=3
-LimitNOFILE=${answers.synapse.open_files_limit}
 SyslogIdentifier=matrix-synapse
 NoNewPrivileges=true
 PrivateTmp=true

@@ -131,7 +131,8 @@ describe('synapse-install plan', () => {
     const ids = STEPS.map((s) => s.id);
     const at = (id: string) => ids.indexOf(id);
     assert.ok(at('postgres-verify') < at('synapse-install'));
-    assert.deepEqual(ids.slice(at('synapse-install'), at('synapse-install') + 4), ['synapse-install', 'synapse-config', 'synapse-service', 'synapse-admin']);
+    const order = ['synapse-install', 'synapse-config', 'synapse-service', 'synapse-admin'].map(at);
+    assert.ok(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1])), `order: ${order}`);
   });
 });
 
