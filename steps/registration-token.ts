@@ -1,8 +1,7 @@
+import { synapseRowExists } from './synapse/database-row.js';
 import type { Action, RunContext, Step } from '../src/engine/types.js';
-import { connectDatabase } from '../src/database/connection.js';
 import { secretToken } from '../src/secrets/tokens.js';
 import { StepError } from '../src/errors.js';
-import { synapseConnection } from './postgres-verify.js';
 import { SYNAPSE_LISTEN } from './synapse/sources.js';
 
 const BASE_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}`;
@@ -48,13 +47,7 @@ export const registrationTokenStep: Step = {
 };
 
 async function tokenExists(ctx: RunContext, token: string): Promise<boolean> {
-  const client = await connectDatabase(synapseConnection(ctx));
-  try {
-    const result = await client.query('SELECT 1 FROM registration_tokens WHERE token = $1', [token]);
-    return (result.rowCount ?? 0) > 0;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return synapseRowExists(ctx, 'SELECT 1 FROM registration_tokens WHERE token = $1', [token]);
 }
 
 // Synapse's client and admin API, as far as this step needs it.

@@ -1,7 +1,6 @@
+import { synapseRowExists } from './synapse/database-row.js';
 import type { Action, RunContext, Step } from '../src/engine/types.js';
-import { connectDatabase } from '../src/database/connection.js';
 import { secretToken } from '../src/secrets/tokens.js';
-import { synapseConnection } from './postgres-verify.js';
 import { REGISTER_URL, registerAdmin } from './synapse/register-admin.js';
 import { synapseLayout } from './synapse/sources.js';
 
@@ -52,11 +51,5 @@ export const synapseAdminStep: Step = {
 };
 
 async function adminExists(ctx: RunContext, userId: string): Promise<boolean> {
-  const client = await connectDatabase(synapseConnection(ctx));
-  try {
-    const result = await client.query('SELECT 1 FROM users WHERE name = $1', [userId]);
-    return (result.rowCount ?? 0) > 0;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return synapseRowExists(ctx, 'SELECT 1 FROM users WHERE name = $1', [userId]);
 }
