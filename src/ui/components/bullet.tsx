@@ -1,16 +1,18 @@
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { Paragraph, type Span } from './paragraph.js';
 
 /** A marked line whose wrapped continuation lines hang under the text, not under the mark. */
-export function Bullet({ mark = '•', color, children }: { mark?: string; color?: string; children: ReactNode }) {
+export function Bullet({ mark = '•', color, dim, children }: { mark?: string; color?: string; dim?: boolean; children: Span | Span[] }) {
   return (
     <Box>
       <Box width={2} flexShrink={0}>
-        <Text color={color}>{mark}</Text>
+        <Text color={color} dimColor={dim}>
+          {mark}
+        </Text>
       </Box>
-      <Text wrap="wrap" color={color}>
+      <Paragraph color={color} dim={dim}>
         {children}
-      </Text>
+      </Paragraph>
     </Box>
   );
 }

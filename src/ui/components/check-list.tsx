@@ -1,6 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { CheckResult } from '../engine-port.js';
 import { useTheme } from '../theme.js';
+import { Bullet } from './bullet.js';
+import { Paragraph } from './paragraph.js';
 import { StatusIcon } from './status-icon.js';
 
 /** Preflight or verification results: one line each, with the fix under any warning or failure. */
@@ -14,15 +16,13 @@ export function CheckList({ results }: { results: CheckResult[] }) {
             <Box width={2} flexShrink={0}>
               <StatusIcon status={result.status} />
             </Box>
-            <Text wrap="wrap">
-              <Text bold>{result.label}</Text>: {result.detail}
-            </Text>
+            <Paragraph>{[{ bold: result.label }, `: ${result.detail}`]}</Paragraph>
           </Box>
           {result.fix && result.status !== 'pass' ? (
             <Box marginLeft={2}>
-              <Text wrap="wrap" dimColor={theme.dim}>
-                → {result.fix}
-              </Text>
+              <Bullet mark="→" dim={theme.dim}>
+                {result.fix}
+              </Bullet>
             </Box>
           ) : null}
         </Box>
