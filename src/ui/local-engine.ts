@@ -38,6 +38,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
   const { target, steps, stateDir } = options;
   const files = statePaths(stateDir);
   const fqdn = hostname();
+  const titles = new Map(steps.map((step) => [step.id, step.title]));
   return {
     resumeCommand: stateDir === '/var/lib/matrix-setup' ? 'matrix-setup resume' : `matrix-setup resume --state-dir ${stateDir}`,
     host(): HostSummary {
@@ -89,7 +90,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
         status: state.status,
         stoppedAt: stopped?.[0],
         logFile: state.logFile,
-        steps: Object.entries(state.steps).map(([id, step]) => ({ id, title: id, status: step.status })),
+        steps: Object.entries(state.steps).map(([id, step]) => ({ id, title: titles.get(id) ?? id, status: step.status })),
       };
     },
     saveAnswers(path: string, answers: Answers): string {

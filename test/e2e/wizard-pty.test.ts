@@ -59,7 +59,7 @@ test('the built bundle runs the wizard in a terminal up to the review (--plan-on
     keys('-l', 'matrix.example.org');
     keys('Enter');
     for (let i = 0; i < 30; i++) {
-      const screen = await waitForPane(capture, (s) => /Who serves|Federate|HTTPS certificate|Email address for Let|PostgreSQL database|Synapse be installed|administrator|Admin user name|admin password|Send email|Who may|Element Web|Largest file|advanced|Your decisions/.test(s), 'a question or the review');
+      const screen = await waitForPane(capture, (s) => /Who serves|Federate|HTTPS certificate|Email address for Let|PostgreSQL database|Synapse be installed|administrator|Admin user name|admin password|Send email|Who may|TURN server|Element Web|Largest file|advanced|Your decisions/.test(s), 'a question or the review');
       if (screen.includes('Your decisions')) break;
       if (screen.includes("Email address for Let's Encrypt")) {
         keys('C-u');

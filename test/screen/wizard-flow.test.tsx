@@ -272,8 +272,8 @@ test('failure screen: step, command, output, cause, log, resume command; retry r
     assert.match(failure, /Command \(exit status 100\)\n\s+\$ apt-get update -q/);
     assert.match(failure, /│ E: Some index files failed to download\./);
     assert.match(failure, /Likely cause: The package mirror could not be reached/);
-    assert.ok(failure.includes(`Log: ${LOG}`));
-    assert.match(flat(failure), /continue with: matrix-setup resume/);
+    assert.ok(flat(failure).includes(`Full output in the log: ${LOG}`));
+    assert.match(flat(failure), /continue later with: matrix-setup resume/);
     await w.press('r');
     await w.waitFor('Next steps');
     assert.equal(engine.ranWith.length, 2);
@@ -321,7 +321,7 @@ test('Ctrl-C asks first; during the install it stops the run and records it as i
     await w.press('y');
     const exit = await w.store.exited;
     assert.equal(exit.code, 130);
-    assert.match(exit.message ?? '', /Stopped during "postgres-server"\. Continue later with: matrix-setup resume/);
+    assert.match(exit.message ?? '', /Stopped during "PostgreSQL server"\. Continue later with: matrix-setup resume/);
     assert.equal(engine.aborted, true);
   } finally {
     pause.release();

@@ -1,4 +1,4 @@
-import { schemaChoices } from './helpers.js';
+import { domainOf, schemaChoices } from './helpers.js';
 import type { Question, QuestionContext } from './types.js';
 
 const external = ({ draft }: QuestionContext) => draft.database?.mode === 'external';
@@ -13,7 +13,7 @@ export const DATABASE_QUESTIONS: Question[] = [
     help: 'Synapse keeps everything in PostgreSQL. A local one is installed and set up for you; an existing server is tested before the install starts.',
     choices: () => schemaChoices('database.mode', { local: 'On this machine', external: 'An existing server' }),
   },
-  { id: 'database.host', kind: 'text', group: 'database', path: 'database.host', title: 'Database server host', ask: external, placeholder: 'e.g. db.example.org' },
+  { id: 'database.host', kind: 'text', group: 'database', path: 'database.host', title: 'Database server host', ask: external, placeholder: (ctx) => `e.g. db.${domainOf(ctx)}` },
   { id: 'database.port', kind: 'text', group: 'database', path: 'database.port', title: 'Database server port', ask: external },
   {
     id: 'database.sslmode',

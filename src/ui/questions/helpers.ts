@@ -19,3 +19,8 @@ export function yesNo(yes: string, no: string): Choice[] {
 export function answered(draft: AnswersDraft, path: string): unknown {
   return getPath(draft, path);
 }
+
+/** The domain to use in examples: the one entered, or example.org before it is. */
+export function domainOf({ draft }: { draft: AnswersDraft }): string {
+  return draft.server_name || 'example.org';
+}

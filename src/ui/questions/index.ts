@@ -1,7 +1,9 @@
 import { ACCOUNT_QUESTIONS } from './accounts.js';
 import { ADVANCED_QUESTIONS } from './advanced.js';
+import { CALL_QUESTIONS } from './calls.js';
 import { DATABASE_QUESTIONS } from './database.js';
 import { ELEMENT_QUESTIONS } from './element.js';
+import { EMAIL_QUESTIONS } from './email.js';
 import { FEDERATION_QUESTIONS } from './federation.js';
 import { NAME_QUESTIONS } from './names.js';
 import { SYNAPSE_QUESTIONS } from './synapse.js';
@@ -11,14 +13,19 @@ import { UPLOAD_QUESTIONS } from './uploads.js';
 
 export * from './types.js';
 
-/** Every question in the order a person thinks about them. Federation comes before TLS: it decides whether self-signed is possible. */
+/**
+ * Every question in the order a person thinks about them. Federation comes before TLS: it
+ * decides whether self-signed is possible; email before accounts: open registration needs it.
+ */
 export const QUESTIONS: Question[] = [
   ...NAME_QUESTIONS,
   ...FEDERATION_QUESTIONS,
   ...TLS_QUESTIONS,
   ...DATABASE_QUESTIONS,
   ...SYNAPSE_QUESTIONS,
+  ...EMAIL_QUESTIONS,
   ...ACCOUNT_QUESTIONS,
+  ...CALL_QUESTIONS,
   ...ELEMENT_QUESTIONS,
   ...UPLOAD_QUESTIONS,
   ...ADVANCED_QUESTIONS,

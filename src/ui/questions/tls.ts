@@ -1,4 +1,4 @@
-import { schemaChoices } from './helpers.js';
+import { domainOf, schemaChoices } from './helpers.js';
 import type { Question } from './types.js';
 
 export const TLS_QUESTIONS: Question[] = [
@@ -17,9 +17,9 @@ export const TLS_QUESTIONS: Question[] = [
     group: 'tls',
     path: 'tls.email',
     title: "Email address for Let's Encrypt",
-    help: 'Expiry and security notices about the certificate go there. It is not published.',
+    help: 'Expiry and security notices about the certificate go there, so use a mailbox someone reads. It is not published.',
     ask: ({ draft }) => (draft.tls?.mode ?? 'letsencrypt') === 'letsencrypt',
-    placeholder: 'e.g. admin@example.org',
+    placeholder: (ctx) => `e.g. admin@${domainOf(ctx)}`,
   },
   {
     id: 'tls.cert_path',
@@ -28,7 +28,7 @@ export const TLS_QUESTIONS: Question[] = [
     path: 'tls.cert_path',
     title: 'Certificate file (full chain, PEM)',
     ask: ({ draft }) => draft.tls?.mode === 'existing',
-    placeholder: 'e.g. /etc/ssl/example.org/fullchain.pem',
+    placeholder: ({ draft }) => `e.g. /etc/letsencrypt/live/${draft.synapse_host || draft.server_name || 'example.org'}/fullchain.pem`,
   },
   {
     id: 'tls.key_path',
@@ -37,6 +37,7 @@ export const TLS_QUESTIONS: Question[] = [
     path: 'tls.key_path',
     title: 'Private key file (PEM)',
     ask: ({ draft }) => draft.tls?.mode === 'existing',
-    placeholder: 'e.g. /etc/ssl/example.org/privkey.pem',
+    placeholder: ({ draft }) => `e.g. /etc/letsencrypt/live/${draft.synapse_host || draft.server_name || 'example.org'}/privkey.pem`,
   },
 ];
+

@@ -5,7 +5,7 @@
 import type { AnswersDraft } from '../../answers/field-spec.js';
 import type { HostSummary } from '../engine-port.js';
 
-export type GroupId = 'names' | 'federation' | 'tls' | 'database' | 'synapse' | 'accounts' | 'element' | 'uploads' | 'advanced';
+export type GroupId = 'names' | 'federation' | 'tls' | 'database' | 'synapse' | 'email' | 'accounts' | 'calls' | 'element' | 'uploads' | 'advanced';
 
 export const GROUP_TITLES: Record<GroupId, string> = {
   names: 'Names',
@@ -13,7 +13,9 @@ export const GROUP_TITLES: Record<GroupId, string> = {
   tls: 'Certificate',
   database: 'Database',
   synapse: 'Synapse',
+  email: 'Email',
   accounts: 'Accounts',
+  calls: 'Calls (TURN)',
   element: 'Element Web',
   uploads: 'Uploads',
   advanced: 'Advanced',
@@ -22,6 +24,8 @@ export const GROUP_TITLES: Record<GroupId, string> = {
 /** Choices the wizard keeps to itself (never written to the answers file). */
 export interface WizardFlags {
   advanced: boolean;
+  /** How the SMTP password is referred to; unset follows the answers (an env reference keeps env). */
+  smtpPasswordFrom?: 'file' | 'env';
 }
 
 export interface QuestionContext {
@@ -42,6 +46,8 @@ interface QuestionBase {
   title: string;
   /** One or two sentences; by default the answers schema's description of the key. */
   help?: string | ((ctx: QuestionContext, text: string) => string);
+  /** A caution shown under the help, such as what an answer exposes. */
+  warning?: string;
   /** Asked only when this holds. */
   ask?: (ctx: QuestionContext) => boolean;
 }
@@ -52,8 +58,8 @@ export interface TextQuestion extends QuestionBase {
   path: string;
   /** Suggested text when nothing was answered yet (otherwise the schema's default is shown). */
   suggest?: (ctx: QuestionContext) => string | undefined;
-  /** Shown dimmed when the field is empty. */
-  placeholder?: string;
+  /** Shown dimmed when the field is empty; use the names already answered in examples. */
+  placeholder?: string | ((ctx: QuestionContext) => string);
 }
 
 export interface ChoiceQuestion extends QuestionBase {

@@ -2,19 +2,20 @@ import { Box, Text } from 'ink';
 import { Bullet } from '../components/bullet.js';
 import { CheckList } from '../components/check-list.js';
 import { Header } from '../components/header.js';
+import { Paragraph, type Span } from '../components/paragraph.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Spinner } from '../components/spinner.js';
 import { nextSteps } from '../state/summaries.js';
 import type { WizardState } from '../state/wizard-state.js';
 import { useTheme } from '../theme.js';
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: string; children: Span | Span[] }) {
   return (
     <Box marginLeft={2}>
       <Box width={17} flexShrink={0}>
         <Text>{label}</Text>
       </Box>
-      <Text wrap="wrap">{children}</Text>
+      <Paragraph>{children}</Paragraph>
     </Box>
   );
 }
@@ -29,22 +30,20 @@ export function DoneScreen({ state }: { state: WizardState }) {
   return (
     <Box flexDirection="column">
       <Header title="Done" />
-      <Text color={theme.success} bold wrap="wrap">
-        ✔ Your Matrix homeserver {answers.server_name} is installed.
-      </Text>
+      <Bullet mark="✔" color={theme.success}>
+        {{ bold: `Your Matrix homeserver ${answers.server_name} is installed.` }}
+      </Bullet>
       <Box flexDirection="column" marginTop={1}>
         <Row label="Homeserver URL">https://{answers.synapse_host}</Row>
         {answers.element.enabled ? <Row label="Element Web">https://{answers.element.host}</Row> : null}
         {answers.admin.enabled ? <Row label="Admin user">{`@${answers.admin.username}:${answers.server_name}`}</Row> : null}
         {outcome.adminPassword ? (
           <>
-            <Row label="Admin password">
-              <Text bold>{outcome.adminPassword}</Text>
-            </Row>
+            <Row label="Admin password">{{ bold: outcome.adminPassword }}</Row>
             <Box marginLeft={19}>
-              <Text color={theme.warning} wrap="wrap">
-                Shown only this once: write it down.{outcome.secretsFile ? ` It is kept in ${outcome.secretsFile} (root only).` : ''}
-              </Text>
+              <Paragraph color={theme.warning}>
+                {`Shown only this once: write it down.${outcome.secretsFile ? ` It is kept in ${outcome.secretsFile} (root only).` : ''}`}
+              </Paragraph>
             </Box>
           </>
         ) : null}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { ChoiceList } from '../components/choice-list.js';
 import { shellLine } from '../components/format.js';
 import { Header } from '../components/header.js';
+import { Paragraph } from '../components/paragraph.js';
 import { KeyHints } from '../components/key-hints.js';
 import { FAILURE_OPTIONS, type WizardState } from '../state/wizard-state.js';
 import { useTheme } from '../theme.js';
@@ -23,7 +24,7 @@ export function FailureScreen({ state }: { state: WizardState }) {
         ✖ {interrupted ? 'Stopped' : 'Failed'} at: {stepName}
       </Text>
       <Box marginLeft={2}>
-        <Text wrap="wrap">{error.message}</Text>
+        <Paragraph>{error.message}</Paragraph>
       </Box>
       {error.argv ? (
         <Box marginTop={1} flexDirection="column">
@@ -43,17 +44,12 @@ export function FailureScreen({ state }: { state: WizardState }) {
       ) : null}
       {error.hint ? (
         <Box marginTop={1}>
-          <Text wrap="wrap">
-            <Text bold>Likely cause: </Text>
-            {error.hint}
-          </Text>
+          <Paragraph>{[{ bold: 'Likely cause:' }, ` ${error.hint}`]}</Paragraph>
         </Box>
       ) : null}
       <Box marginTop={1} flexDirection="column">
-        <Text wrap="truncate-middle">Log: {outcome.logFile}</Text>
-        <Text wrap="wrap">
-          Nothing is lost: finished steps stay done. After fixing the cause, continue with: <Text bold>{state.resumeCommand}</Text>
-        </Text>
+        <Paragraph>{`Full output in the log: ${outcome.logFile}`}</Paragraph>
+        <Paragraph>{['Nothing is lost: finished steps stay done. After fixing the cause, retry now or continue later with: ', { bold: state.resumeCommand }]}</Paragraph>
       </Box>
       <Box marginTop={1}>
         <ChoiceList choices={FAILURE_OPTIONS.map((label) => ({ label }))} selected={state.failureChoice} />

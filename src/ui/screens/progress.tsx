@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { duration } from '../components/format.js';
+import { Bullet } from '../components/bullet.js';
 import { Header } from '../components/header.js';
+import { Paragraph } from '../components/paragraph.js';
 import { KeyHints } from '../components/key-hints.js';
 import { OutputTail } from '../components/output-tail.js';
 import { Spinner } from '../components/spinner.js';
@@ -21,15 +23,13 @@ export function ProgressScreen({ state }: { state: WizardState }) {
       {progress.started ? <StepList steps={progress.steps} now={state.now} /> : <Spinner now={state.now} label="Starting…" />}
       <OutputTail command={progress.command} lines={progress.tail} />
       {warnings.map((note, index) => (
-        <Text key={index} color={theme.warning} wrap="wrap">
-          ! {note.message}
-        </Text>
+        <Bullet key={index} mark="!" color={theme.warning}>
+          {note.message}
+        </Bullet>
       ))}
       {progress.logFile ? (
         <Box marginTop={1}>
-          <Text dimColor={theme.dim} wrap="truncate-middle">
-            Log: {progress.logFile}
-          </Text>
+          <Paragraph dim={theme.dim}>{`Log: ${progress.logFile}`}</Paragraph>
         </Box>
       ) : null}
       {state.stopping ? <Spinner now={state.now} label="Stopping: ending the running command…" /> : null}

@@ -2,21 +2,14 @@ import { Box, Text } from 'ink';
 import { Bullet } from '../components/bullet.js';
 import { ChoiceList } from '../components/choice-list.js';
 import { Field } from '../components/field.js';
+import { Paragraph } from '../components/paragraph.js';
 import { Header } from '../components/header.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Spinner } from '../components/spinner.js';
-import { fieldAt } from '../../answers/schema-index.js';
 import { GROUP_TITLES, type Question } from '../questions/index.js';
-import { choicesOf, currentQuestions, questionContext, type WizardState } from '../state/wizard-state.js';
+import { helpOf, placeholderOf } from '../state/question-text.js';
+import { choicesOf, currentQuestions, type WizardState } from '../state/wizard-state.js';
 import { useTheme } from '../theme.js';
-
-function helpOf(state: WizardState, question: Question): string {
-  if (typeof question.help === 'function') return question.help(questionContext(state), state.input.text);
-  if (question.help) return question.help;
-  const path = 'path' in question && question.path ? question.path.replace(/_(file|env)$/, '') : undefined;
-  const field = path ? fieldAt(path) : undefined;
-  return field?.description ?? '';
-}
 
 export function QuestionsScreen({ state }: { state: WizardState }) {
   const theme = useTheme();
@@ -28,12 +21,19 @@ export function QuestionsScreen({ state }: { state: WizardState }) {
   return (
     <Box flexDirection="column">
       <Header title={GROUP_TITLES[question.group]} position={`section ${position}`} />
-      <Text bold>{question.title}</Text>
-      <Text wrap="wrap" dimColor={theme.dim}>
-        {helpOf(state, question)}
+      <Text bold wrap="wrap">
+        {question.title}
       </Text>
+      <Paragraph dim={theme.dim}>{helpOf(state, question)}</Paragraph>
+      {question.warning ? (
+        <Box marginTop={1}>
+          <Bullet mark="!" color={theme.warning}>
+            {question.warning}
+          </Bullet>
+        </Box>
+      ) : null}
       <Box marginTop={1} flexDirection="column">
-        {question.kind === 'text' ? <Field text={state.input.text} placeholder={question.placeholder} error={state.input.error} /> : null}
+        {question.kind === 'text' ? <Field text={state.input.text} placeholder={placeholderOf(state, question)} error={state.input.error} /> : null}
         {question.kind === 'choice' ? (
           <>
             <ChoiceList choices={choicesOf(state, question)} selected={state.input.choice} />
@@ -61,9 +61,9 @@ function DatabaseTest({ state }: { state: WizardState }) {
     return <Spinner now={state.now} label={`Connecting to ${db?.host ?? ''}:${db?.port ?? 5432} as ${db?.user ?? 'synapse_user'}…`} />;
   }
   return (
-    <Text wrap="wrap" color={test.status === 'ok' ? theme.success : theme.error}>
-      {test.status === 'ok' ? '✔' : '✖'} {test.message}
-    </Text>
+    <Bullet mark={test.status === 'ok' ? '✔' : '✖'} color={test.status === 'ok' ? theme.success : theme.error}>
+      {test.message ?? ''}
+    </Bullet>
   );
 }
 
@@ -74,5 +74,6 @@ function hintsFor(state: WizardState, question: Question): Array<[string, string
     return [['Esc', 'back'], ['Ctrl-C', 'quit']];
   }
   if (question.kind === 'choice') return [['↑↓', 'choose'], ['Enter', 'continue'], ['Esc', 'back'], ['Ctrl-C', 'quit']];
+  if (state.input.pristine) return [['Enter', 'accept'], ['typing', 'replaces it'], ['Backspace', 'edit'], ['Esc', 'back'], ['Ctrl-C', 'quit']];
   return [['Enter', 'continue'], ['Esc', 'back'], ['Ctrl-U', 'clear'], ['Ctrl-C', 'quit']];
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Paragraph } from '../components/paragraph.js';
 import type { WizardState } from '../state/wizard-state.js';
 import { useTheme } from '../theme.js';
 
@@ -15,7 +16,7 @@ export function QuitConfirm({ state }: { state: WizardState }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" marginTop={1} borderStyle="round" borderColor={theme.warning} paddingX={1}>
-      <Text wrap="wrap">{question(state)}</Text>
+      <Paragraph>{question(state)}</Paragraph>
       <Text>
         <Text bold>y</Text> quit · <Text bold>n</Text> or Esc: stay
       </Text>

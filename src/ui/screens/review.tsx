@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { Bullet } from '../components/bullet.js';
 import { CheckList } from '../components/check-list.js';
 import { Field } from '../components/field.js';
+import { Paragraph } from '../components/paragraph.js';
 import { Header } from '../components/header.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Spinner } from '../components/spinner.js';
@@ -17,7 +18,7 @@ function Rows({ rows }: { rows: Row[] }) {
           <Box width={15} flexShrink={0}>
             <Text>{label}</Text>
           </Box>
-          <Text wrap="wrap">{value}</Text>
+          <Paragraph>{value}</Paragraph>
         </Box>
       ))}
     </Box>
@@ -51,7 +52,7 @@ export function ReviewScreen({ state }: { state: WizardState }) {
             <Text bold>The plan</Text>
             {review.plan?.status === 'loading' ? <Spinner now={state.now} label="Building the plan…" /> : null}
             {review.plan?.status === 'error' ? <Text color={theme.error}>The plan could not be built: {review.plan.message}</Text> : null}
-            {review.plan?.status === 'ready' ? <Rows rows={planRows(review.plan.value)} /> : null}
+            {review.plan?.status === 'ready' ? <Rows rows={planRows(review.plan.value, review.savedTo)} /> : null}
           </Box>
           <Box marginTop={1} flexDirection="column">
             <Text bold>This machine</Text>

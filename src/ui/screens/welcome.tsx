@@ -5,7 +5,8 @@ import { ChoiceList } from '../components/choice-list.js';
 import { Header } from '../components/header.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Spinner } from '../components/spinner.js';
-import { welcomeOptions, type WizardState } from '../state/wizard-state.js';
+import { Paragraph } from '../components/paragraph.js';
+import { previousRunStatus, welcomeOptions, type WizardState } from '../state/wizard-state.js';
 import { useTheme } from '../theme.js';
 
 export function WelcomeScreen({ state }: { state: WizardState }) {
@@ -15,7 +16,7 @@ export function WelcomeScreen({ state }: { state: WizardState }) {
   const failed = preflight.status === 'ready' && preflight.value.some((result) => result.status === 'fail');
   return (
     <Box flexDirection="column">
-      <Header title="Welcome" position={host.targetName ? `${host.targetName}` : undefined} />
+      <Header title="Welcome" />
       <Text>This sets up a Matrix homeserver on this machine:</Text>
       <Box flexDirection="column" marginLeft={2}>
         {host.installs.map((line) => (
@@ -33,17 +34,14 @@ export function WelcomeScreen({ state }: { state: WizardState }) {
         {preflight.status === 'error' ? <Text color={theme.error}>The checks could not run: {preflight.message}</Text> : null}
         {preflight.status === 'ready' ? <CheckList results={preflight.value} /> : null}
         {failed ? (
-          <Text color={theme.warning} wrap="wrap">
-            Some checks failed. You can answer the questions now; the install starts only when they pass.
-          </Text>
+          <Box marginTop={1}>
+            <Paragraph color={theme.warning}>Some checks failed. You can answer the questions now; the install starts only when they pass.</Paragraph>
+          </Box>
         ) : null}
       </Box>
       {previous ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text wrap="wrap">
-            A previous run {previous.status === 'done' ? 'finished' : `${previous.status === 'running' ? 'was stopped' : previous.status}${previous.stoppedAt ? ` in ${previous.stoppedAt}` : ''}`} for{' '}
-            <Text bold>{previous.answers.server_name}</Text>. Its answers are kept.
-          </Text>
+          <Paragraph>{[`${previousRunStatus(previous)} for `, { bold: previous.answers.server_name }, '. Its answers are kept.']}</Paragraph>
           <ChoiceList choices={options} selected={state.welcomeChoice} />
         </Box>
       ) : null}

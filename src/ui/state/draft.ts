@@ -15,6 +15,11 @@ function storageOf(path: string): Storage {
   return { fieldPath: path };
 }
 
+/** The key that holds the answer of `path` (a secret's file and env parts share one). */
+export function storedAt(path: string): string {
+  return storageOf(path).fieldPath;
+}
+
 /** The answer given for `path`, or undefined when it has not been answered. */
 export function readAnswer(draft: AnswersDraft, path: string): unknown {
   const { fieldPath, part } = storageOf(path);

@@ -6,6 +6,8 @@ export type Row = [label: string, value: string];
 
 const TLS_TEXT = { letsencrypt: "Let's Encrypt", existing: 'existing certificate', 'self-signed': 'self-signed (trials only)' } as const;
 
+const REGISTRATION_TEXT = { disabled: 'only the admin creates accounts', token: 'with a registration token', open: 'anyone (verified by email)' } as const;
+
 export function decisionRows(answers: Answers, host: HostSummary): Row[] {
   const rows: Row[] = [['Matrix domain', `${answers.server_name} (permanent: @you:${answers.server_name})`]];
   const delegated = answers.synapse_host !== answers.server_name;
@@ -25,26 +27,36 @@ export function decisionRows(answers: Answers, host: HostSummary): Row[] {
     ? `@${answers.admin.username}:${answers.server_name} (${answers.admin.password?.file ? `password from ${answers.admin.password.file}` : 'password generated'})`
     : 'none';
   rows.push(['Admin', admin]);
-  rows.push(['Registration', answers.synapse.registration]);
-  rows.push(['Email', answers.email.enabled ? `via ${answers.email.smtp_host}:${answers.email.smtp_port}` : 'off']);
+  rows.push(['Registration', REGISTRATION_TEXT[answers.synapse.registration]]);
+  const email = answers.email;
+  rows.push(['Email', email.enabled ? `via ${email.smtp_host}:${email.smtp_port} (${email.tls}), from ${email.notif_from}` : 'off']);
+  const turn = answers.turn;
+  const nat = turn.external_ip ? `, public ${turn.external_ip}${turn.private_ip ? ` → ${turn.private_ip}` : ''}` : '';
+  rows.push(['Calls (TURN)', turn.enabled ? `coturn, relay ports ${turn.min_port}-${turn.max_port}${nat}` : 'no TURN server']);
   rows.push(['Element Web', answers.element.enabled ? `https://${answers.element.host}` : 'not installed']);
   rows.push(['Uploads', `up to ${answers.synapse.max_upload_size}`]);
   return rows;
 }
 
-export function planRows(plan: PlanSummary): Row[] {
+export function planRows(plan: PlanSummary, savedTo?: string): Row[] {
+  const details = savedTo ? `matrix-setup plan --answers ${savedTo}` : 'press s to save the answers, then run matrix-setup plan --answers FILE';
   const skipped = plan.steps.filter((step) => step.skip).length;
   return [
     ['Steps', `${plan.steps.length - skipped} to run${skipped ? `, ${skipped} not needed` : ''} · ${plan.commands} commands`],
     ['Packages', plan.packages.length ? plan.packages.join(', ') : 'none'],
-    ['Files', plan.files.length ? `${plan.files.length}: ${plan.files.join(', ')}` : 'none'],
+    ['Files', plan.files.length ? `${plan.files.length}, each backed up first if it exists and differs` : 'none'],
     ['Ports', plan.ports.join(', ')],
+    ['Full plan', details],
   ];
 }
 
 /** What is left for the user after a successful install. */
 export function nextSteps(answers: Answers, preflight: PreflightResult[], verify: CheckResult[], plan?: PlanSummary): string[] {
   const steps: string[] = [];
+  if (answers.admin.enabled) {
+    const where = answers.element.enabled ? `https://${answers.element.host}` : 'any Matrix client';
+    steps.push(`Sign in at ${where} as @${answers.admin.username}:${answers.server_name} (homeserver ${answers.synapse_host}).`);
+  }
   const seen = new Set<string>();
   for (const result of [...preflight, ...verify]) {
     if (result.status === 'pass' || !result.fix || !/^dns/.test(result.id) || seen.has(result.fix)) continue;
@@ -52,7 +64,8 @@ export function nextSteps(answers: Answers, preflight: PreflightResult[], verify
     steps.push(`DNS: ${result.fix}`);
   }
   const ports = plan?.ports.length ? plan.ports : answers.federation ? [80, 443, 8448] : [80, 443];
-  steps.push(`Open TCP ports ${ports.join(', ')} in your cloud provider's firewall (security group), if it has one.`);
+  const turn = answers.turn.enabled ? `, and for calls TCP and UDP 3478 and 5349 plus UDP ${answers.turn.min_port}-${answers.turn.max_port}` : '';
+  steps.push(`Open TCP ports ${ports.join(', ')}${turn} in your cloud provider's firewall (security group), if it has one.`);
   if (answers.synapse.registration === 'token') {
     steps.push('Create registration tokens with the admin API: POST /_synapse/admin/v1/registration_tokens/new.');
   }

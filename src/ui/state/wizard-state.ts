@@ -19,8 +19,9 @@ import type {
   WizardRunOutcome,
 } from '../engine-port.js';
 import { visibleQuestions, type Choice, type Question, type QuestionContext, type WizardFlags } from '../questions/index.js';
-import { answerText, defaultAnswer, readAnswer, writeAnswer } from './draft.js';
+import { answerText, defaultAnswer, readAnswer, storedAt, writeAnswer } from './draft.js';
 import { finalizeAnswers } from './finalize.js';
+import { pruneDraft } from './prune.js';
 import { INITIAL_PROGRESS, reduceProgress, type ProgressState } from './progress-state.js';
 
 export type Screen = 'welcome' | 'questions' | 'review' | 'progress' | 'failure' | 'done';
@@ -31,6 +32,8 @@ export interface InputState {
   text: string;
   choice: number;
   error?: string;
+  /** The text is a suggestion or earlier answer not yet edited: typing replaces it, Backspace edits it. */
+  pristine?: boolean;
 }
 
 export type WelcomeOption = 'start' | 'resume' | 'change' | 'fresh';
@@ -151,11 +154,26 @@ export function welcomeOptions(state: Pick<WizardState, 'previous'>): Array<{ id
   if (!previous) return [{ id: 'start', label: 'Start' }];
   const options: Array<{ id: WelcomeOption; label: string }> = [];
   if (previous.status !== 'done') {
-    options.push({ id: 'resume', label: `Resume the previous run${previous.stoppedAt ? ` (stopped in ${previous.stoppedAt})` : ''}` });
+    const where = stoppedStepTitle(previous);
+    options.push({ id: 'resume', label: `Resume the previous run${where ? ` (from "${where}")` : ''}` });
   }
   options.push({ id: 'change', label: previous.status === 'done' ? 'Change the answers and run again' : 'Change the answers first' });
   options.push({ id: 'fresh', label: 'Start over with new answers' });
   return options;
+}
+
+/** The title of the step a previous run stopped in (its id when the steps no longer list it). */
+export function stoppedStepTitle(previous: PreviousRun): string | undefined {
+  if (!previous.stoppedAt) return undefined;
+  return previous.steps.find((step) => step.id === previous.stoppedAt)?.title ?? previous.stoppedAt;
+}
+
+/** "A previous run failed in “PostgreSQL server” for example.org." without the name, which is shown bold. */
+export function previousRunStatus(previous: PreviousRun): string {
+  if (previous.status === 'done') return 'A previous run finished';
+  const how = previous.status === 'running' ? 'did not finish' : previous.status === 'interrupted' ? 'was stopped' : 'failed';
+  const where = stoppedStepTitle(previous);
+  return `A previous run ${how}${where ? ` at "${where}"` : ''}`;
 }
 
 export function questionContext(state: Pick<WizardState, 'draft' | 'host' | 'flags'>): QuestionContext {
@@ -300,12 +318,12 @@ function enterQuestion(state: WizardState, question: Question): Update {
   if (question.kind === 'text') {
     const given = readAnswer(state.draft, question.path);
     const text = answerText(given ?? question.suggest?.(ctx) ?? defaultAnswer(state.draft, question.path));
-    return only({ ...next, input: { text, choice: 0 } });
+    return only({ ...next, input: { text, choice: 0, pristine: text !== '' } });
   }
   if (question.kind === 'choice') {
     const choices = question.choices(ctx);
     const current = question.flag
-      ? state.flags[question.flag]
+      ? (state.flags[question.flag] ?? question.suggest?.(ctx))
       : (readAnswer(state.draft, question.path!) ?? question.suggest?.(ctx) ?? defaultAnswer(state.draft, question.path!));
     const index = choices.findIndex((choice) => choice.value === current);
     return only({ ...next, input: { text: '', choice: Math.max(0, index) } });
@@ -338,18 +356,37 @@ function questions(state: WizardState, action: Action): Update {
     case 'erase':
     case 'clear': {
       if (question.kind !== 'text') return only(state);
-      const text = action.type === 'type' ? state.input.text + action.text : action.type === 'erase' ? state.input.text.slice(0, -1) : '';
-      return only({ ...state, input: { ...state.input, text, error: liveError(state, question.path, text) } });
+      const text = editText(state.input, action);
+      return only({ ...state, input: { ...state.input, text, pristine: false, error: liveError(state, question.path, text) } });
     }
     default:
       return only(state);
   }
 }
 
+function editText(input: InputState, action: Extract<Action, { type: 'type' | 'erase' | 'clear' }>): string {
+  if (action.type === 'clear') return '';
+  if (action.type === 'erase') return input.text.slice(0, -1);
+  return input.pristine ? action.text : input.text + action.text;
+}
+
 /** Checks as the user types; an empty field is only reported when they try to continue. */
 function liveError(state: WizardState, path: string, text: string): string | undefined {
   if (text.trim() === '') return undefined;
-  return validateField(path, coerceFieldInput(path, text), state.draft);
+  return checkAnswer(state, path, coerceFieldInput(path, text));
+}
+
+/**
+ * validateField for the wizard: a rule that asks for another key which a later question
+ * asks (the SMTP password after the login) is left to that question.
+ */
+function checkAnswer(state: WizardState, path: string, value: unknown): string | undefined {
+  const error = validateField(path, value, state.draft);
+  if (!error) return undefined;
+  const list = currentQuestions({ ...state, draft: writeAnswer(state.draft, path, value) });
+  const index = list.findIndex((q) => 'path' in q && q.path === path);
+  const later = list.slice(index + 1).flatMap((q) => ('path' in q && q.path ? [storedAt(q.path)] : []));
+  return later.some((key) => error.startsWith(`${key} `)) ? undefined : error;
 }
 
 function submit(state: WizardState, question: Question): Update {
@@ -361,13 +398,13 @@ function submit(state: WizardState, question: Question): Update {
   if (question.kind === 'text') {
     const empty = state.input.text.trim() === '';
     const value = empty ? undefined : coerceFieldInput(question.path, state.input.text);
-    const error = validateField(question.path, value, state.draft);
+    const error = checkAnswer(state, question.path, value);
     if (error) return only({ ...state, input: { ...state.input, error } });
     return goForward({ ...state, draft: writeAnswer(state.draft, question.path, value) }, question);
   }
   const choice = choicesOf(state, question)[state.input.choice]!;
-  if (question.flag) return goForward({ ...state, flags: { ...state.flags, [question.flag]: choice.value === true } }, question);
-  const error = validateField(question.path!, choice.value, state.draft);
+  if (question.flag) return goForward({ ...state, flags: { ...state.flags, [question.flag]: choice.value } }, question);
+  const error = checkAnswer(state, question.path!, choice.value);
   if (error) return only({ ...state, input: { ...state.input, error } });
   return goForward({ ...state, draft: writeAnswer(state.draft, question.path!, choice.value) }, question);
 }
@@ -375,7 +412,7 @@ function submit(state: WizardState, question: Question): Update {
 function keepValidText(state: WizardState, question: Question): WizardState {
   if (question.kind !== 'text' || state.input.text.trim() === '') return state;
   const value = coerceFieldInput(question.path, state.input.text);
-  if (validateField(question.path, value, state.draft)) return state;
+  if (checkAnswer(state, question.path, value)) return state;
   return { ...state, draft: writeAnswer(state.draft, question.path, value) };
 }
 
@@ -400,7 +437,8 @@ function goBack(state: WizardState, question: Question): Update {
 // ---- review
 
 function enterReview(state: WizardState, resume: boolean): Update {
-  const finalized = finalizeAnswers(state.draft);
+  // A resumed run installs exactly its saved answers.
+  const finalized = finalizeAnswers(resume ? state.draft : pruneDraft(questionContext(state)));
   const next: WizardState = {
     ...state,
     screen: 'review',
@@ -485,7 +523,8 @@ function runResult(state: WizardState, outcome: WizardRunOutcome): Update {
     return only({ ...next, screen: 'done', verify: { status: 'loading' } }, { type: 'verify', answers: state.running! });
   }
   if (outcome.status === 'interrupted' && state.stopping) {
-    const where = outcome.failedStep ? ` during "${outcome.failedStep}"` : '';
+    const title = state.progress.steps.find((step) => step.id === outcome.failedStep)?.title ?? outcome.failedStep;
+    const where = title ? ` during "${title}"` : '';
     return exit({ ...next, stopping: false }, ExitCode.interrupted, `Stopped${where}. ${resumeMessage(state)}`);
   }
   return only({ ...next, screen: 'failure', stopping: false, failureChoice: 0 });
