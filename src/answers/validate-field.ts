@@ -52,7 +52,9 @@ export function validateField(path: string, value: unknown, partial: AnswersDraf
   const given = (p: string) => p === fieldPath || getPath(partial, p) !== undefined;
   for (const rule of CROSS_RULES) {
     if (!rule.paths.includes(fieldPath)) continue;
-    const issue = rule.check({ answers, given }).find((i) => i.path === fieldPath || i.at?.includes(fieldPath));
+    // A rule that asks for another key which is not given yet (the SMTP password after the
+    // login) is that key's to report, when it is answered or when the whole file is checked.
+    const issue = rule.check({ answers, given }).find((i) => i.path === fieldPath || (i.at?.includes(fieldPath) && given(i.path)));
     if (issue) return issue.path === fieldPath ? issue.message : `${issue.path} ${issue.message}`;
   }
   return undefined;

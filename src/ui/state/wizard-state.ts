@@ -373,20 +373,7 @@ function editText(input: InputState, action: Extract<Action, { type: 'type' | 'e
 /** Checks as the user types; an empty field is only reported when they try to continue. */
 function liveError(state: WizardState, path: string, text: string): string | undefined {
   if (text.trim() === '') return undefined;
-  return checkAnswer(state, path, coerceFieldInput(path, text));
-}
-
-/**
- * validateField for the wizard: a rule that asks for another key which a later question
- * asks (the SMTP password after the login) is left to that question.
- */
-function checkAnswer(state: WizardState, path: string, value: unknown): string | undefined {
-  const error = validateField(path, value, state.draft);
-  if (!error) return undefined;
-  const list = currentQuestions({ ...state, draft: writeAnswer(state.draft, path, value) });
-  const index = list.findIndex((q) => 'path' in q && q.path === path);
-  const later = list.slice(index + 1).flatMap((q) => ('path' in q && q.path ? [storedAt(q.path)] : []));
-  return later.some((key) => error.startsWith(`${key} `)) ? undefined : error;
+  return validateField(path, coerceFieldInput(path, text), state.draft);
 }
 
 function submit(state: WizardState, question: Question): Update {
@@ -398,13 +385,13 @@ function submit(state: WizardState, question: Question): Update {
   if (question.kind === 'text') {
     const empty = state.input.text.trim() === '';
     const value = empty ? undefined : coerceFieldInput(question.path, state.input.text);
-    const error = checkAnswer(state, question.path, value);
+    const error = validateField(question.path, value, state.draft);
     if (error) return only({ ...state, input: { ...state.input, error } });
     return goForward({ ...state, draft: writeAnswer(state.draft, question.path, value) }, question);
   }
   const choice = choicesOf(state, question)[state.input.choice]!;
   if (question.flag) return goForward({ ...state, flags: { ...state.flags, [question.flag]: choice.value } }, question);
-  const error = checkAnswer(state, question.path!, choice.value);
+  const error = validateField(question.path!, choice.value, state.draft);
   if (error) return only({ ...state, input: { ...state.input, error } });
   return goForward({ ...state, draft: writeAnswer(state.draft, question.path!, choice.value) }, question);
 }
@@ -412,7 +399,7 @@ function submit(state: WizardState, question: Question): Update {
 function keepValidText(state: WizardState, question: Question): WizardState {
   if (question.kind !== 'text' || state.input.text.trim() === '') return state;
   const value = coerceFieldInput(question.path, state.input.text);
-  if (checkAnswer(state, question.path, value)) return state;
+  if (validateField(question.path, value, state.draft)) return state;
   return { ...state, draft: writeAnswer(state.draft, question.path, value) };
 }
 
