@@ -8,6 +8,9 @@ import { thisMachineVerifyOptions } from './verify.js';
 
 /** `matrix-setup` on a terminal without --answers: the interactive wizard. */
 export async function wizardCommand(args: CliArgs): Promise<number> {
+  // We only get here on a terminal. Ink draws nothing but its last frame when a CI variable
+  // is set (it decides that when it loads): a person would face a blank screen.
+  process.env.CI = 'false';
   const [{ runWizard }, { createLocalEngine }] = await Promise.all([import('../../ui/run-wizard.js'), import('../../ui/local-engine.js')]);
   const target = await localTarget();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
