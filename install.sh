@@ -5,7 +5,9 @@
 #    otherwise the official release tarball, checked against its SHA-256 list);
 # 2. gets matrix-setup (one JavaScript file) from the npm registry, or uses a local copy
 #    (MATRIX_SETUP_BUNDLE=/path/matrix-setup.mjs, or matrix-setup.mjs next to this script);
-# 3. runs it with the terminal as standard input, so the wizard works under `curl | bash`.
+# 3. installs it as /opt/matrix-setup/matrix-setup.mjs with a `matrix-setup` command in
+#    /usr/local/bin (so `matrix-setup resume`, `status` and `verify` work afterwards);
+# 4. runs it with the terminal as standard input, so the wizard works under `curl | bash`.
 #
 # Everything is inside main(), called on the last line: a download cut short runs nothing.
 set -euo pipefail
@@ -107,6 +109,19 @@ get_bundle() {
   echo "${INSTALL_DIR}/matrix-setup.mjs"
 }
 
+# The bundle goes to a fixed place and a small `matrix-setup` command runs it with this node.
+install_command() {
+  local node=$1 bundle=$2
+  mkdir -p "$INSTALL_DIR"
+  if [[ $bundle != "${INSTALL_DIR}/matrix-setup.mjs" ]]; then
+    install -m 0755 "$bundle" "${INSTALL_DIR}/matrix-setup.mjs.new"
+    mv -f "${INSTALL_DIR}/matrix-setup.mjs.new" "${INSTALL_DIR}/matrix-setup.mjs"
+  fi
+  printf '#!/bin/sh\n# Installed by matrix-setup'"'"'s install.sh.\nexec %q %q "$@"\n' "$node" "${INSTALL_DIR}/matrix-setup.mjs" >/usr/local/bin/matrix-setup.new
+  chmod 0755 /usr/local/bin/matrix-setup.new
+  mv -f /usr/local/bin/matrix-setup.new /usr/local/bin/matrix-setup
+}
+
 main() {
   [[ $(id -u) -eq 0 ]] || die "run this as root (curl -fsSL <url>/install.sh | sudo bash)"
   local node
@@ -117,6 +132,8 @@ main() {
   fi
   say "using Node.js $("$node" --version) at ${node}"
   local bundle; bundle=$(get_bundle)
+  install_command "$node" "$bundle"
+  bundle="${INSTALL_DIR}/matrix-setup.mjs"
   # Under `curl | bash` stdin is the script itself: give matrix-setup the terminal instead.
   if [[ ! -t 0 ]] && (exec </dev/tty) 2>/dev/null; then
     exec "$node" "$bundle" "$@" </dev/tty

@@ -20,6 +20,7 @@ import {
   readRunLog,
   readRunState,
   runInstallSh,
+  runInstalledCommand,
   runMatrixSetup,
   shown,
   startInstallSh,
@@ -248,7 +249,7 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
       const doneBefore = doneSteps(readRunState(container));
 
       await container.exec(['systemctl', 'stop', 'e2e-port-holder.service']);
-      const resumed = await runInstallSh(container, ['resume']);
+      const resumed = await runInstalledCommand(container, ['resume']);
       assert.equal(resumed.exitCode, 0, shown(resumed));
       assertOnlyRechecked(readRunLog(container, resumed.stdout), doneBefore, 'resume after the fix');
       await verifyServer(t, container, { rootPem: pebble.issuingRootPem, adminPassword: adminPasswordFrom(container) });

@@ -47,6 +47,11 @@ export function startInstallSh(container: Container, args: string[], timeoutMs =
   return container.start(['bash', '/root/install.sh', ...args], { timeoutMs, okExitCodes: ANY_EXIT });
 }
 
+/** The `matrix-setup` command install.sh installs, as the hints tell a user to run it. */
+export function runInstalledCommand(container: Container, args: string[], timeoutMs = INSTALL_TIMEOUT_MS): Promise<RunResult> {
+  return container.exec(['/usr/local/bin/matrix-setup', ...args], { timeoutMs, okExitCodes: ANY_EXIT });
+}
+
 /** The bundle run directly with the node install.sh installed (status, plan, resume). */
 export function runMatrixSetup(container: Container, args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
   return container.exec(['node', '/root/matrix-setup.mjs', ...args], {
