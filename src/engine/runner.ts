@@ -5,17 +5,16 @@ import { InterruptedError, toStepErrorInfo, type StepErrorInfo } from '../errors
 import { LocalExecutor, type Executor } from '../exec/executor.js';
 import type { Target } from '../host/target.js';
 import { Logger } from '../log/logger.js';
-import { planStep } from '../plan/build-plan.js';
+import { planStepActions } from '../plan/build-plan.js';
 import { SecretStore } from '../secrets/secret-store.js';
-import { replaceSecretTokens } from '../secrets/tokens.js';
 import { applyAction, isInPlace } from './actions/index.js';
-import type { ActionEnv } from './actions/action-env.js';
-import { refreshCommand } from './actions/packages.js';
 import type { EngineEvent, EventListener } from './events.js';
 import { checkStepOrder } from './graph.js';
 import { RunLock } from './lock.js';
 import { readState, STATE_FORMAT, writeState, type RunState } from './state.js';
-import type { RunContext, Step } from './types.js';
+import { logEvent } from './log-events.js';
+import { stepRuntime, type RunShared } from './step-runtime.js';
+import type { Step } from './types.js';
 
 export interface RunPaths {
   stateDir: string;
@@ -76,7 +75,6 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   const secrets = new SecretStore(files.secrets, answers, logger);
   const started = Date.now();
   const changedSteps: string[] = [];
-  const backupStamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
   let currentStep = '';
   const emit = (event: EngineEvent) => {
     logEvent(logger, event);
@@ -106,19 +104,32 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       ended: (argv, exitCode, durationMs) => emit({ type: 'command-ended', stepId: currentStep, argv, exitCode, durationMs }),
     };
     const exec = options.executor ? options.executor(logger, hooks) : new LocalExecutor(logger, signal, hooks);
-    const refreshed = new Set<string>();
 
-    const plans = steps.map((step) => planStep(step, { answers, target }));
+    const shared: RunShared = {
+      answers,
+      target,
+      exec,
+      secrets,
+      logger,
+      signal,
+      state,
+      saveState: save,
+      emit,
+      stateDir: paths.stateDir,
+      backupStamp: new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, ''),
+      refreshed: new Set(),
+    };
+    const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({
       type: 'run-started',
       target: target.id,
-      steps: plans.map((p) => ({ id: p.id, title: p.title, ...(p.skip ? { skipReason: p.skip } : {}) })),
+      steps: plans.map(({ planned: p }) => ({ id: p.id, title: p.title, ...(p.skip ? { skipReason: p.skip } : {}) })),
       logFile: paths.logFile,
       resumed,
     });
 
     for (const [index, step] of steps.entries()) {
-      const plan = plans[index];
+      const { planned: plan, actions } = plans[index];
       currentStep = step.id;
       if (plan.skip) {
         state.steps[step.id] = { status: 'skipped', skipReason: plan.skip, inputHash: plan.inputHash };
@@ -134,42 +145,12 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       emit({ type: 'step-started', stepId: step.id, title: step.title, recheck });
 
       let changed = false;
-      const ctx: RunContext = {
-        answers,
-        target,
-        exec,
-        secrets,
-        signal,
-        emit,
-        note: (message) => emit({ type: 'note', stepId: step.id, level: 'info', message: logger.redact(message) }),
-        warn: (message) => emit({ type: 'note', stepId: step.id, level: 'warn', message: logger.redact(message) }),
-      };
-      const env: ActionEnv = {
-        ctx,
-        resolveSecrets: (text) => replaceSecretTokens(text, (name) => secrets.get(name)),
-        markRestart(units) {
-          state.pendingRestarts = [...new Set([...state.pendingRestarts, ...units])];
-          save();
-        },
-        pendingRestarts: () => state.pendingRestarts,
-        clearRestart(unit) {
-          state.pendingRestarts = state.pendingRestarts.filter((u) => u !== unit);
-          save();
-        },
-        async refreshPackageIndex(manager) {
-          if (refreshed.has(manager)) return;
-          await exec.run(refreshCommand(manager), { timeoutMs: 15 * 60 * 1000 });
-          refreshed.add(manager);
-        },
-        backupPath: (path) => join(paths.stateDir, 'backups', `${path}.${backupStamp}`),
-        changed(summary) {
-          changed = true;
-          emit({ type: 'change', stepId: step.id, summary: logger.redact(summary) });
-        },
-      };
+      const { ctx, env } = stepRuntime(shared, step.id, () => {
+        changed = true;
+      });
 
       try {
-        for (const action of step.plan({ answers, target })) {
+        for (const action of actions) {
           if (signal.aborted) throw new InterruptedError();
           if (await isInPlace(action, env)) continue;
           await applyAction(action, env);
@@ -212,39 +193,5 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
     return { status: 'done', changedSteps, logFile: paths.logFile, secrets };
   } finally {
     lock.release();
-  }
-}
-
-function logEvent(logger: Logger, event: EngineEvent): void {
-  switch (event.type) {
-    case 'step-started':
-      logger.write(`== step ${event.stepId}: ${event.title}${event.recheck ? ' (re-check)' : ''}`);
-      break;
-    case 'step-done':
-      logger.write(`== step ${event.stepId} done${event.changed ? ' (changed)' : ' (no change)'} in ${event.durationMs} ms`);
-      break;
-    case 'step-skipped':
-      logger.write(`== step ${event.stepId} skipped: ${event.reason}`);
-      break;
-    case 'step-failed':
-      logger.write(`== step ${event.stepId} FAILED: ${event.error.message}${event.error.hint ? ` (hint: ${event.error.hint})` : ''}`);
-      break;
-    case 'step-interrupted':
-      logger.write(`== step ${event.stepId} interrupted`);
-      break;
-    case 'change':
-      logger.write(`change: ${event.summary}`);
-      break;
-    case 'note':
-      logger.write(`${event.level}: ${event.message}`);
-      break;
-    case 'run-started':
-      logger.write(`run started for ${event.target}${event.resumed ? ' (resuming)' : ''}`);
-      break;
-    case 'run-finished':
-      logger.write(`run finished: ${event.status} in ${event.durationMs} ms; changed: ${event.changedSteps.join(', ') || 'nothing'}`);
-      break;
-    default:
-      break; // commands and their output are logged by the executor
   }
 }

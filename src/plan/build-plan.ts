@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PlanInput, Step } from '../engine/types.js';
+import type { Action, PlanInput, Step } from '../engine/types.js';
 import { describeAction, type PlannedAction } from './planned-action.js';
 
 export interface PlannedStep {
@@ -19,8 +19,14 @@ export function buildPlan(steps: Step[], input: PlanInput): PlannedStep[] {
 }
 
 export function planStep(step: Step, input: PlanInput): PlannedStep {
+  return planStepActions(step, input).planned;
+}
+
+/** The plan of one step, with the actions themselves (what the runner applies). */
+export function planStepActions(step: Step, input: PlanInput): { planned: PlannedStep; actions: Action[] } {
   const skip = step.skip?.(input);
-  const actions = skip ? [] : step.plan(input).map(describeAction);
-  const inputHash = createHash('sha256').update(JSON.stringify({ skip, actions })).digest('hex').slice(0, 16);
-  return { id: step.id, title: step.title, needs: step.needs, ...(skip ? { skip } : {}), actions, inputHash };
+  const actions = skip ? [] : step.plan(input);
+  const described = actions.map(describeAction);
+  const inputHash = createHash('sha256').update(JSON.stringify({ skip, actions: described })).digest('hex').slice(0, 16);
+  return { planned: { id: step.id, title: step.title, needs: step.needs, ...(skip ? { skip } : {}), actions: described, inputHash }, actions };
 }
