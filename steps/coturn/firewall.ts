@@ -1,6 +1,7 @@
 import type { Answers } from '../../src/answers/types.js';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
+import { detectFirewall } from '../edge/firewall.js';
 import { certificateSource, TURNS_PORT, TURN_PORT } from './layout.js';
 
 export interface PortRule {
@@ -40,12 +41,10 @@ export function ufwAllowed(status: string): Set<string> {
 
 type Firewall = 'ufw' | 'firewalld' | 'none';
 
+/** The edge steps' detection: a firewall that is not installed counts as none, as one that is off. */
 async function activeFirewall(ctx: RunContext): Promise<{ kind: Firewall; ufwStatus?: string }> {
-  const ufw = await ctx.exec.run(['ufw', 'status'], { probe: true, okExitCodes: ANY_EXIT_CODE });
-  if (ufw.exitCode === 0 && /^Status: active/m.test(ufw.stdout)) return { kind: 'ufw', ufwStatus: ufw.stdout };
-  const firewalld = await ctx.exec.run(['firewall-cmd', '--state'], { probe: true, okExitCodes: ANY_EXIT_CODE });
-  if (firewalld.exitCode === 0 && firewalld.stdout.trim() === 'running') return { kind: 'firewalld' };
-  return { kind: 'none' };
+  const firewall = await detectFirewall(ctx);
+  return firewall.kind === 'ufw' ? { kind: 'ufw', ufwStatus: firewall.status } : { kind: firewall.kind };
 }
 
 async function missingRules(ctx: RunContext, rules: PortRule[]): Promise<{ kind: Firewall; missing: PortRule[] }> {
