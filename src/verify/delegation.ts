@@ -44,7 +44,15 @@ async function serverFile(context: VerifyContext): Promise<CheckResult> {
   }
   if (response.status !== 200) return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${describeStatus(response)}`, want);
   const body = jsonBody(response);
-  if (!isObject(body)) return result('server', label, 'fail', `${fetched(fetch)}: not valid JSON: ${excerpt(response.body)}`, want);
+  if (!isObject(body)) {
+    const type = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+    if (!required && !/json/i.test(type)) {
+      // A web page (say, a catch-all redirect to Element) is no delegation file: remote servers
+      // treat it like a 404 and fall back to SRV records or port 8448.
+      return result('server', label, 'pass', `${fetched(fetch)}: ${describeStatus(response)}, a web page, not a delegation file; other servers use ${serverName}'s SRV records or port 8448`);
+    }
+    return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: not valid JSON: ${excerpt(response.body)}`, want);
+  }
   const mServer = body['m.server'];
   if (typeof mServer !== 'string' || !parseServerName(mServer)) {
     return result('server', label, 'fail', `${fetched(fetch)}: m.server is ${JSON.stringify(mServer) ?? 'missing'}, not a server name`, want);
