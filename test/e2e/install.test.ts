@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
-import { ANSWERS_PATH, answersYaml, e2eAnswers } from './harness/answers.js';
+import { ANSWERS_PATH, OPEN_FILES_LIMIT, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
 import { BUNDLE, ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
@@ -30,7 +30,10 @@ import {
 } from './harness/installer.js';
 import { startPebble, type Pebble } from './harness/pebble.js';
 import { reportSkip } from './harness/skip.js';
+import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMail, synapseFileLimits } from './harness/guide-features.js';
 import { fileChecksums, serviceStarts, diffChecksums } from './harness/snapshot.js';
+import { describeChecks, runVerifyCommand, withOneMegabyteBodyLimit, type VerifyReport } from './harness/verify-command.js';
+import { SmtpSink } from '../helpers/smtp-sink.js';
 import { adminPasswordFrom, missingSteps, verifyServer } from './harness/verify-server.js';
 
 const MINUTES = 60_000;
@@ -84,50 +87,138 @@ async function scenario(t: TestContext, name: string, body: () => Promise<void>)
 
 const INSTALL_ARGS = ['--answers', ANSWERS_PATH, '--yes'];
 
-test('fresh install with install.sh, checked as a client and a peer; a second run changes nothing', { timeout: 60 * MINUTES }, async (t) => {
+/**
+ * `matrix-setup verify` on a healthy install may only warn about what this test machine cannot
+ * have: matrix.test and element.matrix.test exist in /etc/hosts only, not in DNS, so verify
+ * says other servers and clients cannot find them (it still reaches them through /etc/hosts).
+ */
+const EXPECTED_VERIFY_WARNINGS: Record<string, RegExp> = {
+  'dns.server-name': /only this machine maps it/,
+  'dns.element-host': /only this machine maps it/,
+};
+
+function assertHealthyReport(report: VerifyReport, which: string): void {
+  const notPassing = report.checks.filter((c) => c.status !== 'pass' && c.status !== 'skip');
+  assert.deepEqual(report.checks.filter((c) => c.status === 'fail'), [], `${which}: failures:\n${describeChecks(notPassing)}`);
+  for (const warning of report.checks.filter((c) => c.status === 'warn')) {
+    const expected = EXPECTED_VERIFY_WARNINGS[warning.id];
+    assert.ok(expected && expected.test(warning.evidence), `${which}: unexpected warning ${warning.id}: ${warning.evidence}`);
+  }
+  assert.equal(report.ok, true);
+}
+
+test('fresh install with install.sh, checked as a client and a peer; a second run changes nothing; verify, TURN, email', { timeout: 60 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
-  await scenario(t, 'fresh install + verify + idempotent re-run', async () => {
-    // The answers validate and plan on any machine before anything is installed.
-    const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-e2e-plan-'));
+  await scenario(t, 'fresh install + verify + idempotent re-run + verify command, TURN, email', async () => {
+    const sink = await SmtpSink.start();
     try {
-      writeFileSync(join(dir, 'answers.yaml'), answersYaml(e2eAnswers({ acmeDirectory: 'https://127.0.0.1:14000/dir', acmeCaBundle: '/etc/pebble-e2e/listener-ca.pem', elementSha256: element!.sha256 })));
-      const plan = spawnSync(process.execPath, [BUNDLE, 'plan', '--answers', join(dir, 'answers.yaml'), '--target', 'debian-unstable'], { encoding: 'utf8' });
-      assert.equal(plan.status, 0, `plan: ${plan.stdout}\n${plan.stderr}`);
+      await freshInstallScenario(t, sink);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-
-    const { container, pebble } = await freshServer();
-    try {
-      const first = await runInstallSh(container, INSTALL_ARGS);
-      console.log(`[e2e] first install: ${(first.durationMs / 1000).toFixed(0)} s`);
-      assert.equal(first.exitCode, 0, shown(first));
-      assert.match(first.stderr, /installing Node\.js from the distribution \(apt-get install nodejs\)/, 'install.sh got Node from the distribution');
-      assert.match(first.stdout, /run done in .*; changed: /);
-      if (missingSteps(['synapse-admin']).length === 0) assert.match(first.stdout, /Admin password: \S+ +\(shown once/);
-
-      await verifyServer(t, container, { rootPem: pebble.issuingRootPem, adminPassword: adminPasswordFrom(container) });
-
-      const before = { files: await fileChecksums(container), services: await serviceStarts(container) };
-      const second = await runInstallSh(container, INSTALL_ARGS);
-      console.log(`[e2e] second install: ${(second.durationMs / 1000).toFixed(0)} s`);
-      assert.equal(second.exitCode, 0, shown(second));
-      assert.match(second.stdout, /nothing changed: the machine already matched the answers/, shown(second));
-      assert.doesNotMatch(second.stdout, /^ {4}\+ /m, 'no change lines');
-      assert.doesNotMatch(second.stdout, /Admin password:/, 'the password is shown once only');
-      const log = readRunLog(container, second.stdout);
-      for (const step of log.steps.values()) {
-        if (step.outcome === 'skipped') continue;
-        assert.equal(step.recheck, true, `${step.id} was not just re-checked`);
-        assert.deepEqual(step.changes, [], `${step.id} changed something`);
-      }
-      assert.deepEqual(await serviceStarts(container), before.services, 'no service was (re)started');
-      assert.deepEqual(diffChecksums(before.files, await fileChecksums(container)), [], 'every file is byte-identical');
-    } finally {
-      await container.stop();
+      await sink.stop();
     }
   });
 });
+
+async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<void> {
+  const extras = (answers: Record<string, unknown>) => withGuideExtras(answers, { smtpPort: sink.port });
+  // The answers validate and plan on any machine before anything is installed.
+  const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-e2e-plan-'));
+  try {
+    writeFileSync(join(dir, 'answers.yaml'), answersYaml(extras(e2eAnswers({ acmeDirectory: 'https://127.0.0.1:14000/dir', acmeCaBundle: '/etc/pebble-e2e/listener-ca.pem', elementSha256: element!.sha256 }))));
+    const plan = spawnSync(process.execPath, [BUNDLE, 'plan', '--answers', join(dir, 'answers.yaml'), '--target', 'debian-unstable'], { encoding: 'utf8' });
+    assert.equal(plan.status, 0, `plan: ${plan.stdout}\n${plan.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const { container, pebble } = await freshServer(extras);
+  try {
+    const first = await runInstallSh(container, INSTALL_ARGS);
+    console.log(`[e2e] first install: ${(first.durationMs / 1000).toFixed(0)} s`);
+    assert.equal(first.exitCode, 0, shown(first));
+    assert.match(first.stderr, /installing Node\.js from the distribution \(apt-get install nodejs\)/, 'install.sh got Node from the distribution');
+    assert.match(first.stdout, /run done in .*; changed: /);
+    if (missingSteps(['synapse-admin']).length === 0) assert.match(first.stdout, /Admin password: \S+ +\(shown once/);
+
+    const adminPassword = adminPasswordFrom(container);
+    await verifyServer(t, container, { rootPem: pebble.issuingRootPem, adminPassword });
+
+    const before = { files: await fileChecksums(container), services: await serviceStarts(container) };
+    const second = await runInstallSh(container, INSTALL_ARGS);
+    console.log(`[e2e] second install: ${(second.durationMs / 1000).toFixed(0)} s`);
+    assert.equal(second.exitCode, 0, shown(second));
+    assert.match(second.stdout, /nothing changed: the machine already matched the answers/, shown(second));
+    assert.doesNotMatch(second.stdout, /^ {4}\+ /m, 'no change lines');
+    assert.doesNotMatch(second.stdout, /Admin password:/, 'the password is shown once only');
+    const log = readRunLog(container, second.stdout);
+    for (const step of log.steps.values()) {
+      if (step.outcome === 'skipped') continue;
+      assert.equal(step.recheck, true, `${step.id} was not just re-checked`);
+      assert.deepEqual(step.changes, [], `${step.id} changed something`);
+    }
+    assert.deepEqual(await serviceStarts(container), before.services, 'no service was (re)started');
+    assert.deepEqual(diffChecksums(before.files, await fileChecksums(container)), [], 'every file is byte-identical');
+
+    // Everything below runs after the idempotency check: it edits nginx's vhost and back.
+    await t.test('matrix-setup verify passes on the installed server', async () => {
+      const { result, report } = await runVerifyCommand(container, pebble.issuingRootPem);
+      assert.equal(result.exitCode, 0, `${shown(result)}\n${describeChecks(report.checks.filter((c) => c.status !== 'pass'))}`);
+      assertHealthyReport(report, 'verify');
+      const passed = new Set(report.checks.filter((c) => c.status === 'pass').map((c) => c.id));
+      for (const id of ['client-api.versions', 'client-api.tls', 'federation.key-signatures', 'proxy.encoded-path', 'proxy.upload-1mb', 'proxy.upload-max', 'local.synapse-service', 'local.postgres']) {
+        assert.ok(passed.has(id), `${id} did not pass:\n${describeChecks(report.checks.filter((c) => c.id === id))}`);
+      }
+    });
+
+    await t.test('verify finds nginx back at a 1m body limit, and passes again once it is restored', async () => {
+      await withOneMegabyteBodyLimit(container, pebble.issuingRootPem, async () => {
+        const { result, report } = await runVerifyCommand(container, pebble.issuingRootPem);
+        assert.equal(result.exitCode, 1, shown(result));
+        assert.equal(report.ok, false);
+        const failed = report.checks.filter((c) => c.status === 'fail');
+        const small = failed.find((c) => c.id === 'proxy.upload-1mb');
+        assert.ok(small, `proxy.upload-1mb did not fail:\n${describeChecks(report.checks.filter((c) => c.status !== 'pass'))}`);
+        assert.match(small.evidence, /HTTP 413 from the proxy/);
+        assert.match(small.fix ?? '', /client_max_body_size/);
+        assert.deepEqual(failed.map((c) => c.id).filter((id) => !id.startsWith('proxy.upload-')), [], 'only the upload checks fail');
+      });
+      const { result, report } = await runVerifyCommand(container, pebble.issuingRootPem);
+      assert.equal(result.exitCode, 0, `${shown(result)}\n${describeChecks(report.checks.filter((c) => c.status !== 'pass'))}`);
+      assertHealthyReport(report, 'verify after the restore');
+    });
+
+    await t.test(`the drop-in limits are in effect: LimitNOFILE=${OPEN_FILES_LIMIT}`, async () => {
+      const limits = await synapseFileLimits(container);
+      assert.equal(limits.shown, `LimitNOFILE=${OPEN_FILES_LIMIT}`);
+      assert.equal(limits.running, `${OPEN_FILES_LIMIT} ${OPEN_FILES_LIMIT}`, 'the running Synapse has the limit');
+    });
+
+    const session = adminPassword ? await loginAdmin(adminPassword) : undefined;
+
+    await t.test('TURN: coturn runs; credentials from Synapse allocate a relay; private and loopback peers are refused', async () => {
+      assert.ok(session, 'no admin password to log in with');
+      const active = await container.exec(['systemctl', 'is-active', 'coturn'], { okExitCodes: [0, 3] });
+      assert.equal(active.stdout.trim(), 'active');
+      const turn = await checkTurn(container, session.accessToken, session.userId);
+      assert.ok(turn.credentials.uris.includes('turn:matrix.test:3478?transport=udp'), JSON.stringify(turn.credentials.uris));
+      assert.ok(turn.refusedPrivate.allocated && turn.refusedPrivate.forbidden, turn.refusedPrivate.output);
+      assert.ok(turn.refusedLoopback.allocated && turn.refusedLoopback.forbidden, turn.refusedLoopback.output);
+      assert.equal(turn.wrongPassword.allocated, false, `a wrong password got a relay:\n${turn.wrongPassword.output}`);
+    });
+
+    await t.test("email: Synapse's config has the email block; the sink receives Synapse's mail", async () => {
+      assert.ok(session, 'no admin password to log in with');
+      const block = checkInstalledEmailBlock(container, sink.port);
+      assert.equal(block.notif_from, 'Matrix <noreply@matrix.test>');
+      const mail = await checkMail(sink, session.accessToken);
+      assert.equal(mail.from, 'noreply@matrix.test');
+      assert.match(mail.data, /^From: .*noreply@matrix\.test/im);
+      assert.match(readableMail(mail.data), /submit_token\?token=/, `the mail carries the validation link:\n${mail.data.slice(0, 3000)}`);
+    });
+  } finally {
+    await container.stop();
+  }
+}
 
 /** Steps that were done when a run was killed must come back as re-checks that change nothing. */
 function assertOnlyRechecked(log: ReturnType<typeof readRunLog>, done: string[], which: string): void {

@@ -63,7 +63,8 @@ export function parseUclientOutput(output: string): Omit<RelayResult, 'output'> 
   const totals = /tot_send_msgs=(\d+), tot_recv_msgs=(\d+)/.exec(output.split('\n').filter((l) => /start_mclient: tot_send_msgs=/.test(l)).pop() ?? '');
   return {
     allocated: !/Cannot complete Allocation/i.test(output),
-    forbidden: /403 \(Forbidden IP\)/.test(output),
+    // coturn 4.6 says "403 (Forbidden IP)"; 4.18 (Debian unstable) sends the code without a reason: "channel bind: error 403 ()".
+    forbidden: /403 \(Forbidden IP\)|error 403\b/.test(output),
     sent: totals ? Number(totals[1]) : 0,
     received: totals ? Number(totals[2]) : 0,
   };

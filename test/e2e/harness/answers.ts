@@ -39,3 +39,24 @@ export function e2eAnswers(options: E2eAnswerOptions): Record<string, unknown> {
 export function answersYaml(answers: Record<string, unknown>): string {
   return `# matrix-setup end-to-end test answers\n${stringify(answers)}`;
 }
+
+/**
+ * A distinctive open-file limit, so `systemctl show` proves it is the answers' value and not a
+ * default. Below the usual defaults on purpose: a container cannot give a service more than its
+ * own hard limit (the test host's is 20000), so only a lower value shows on the running process.
+ */
+export const OPEN_FILES_LIMIT = 16000;
+
+/**
+ * The rest of the guide on top of `e2eAnswers`: coturn (no external_ip: this machine's own
+ * addresses, which is what a server with its public address on an interface has), email
+ * through an SMTP sink the test runs on the host's loopback (the container shares the host's
+ * network, so Synapse reaches 127.0.0.1:<port>; no TLS and no password, which the answers
+ * allow for a relay on this machine), and the service's open-file limit.
+ */
+export function withGuideExtras(answers: Record<string, unknown>, options: { smtpPort: number }): Record<string, unknown> {
+  answers.turn = { enabled: true };
+  answers.email = { enabled: true, smtp_host: '127.0.0.1', smtp_port: options.smtpPort, tls: 'none', notif_from: `Matrix <noreply@${SERVER_NAME}>` };
+  answers.synapse = { ...(answers.synapse as Record<string, unknown>), open_files_limit: OPEN_FILES_LIMIT };
+  return answers;
+}

@@ -14,6 +14,8 @@ export const INSTALL_PATHS = [
   '/etc/systemd/system',
   '/etc/apt/sources.list.d',
   '/var/lib/matrix-setup',
+  '/etc/turnserver.conf',
+  '/etc/coturn',
 ];
 
 /** Run bookkeeping that every run rewrites by design (when it ran, which log): not config. */
