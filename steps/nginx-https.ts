@@ -1,5 +1,5 @@
 import type { Answers } from '../src/answers/types.js';
-import type { Action, Step } from '../src/engine/types.js';
+import type { Action, RunContext, Step } from '../src/engine/types.js';
 import type { Target } from '../src/host/target.js';
 import { StepError } from '../src/errors.js';
 import { scanListeners } from '../src/host/ports.js';
@@ -31,14 +31,11 @@ export const nginxHttpsStep: Step = {
   async verify(ctx) {
     const layout = edgeLayout(ctx.answers);
     // nginx -t passed, but a reload that cannot bind a new port keeps the old configuration without failing.
-    const scan = await scanListeners(executorProbe(ctx.exec));
-    if (scan.source !== 'none') {
-      const missing = layout.ports.filter((port) => !scan.listeners.some((listener) => listener.port === port));
-      if (missing.length) {
-        throw new StepError(`nginx accepted the configuration, but nothing listens on port ${missing.join(', ')}.`, {
-          hint: `See \`journalctl -u nginx -n 50\` and \`ss -ltnp\`: another program may hold the port${missing.length > 1 ? 's' : ''}. Free it and resume.`,
-        });
-      }
+    const missing = await portsNotListenedOn(ctx, layout.ports);
+    if (missing && missing.length > 0) {
+      throw new StepError(`nginx accepted the configuration, but nothing listens on port ${missing.join(', ')}.`, {
+        hint: `See \`journalctl -u nginx -n 50\` and \`ss -ltnp\`: another program may hold the port${missing.length > 1 ? 's' : ''}. Free it and resume.`,
+      });
     }
     const external = layout.externalWellKnown;
     if (external) {
@@ -54,6 +51,24 @@ export const nginxHttpsStep: Step = {
     if (layout.federation.kind === 'off') ctx.note('Federation is off: other Matrix servers cannot reach this one.');
   },
 };
+
+/** How long the nginx master gets after `systemctl reload` returns: it opens the new ports only once it has handled the signal. */
+const RELOAD_SETTLE_MS = 2_000;
+
+/**
+ * The ports nothing listens on, asked again until the reload has taken effect or the settle
+ * time is over; undefined when this machine has no way to list listeners.
+ */
+async function portsNotListenedOn(ctx: RunContext, ports: number[]): Promise<number[] | undefined> {
+  const deadline = Date.now() + RELOAD_SETTLE_MS;
+  for (;;) {
+    const scan = await scanListeners(executorProbe(ctx.exec));
+    if (scan.source === 'none') return undefined;
+    const missing = ports.filter((port) => !scan.listeners.some((listener) => listener.port === port));
+    if (missing.length === 0 || Date.now() >= deadline || ctx.signal.aborted) return missing;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /** The files of this step; the nginx directory and stamp directory move for tests. */
 export function nginxHttpsChange(answers: Answers, target: Target, nginxRoot = '/etc/nginx', stampDir = NGINX_STAMP_DIR): NginxConfigChange {

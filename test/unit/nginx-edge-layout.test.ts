@@ -123,6 +123,14 @@ describe('nginx-https verify', () => {
     await nginxHttpsStep.verify!(context(answers, [80, 443, 8448]));
   });
 
+  it('waits for a reload that binds its ports only after `systemctl reload` returned', async () => {
+    const answers = testAnswers({ server_name: 'matrix.example.org' });
+    let scans = 0;
+    const exec = new FakeExecutor([[['ss'], () => ({ stdout: ss(++scans < 3 ? [80] : [80, 443, 8448]) })]]);
+    await nginxHttpsStep.verify!({ ...(context(answers, []) as object), exec } as never);
+    assert.equal(scans, 3);
+  });
+
   it('prints the delegation files when server_name is served elsewhere', async () => {
     const notes: string[] = [];
     const ctx = { ...(context(testAnswers({ delegation: 'none' }), [80, 443]) as object), note: (m: string) => notes.push(m) } as never;
