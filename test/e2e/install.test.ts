@@ -30,7 +30,7 @@ import {
 } from './harness/installer.js';
 import { startPebble, type Pebble } from './harness/pebble.js';
 import { reportSkip } from './harness/skip.js';
-import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMail, synapseFileLimits } from './harness/guide-features.js';
+import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMail, startForeignSecretAttempt, synapseFileLimits } from './harness/guide-features.js';
 import { fileChecksums, serviceStarts, diffChecksums } from './harness/snapshot.js';
 import { describeChecks, runVerifyCommand, withOneMegabyteBodyLimit, type VerifyReport } from './harness/verify-command.js';
 import { SmtpSink } from '../helpers/smtp-sink.js';
@@ -160,6 +160,8 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
     assert.deepEqual(diffChecksums(before.files, await fileChecksums(container)), [], 'every file is byte-identical');
 
     // Everything below runs after the idempotency check: it edits nginx's vhost and back.
+    const foreignSecret = startForeignSecretAttempt(container);
+    foreignSecret.catch(() => {}); // awaited in the TURN check
     await t.test('matrix-setup verify passes on the installed server', async () => {
       const { result, report } = await runVerifyCommand(container, pebble.issuingRootPem);
       assert.equal(result.exitCode, 0, `${shown(result)}\n${describeChecks(report.checks.filter((c) => c.status !== 'pass'))}`);
@@ -195,7 +197,7 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
 
     const session = adminPassword ? await loginAdmin(adminPassword) : undefined;
 
-    await t.test('TURN: coturn runs; credentials from Synapse allocate a relay; private and loopback peers are refused', async () => {
+    await t.test('TURN: coturn runs; credentials from Synapse allocate a relay, others do not; private and loopback peers are refused', async () => {
       assert.ok(session, 'no admin password to log in with');
       const active = await container.exec(['systemctl', 'is-active', 'coturn'], { okExitCodes: [0, 3] });
       assert.equal(active.stdout.trim(), 'active');
@@ -203,7 +205,8 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
       assert.ok(turn.credentials.uris.includes('turn:matrix.test:3478?transport=udp'), JSON.stringify(turn.credentials.uris));
       assert.ok(turn.refusedPrivate.allocated && turn.refusedPrivate.forbidden, turn.refusedPrivate.output);
       assert.ok(turn.refusedLoopback.allocated && turn.refusedLoopback.forbidden, turn.refusedLoopback.output);
-      assert.equal(turn.wrongPassword.allocated, false, `a wrong password got a relay:\n${turn.wrongPassword.output}`);
+      const foreign = await foreignSecret;
+      assert.equal(foreign.allocated, false, `credentials signed with another secret got a relay:\n${foreign.output}`);
     });
 
     await t.test("email: Synapse's config has the email block; the sink receives Synapse's mail", async () => {
