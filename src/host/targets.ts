@@ -4,8 +4,8 @@ import type { Family, RefusedTarget, Target } from './target.js';
 
 /**
  * Supported install targets and how a host's /etc/os-release maps onto one.
- * Versions of Python and PostgreSQL come from shared/notes/platforms.md; Synapse
- * needs Python >= 3.10 and PostgreSQL >= 14.
+ * Versions of Python and PostgreSQL are those the distributions ship (checked against their
+ * package archives and Synapse's installation docs); Synapse needs Python >= 3.10 and PostgreSQL >= 14.
  *
  * Derivatives (ID_LIKE) are mapped only where their packages are the parent's:
  * - a Debian derivative whose VERSION_CODENAME (or DEBIAN_CODENAME) is a supported
