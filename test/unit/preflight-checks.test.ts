@@ -6,37 +6,13 @@ import type { Target } from '../../src/host/target.js';
 import { targetById, isRefused } from '../../src/host/targets.js';
 import { formatBytes, preflightNames, preflightPorts, runPreflightChecks, type PreflightResult } from '../../src/preflight/checks.js';
 import { describeFailures, formatPreflightLine } from '../../src/preflight/format.js';
+import { testAnswers } from '../helpers/answers.js';
 
 const GiB = 1024 ** 3;
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function sampleAnswers(overrides: Partial<Answers> = {}): Answers {
-  return {
-    version: 1,
-    server_name: 'example.org',
-    synapse_host: 'matrix.example.org',
-    federation: true,
-    delegation: 'auto',
-    tls: { mode: 'letsencrypt', email: 'admin@example.org', acme_directory: 'https://acme-v02.api.letsencrypt.org/directory' },
-    database: { mode: 'local', name: 'synapse', user: 'synapse_user', host: '127.0.0.1', port: 5432, sslmode: 'disable' },
-    synapse: {
-      install: 'auto',
-      version: 'latest',
-      registration: 'disabled',
-      max_upload_size: '50M',
-      presence: true,
-      url_previews: false,
-      report_stats: false,
-      open_files_limit: 65535,
-    },
-    admin: { enabled: true, username: 'admin' },
-    element: { enabled: true, host: 'element.example.org', version: '1.11.90' },
-    turn: { enabled: false, min_port: 49152, max_port: 49172 },
-    email: { enabled: false, smtp_port: 587, tls: 'starttls' },
-    firewall: 'auto',
-    automatic_updates: false,
-    ...overrides,
-  };
+  return { ...testAnswers(), ...overrides };
 }
 
 function debian12(arch = 'amd64'): Target {
