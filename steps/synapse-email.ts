@@ -1,5 +1,5 @@
 import type { Action, Step } from '../src/engine/types.js';
-import { confDirActions, retireDropInTask, synapseDropInPath, warnUnlessReadsConfDir } from './coturn/synapse-drop-in.js';
+import { confDirActions, retireDropInTask, synapseDropInPath } from './coturn/synapse-drop-in.js';
 import { synapseLayout } from './synapse/sources.js';
 import { EMAIL_CONTENT_WARNING, synapseEmailYaml } from './templates/synapse-email.js';
 
@@ -21,9 +21,6 @@ export const synapseEmailStep: Step = {
     ];
   },
   async verify(ctx) {
-    if (!ctx.answers.email.enabled) return;
-    const layout = synapseLayout(ctx.answers, ctx.target);
-    warnUnlessReadsConfDir(ctx, layout, 'email');
-    ctx.warn(EMAIL_CONTENT_WARNING);
+    if (ctx.answers.email.enabled) ctx.warn(EMAIL_CONTENT_WARNING);
   },
 };

@@ -1,6 +1,6 @@
 import type { Action, Step } from '../src/engine/types.js';
 import { certificateSource } from './coturn/layout.js';
-import { confDirActions, retireDropInTask, synapseDropInPath, warnUnlessReadsConfDir } from './coturn/synapse-drop-in.js';
+import { confDirActions, retireDropInTask, synapseDropInPath } from './coturn/synapse-drop-in.js';
 import { synapseLayout } from './synapse/sources.js';
 import { synapseTurnYaml } from './templates/synapse-turn.js';
 
@@ -21,8 +21,5 @@ export const turnSynapseStep: Step = {
       ...confDirActions(layout),
       { kind: 'file', path, content: synapseTurnYaml(answers, certificateSource(answers) !== undefined), ...layout.secretFile, notify: [layout.unit] },
     ];
-  },
-  async verify(ctx) {
-    if (ctx.answers.turn.enabled) warnUnlessReadsConfDir(ctx, synapseLayout(ctx.answers, ctx.target), 'TURN');
   },
 };

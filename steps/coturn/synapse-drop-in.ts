@@ -17,18 +17,6 @@ export function confDirActions(layout: SynapseLayout): Action[] {
   return [{ kind: 'directory', path: synapseConfDir(layout), mode: 0o750, owner: 'root', group: layout.group }];
 }
 
-/** True when Synapse is started with the drop-in directory; otherwise a drop-in there is never read. */
-export function readsConfDir(layout: SynapseLayout): boolean {
-  const dir = synapseConfDir(layout).replace(/\/$/, '');
-  return layout.configPaths.some((path) => path.replace(/\/$/, '') === dir);
-}
-
-export function warnUnlessReadsConfDir(ctx: RunContext, layout: SynapseLayout, what: string): void {
-  if (!readsConfDir(layout)) {
-    ctx.warn(`Synapse is not started with --config-path=${synapseConfDir(layout)}/, so it does not read the ${what} settings there.`);
-  }
-}
-
 /**
  * A feature turned off after an earlier run turned it on: its drop-in is moved aside (kept as a
  * .bak, never deleted) and Synapse restarted if it runs, so the setting really goes away.
