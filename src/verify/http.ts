@@ -64,6 +64,22 @@ export function destination(context: Pick<HttpContext, 'connectTo'>, host: strin
   return context.connectTo?.[`${bare.toLowerCase()}:${port}`] ?? { host: bare, port };
 }
 
+/**
+ * How every HTTPS request connects: to where host:port really goes, with SNI and the
+ * certificate checked for the name the URL (or the federation resolution) asked for,
+ * trusting the extra CAs, on a connection of its own.
+ */
+function tlsConnection(context: HttpContext, target: { host: string; port: number }, hostname: string) {
+  return {
+    host: target.host,
+    port: target.port,
+    servername: isIpLiteral(hostname) ? undefined : hostname,
+    checkServerIdentity: (_host: string, cert: PeerCertificate) => tls.checkServerIdentity(hostname, cert),
+    ca: trustedCas(context),
+    agent: false as const,
+  };
+}
+
 export function request(context: HttpContext, options: HttpRequest): Promise<HttpResponse> {
   const url = new URL(options.url);
   const port = Number(url.port || 443);
@@ -81,11 +97,7 @@ export function request(context: HttpContext, options: HttpRequest): Promise<Htt
       else resolve(response!);
     };
     const req = https.request({
-      host: target.host,
-      port: target.port,
-      servername: isIpLiteral(hostname) ? undefined : hostname,
-      // Identity is checked against the name the URL (or the federation resolution) asked for.
-      checkServerIdentity: (_host: string, cert: PeerCertificate) => tls.checkServerIdentity(hostname, cert),
+      ...tlsConnection(context, target, hostname),
       method: options.method ?? 'GET',
       path: `${url.pathname}${url.search}`,
       headers: {
@@ -95,8 +107,6 @@ export function request(context: HttpContext, options: HttpRequest): Promise<Htt
         ...(options.body ? { 'content-length': String(options.body.length) } : {}),
         ...options.headers,
       },
-      ca: trustedCas(context),
-      agent: false,
     });
     const timer = setTimeout(() => {
       finish(new HttpError('timeout', `no complete answer within ${formatSeconds(timeoutMs)}`));
@@ -146,15 +156,10 @@ export function earlyAnswer(
       else resolve(response);
     };
     const req = https.request({
-      host: target.host,
-      port: target.port,
-      servername: isIpLiteral(hostname) ? undefined : hostname,
-      checkServerIdentity: (_host: string, cert: PeerCertificate) => tls.checkServerIdentity(hostname, cert),
+      ...tlsConnection(context, target, hostname),
       method: options.method ?? 'POST',
       path: `${url.pathname}${url.search}`,
       headers: { host: url.host, 'user-agent': 'matrix-setup-verify', 'content-length': String(options.contentLength), ...options.headers },
-      ca: trustedCas(context),
-      agent: false,
     });
     const timer = setTimeout(() => finish(null, null), options.waitMs);
     req.on('response', (res) => {
