@@ -28,6 +28,7 @@ export interface RunShared extends PlanInput {
 /** The RunContext a step sees and the ActionEnv its actions get; `changed` records that the step changed something. */
 export function stepRuntime(shared: RunShared, stepId: string, onChange: () => void): { ctx: RunContext; env: ActionEnv } {
   const { exec, secrets, logger, state, emit } = shared;
+  const backupPath = (path: string) => join(shared.stateDir, 'backups', `${path}.${shared.backupStamp}`);
   const ctx: RunContext = {
     answers: shared.answers,
     target: shared.target,
@@ -37,6 +38,7 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
     emit,
     note: (message) => emit({ type: 'note', stepId, level: 'info', message: logger.redact(message) }),
     warn: (message) => emit({ type: 'note', stepId, level: 'warn', message: logger.redact(message) }),
+    backupPath,
   };
   const env: ActionEnv = {
     ctx,
@@ -55,7 +57,7 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
       await exec.run(refreshCommand(manager), { timeoutMs: 15 * 60 * 1000 });
       shared.refreshed.add(manager);
     },
-    backupPath: (path) => join(shared.stateDir, 'backups', `${path}.${shared.backupStamp}`),
+    backupPath,
     changed(summary) {
       onChange();
       emit({ type: 'change', stepId, summary: logger.redact(summary) });

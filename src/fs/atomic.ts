@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync, chownSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
   mode: number;
@@ -7,24 +8,41 @@ export interface AtomicWriteOptions {
   gid?: number;
 }
 
+/** A fresh file only: never an existing one, never through a symbolic link. */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
 /**
  * Write a file so that a reader (or a run killed at any moment) sees either the old
- * content or the new, never a half-written file: temp file in the same directory,
- * fsync, rename, fsync the directory.
+ * content or the new, never a half-written file: a temp file in the same directory, fsync,
+ * rename, fsync the directory. The temp file has a random name and is created with
+ * O_EXCL|O_NOFOLLOW (a name planted in advance, as a link or a file, makes it fail rather
+ * than write elsewhere); owner and mode are set on its descriptor before it gets its name.
  */
 export function writeFileAtomic(path: string, content: string | Buffer, options: AtomicWriteOptions): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w', options.mode);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  const fd = openSync(temp, CREATE_NEW, 0o600);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    if (options.uid !== undefined && options.gid !== undefined) fchownSync(fd, options.uid, options.gid);
+    fchmodSync(fd, options.mode);
     fsyncSync(fd);
-  } finally {
     closeSync(fd);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // renamed, or never there
+    }
+    throw error;
   }
-  if (options.uid !== undefined && options.gid !== undefined) chownSync(temp, options.uid, options.gid);
-  renameSync(temp, path);
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);
