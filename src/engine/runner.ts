@@ -11,6 +11,7 @@ import { applyAction, isInPlace } from './actions/index.js';
 import type { EngineEvent, EventListener } from './events.js';
 import { checkStepOrder } from './graph.js';
 import { RunLock } from './lock.js';
+import { prepareStateDir } from './state-dir.js';
 import { readState, STATE_FORMAT, writeState, type RunState } from './state.js';
 import { logEvent } from './log-events.js';
 import { stepRuntime, type RunShared } from './step-runtime.js';
@@ -69,6 +70,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   const { answers, target, paths, signal } = options;
   const steps = checkStepOrder(options.steps);
   const files = statePaths(paths.stateDir);
+  prepareStateDir(paths.stateDir);
   const lock = new RunLock(files.lock);
   lock.acquire();
   const logger = new Logger(paths.logFile);

@@ -206,7 +206,8 @@ function openNoFollow(path: string, flags: number): number {
     return openSync(path, flags);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw symlinkRefusal(path);
+    // With O_DIRECTORY, Linux reports a link as ENOTDIR.
+    if (code === 'ELOOP' || (code === 'ENOTDIR' && lstatOptional(path)?.isSymbolicLink())) throw symlinkRefusal(path);
     if (code === 'ENOTDIR') throw new StepError(`${path} exists but is not a directory.`, { hint: 'Nothing was changed. Move it away and resume.' });
     throw error;
   }

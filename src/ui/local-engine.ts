@@ -15,6 +15,7 @@ import { verifyDatabase } from '../database/verify-database.js';
 import type { EventListener } from '../engine/events.js';
 import { runInstall, statePaths } from '../engine/runner.js';
 import { readState } from '../engine/state.js';
+import { prepareStateDir } from '../engine/state-dir.js';
 import type { Step } from '../engine/types.js';
 import { toStepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
@@ -99,6 +100,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
       return absolute;
     },
     async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
+      prepareStateDir(stateDir);
       writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
       const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent, signal });
       const result: WizardRunOutcome = {

@@ -4,6 +4,7 @@ import { loadAnswersFile } from '../../answers/load.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
+import { prepareStateDir } from '../../engine/state-dir.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { formatFailure } from '../../render/failure-summary.js';
@@ -56,6 +57,7 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
   }
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const logFile = args.logFile ?? defaultLogFile();
+  prepareStateDir(stateDir);
   writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
 
   const controller = new AbortController();
