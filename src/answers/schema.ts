@@ -91,14 +91,14 @@ export const answersSchema = {
         },
         acme_ca_bundle: {
           type: 'string',
-          format: 'absolute-path',
+          format: 'config-path',
           when: letsencrypt,
           example: '/etc/ssl/private-acme-ca.pem',
           description: 'CA bundle (PEM) to trust when the ACME server uses a private CA. Not needed for Let\'s Encrypt.',
         },
         cert_path: {
           type: 'string',
-          format: 'absolute-path',
+          format: 'config-path',
           when: existing,
           required: existing,
           requiredBecause: 'an existing certificate needs its file',
@@ -107,7 +107,7 @@ export const answersSchema = {
         },
         key_path: {
           type: 'string',
-          format: 'absolute-path',
+          format: 'config-path',
           when: existing,
           required: existing,
           requiredBecause: 'an existing certificate needs its private key',

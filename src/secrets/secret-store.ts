@@ -5,6 +5,8 @@ import type { Answers, SecretRef } from '../answers/types.js';
 import { StepError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { Logger } from '../log/logger.js';
+import { firstLine } from './check-references.js';
+import { secretValueProblem } from './secret-value.js';
 import type { SecretName } from './tokens.js';
 
 interface SecretSource {
@@ -98,15 +100,25 @@ function readRef(name: SecretName, ref: SecretRef): string {
         hint: `Export ${ref.env} before running matrix-setup, or use a *_file reference.`,
       });
     }
-    return value;
+    return checked(name, value, `the environment variable ${ref.env}`);
   }
+  let value: string;
   try {
-    const value = readFileSync(ref.file!, 'utf8').split('\n')[0].trim();
-    if (!value) throw new Error('empty');
-    return value;
+    value = firstLine(readFileSync(ref.file!, 'utf8'));
   } catch {
+    value = '';
+  }
+  if (!value) {
     throw new StepError(`Cannot read ${name} from ${ref.file}: missing or empty.`, {
       hint: `Put the secret on the first line of ${ref.file} (mode 0600).`,
     });
   }
+  return checked(name, value, ref.file!);
+}
+
+/** A value with a line break or control character would change the files it is written into. */
+function checked(name: SecretName, value: string, source: string): string {
+  const problem = secretValueProblem(value);
+  if (problem) throw new StepError(`The ${name} from ${source} ${problem}.`, { hint: 'Change the secret (or where it comes from) and resume.' });
+  return value;
 }

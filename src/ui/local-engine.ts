@@ -16,6 +16,7 @@ import type { EventListener } from '../engine/events.js';
 import { runInstall, statePaths } from '../engine/runner.js';
 import { readState } from '../engine/state.js';
 import { prepareStateDir } from '../engine/state-dir.js';
+import { checkSecretReferences, firstLine } from '../secrets/check-references.js';
 import type { Step } from '../engine/types.js';
 import { toStepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
@@ -100,6 +101,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
       return absolute;
     },
     async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
+      checkSecretReferences(answers, { requirePresent: true });
       prepareStateDir(stateDir);
       writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
       const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent, signal });
@@ -128,7 +130,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
 
 function readSecret(ref: SecretRef | undefined): string {
   if (ref?.env) return process.env[ref.env] ?? '';
-  if (ref?.file) return readFileSync(ref.file, 'utf8').split('\n')[0]!.trim();
+  if (ref?.file) return firstLine(readFileSync(ref.file, 'utf8'));
   return '';
 }
 

@@ -7,6 +7,7 @@ import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js'
 import { prepareStateDir } from '../../engine/state-dir.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
+import { checkSecretReferences } from '../../secrets/check-references.js';
 import { formatFailure } from '../../render/failure-summary.js';
 import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { STEPS } from '../../../steps/index.js';
@@ -27,6 +28,7 @@ export async function installCommand(args: CliArgs): Promise<number> {
     );
   }
   const answers = loadAnswersFile(args.answers);
+  checkSecretReferences(answers, { requirePresent: true, file: args.answers });
   return install(args, answers, false);
 }
 
@@ -37,7 +39,9 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (!existsSync(saved)) {
     throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
   }
-  return install({ ...args, yes: true }, loadAnswersFile(saved), true);
+  const answers = loadAnswersFile(saved);
+  checkSecretReferences(answers, { requirePresent: true, file: saved });
+  return install({ ...args, yes: true }, answers, true);
 }
 
 async function install(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {

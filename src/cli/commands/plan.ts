@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadAnswersFile } from '../../answers/load.js';
 import { ExitCode } from '../../errors.js';
 import { buildPlan } from '../../plan/build-plan.js';
+import { checkSecretReferences } from '../../secrets/check-references.js';
 import { renderPlanText } from '../../plan/render-plan.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
@@ -10,6 +11,8 @@ import { resolvePlanTarget } from '../resolve-target.js';
 /** `matrix-setup plan`: what an install would do, on any machine, for any target; changes nothing. */
 export async function planCommand(args: CliArgs): Promise<number> {
   const answers = loadAnswersFile(args.answers!);
+  // Secrets need not be here for a plan (it may be made on a laptop); those that are must be usable.
+  checkSecretReferences(answers, { requirePresent: false, file: args.answers });
   const target = await resolvePlanTarget(args);
   const plan = buildPlan(STEPS, { answers, target });
   if (args.json) {
