@@ -55,6 +55,17 @@ export function statePaths(stateDir: string) {
   };
 }
 
+function redactErrorInfo(info: StepErrorInfo, logger: Logger): StepErrorInfo {
+  const redact = (text: string) => logger.redact(text);
+  return {
+    ...info,
+    message: redact(info.message),
+    ...(info.hint !== undefined ? { hint: redact(info.hint) } : {}),
+    ...(info.argv ? { argv: info.argv.map(redact) } : {}),
+    ...(info.outputTail ? { outputTail: info.outputTail.map(redact) } : {}),
+  };
+}
+
 export function hashAnswers(answers: Answers): string {
   return createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
 }
@@ -170,7 +181,8 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
         emit({ type: 'step-done', stepId: step.id, changed, durationMs: Date.now() - stepStarted });
       } catch (error) {
         const interrupted = error instanceof InterruptedError || signal.aborted;
-        const info = toStepErrorInfo(error);
+        // Error tails (a journal, nginx -t's output) are read by steps, not through the executor: redact them here, once.
+        const info = redactErrorInfo(toStepErrorInfo(error), logger);
         state.steps[step.id] = {
           status: interrupted ? 'interrupted' : 'failed',
           inputHash: plan.inputHash,

@@ -1,7 +1,7 @@
 import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HostRefusedError } from '../errors.js';
-import { assertTrustedParents, lstatOptional } from '../fs/no-follow.js';
+import { assertTrustedChain, lstatOptional } from '../fs/no-follow.js';
 
 /**
  * The state directory holds the generated secrets, the answers and the run state, and what
@@ -11,17 +11,21 @@ import { assertTrustedParents, lstatOptional } from '../fs/no-follow.js';
  * (created 0755 by an earlier version) is tightened to 0700.
  */
 export function prepareStateDir(dir: string): void {
-  try {
-    assertTrustedParents(dir);
-  } catch (error) {
-    throw refusal(dir, (error as Error).message);
-  }
+  const checkChain = () => {
+    try {
+      assertTrustedChain(dir);
+    } catch (error) {
+      throw refusal(dir, (error as Error).message.replace(/\.$/, ""));
+    }
+  };
+  checkChain();
   mkdirSync(dirname(dir), { recursive: true, mode: 0o755 });
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  checkChain();
   let fd: number;
   try {
     fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);

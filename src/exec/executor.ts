@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
 import { CommandFailedError, InterruptedError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -12,6 +13,8 @@ export interface CommandOptions {
   okExitCodes?: number[];
   /** A read-only probe: logged quietly, output not streamed to the user. */
   probe?: boolean;
+  /** The output is itself secret (a stored password verifier): returned to the caller, never logged or shown. */
+  secretOutput?: boolean;
   /** Hint shown when the command fails. */
   hint?: string;
 }
@@ -64,7 +67,12 @@ export class LocalExecutor implements Executor {
     this.logger.write(`${options.probe ? 'probe' : 'run'}: ${shown}`);
     if (!options.probe) this.hooks.started?.(argv.map((a) => this.logger.redact(a)));
     const tail: string[] = [];
+    let withheld = 0;
     const onLine = (line: string) => {
+      if (options.secretOutput) {
+        withheld += 1;
+        return;
+      }
       const clean = this.logger.redact(line);
       tail.push(clean);
       if (tail.length > OUTPUT_TAIL_LINES) tail.shift();
@@ -93,7 +101,7 @@ export class LocalExecutor implements Executor {
     }, timeoutMs);
     this.signal.addEventListener('abort', stopGroup, { once: true });
     const lineSplitter = splitLines(onLine);
-    child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
+    child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk));
     let result;
     try {
       result = await child;
@@ -102,6 +110,7 @@ export class LocalExecutor implements Executor {
       this.signal.removeEventListener('abort', stopGroup);
     }
     lineSplitter.flush();
+    if (withheld > 0) this.logger.write(`  | (${withheld} line${withheld === 1 ? '' : 's'} of output not logged: it holds a secret)`);
     const durationMs = Date.now() - started;
     const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
     this.logger.write(`${options.probe ? 'probe' : 'run'} ended: exit ${exitCode}${timedOut ? ' (timed out)' : ''} in ${durationMs} ms`);
@@ -139,12 +148,18 @@ function killGroup(pid: number | undefined): void {
   setTimeout(() => signalGroup('SIGKILL'), 5000).unref();
 }
 
-/** Splits a stream of chunks into lines, dropping ANSI escapes and carriage-return redraws. */
+/**
+ * Splits a stream of chunks into lines, dropping ANSI escapes and carriage-return redraws.
+ * Bytes are decoded across chunk boundaries: a character split between two reads stays one
+ * character (decoded per chunk it became two replacement characters, and a secret holding it
+ * no longer matched its redaction).
+ */
 export function splitLines(onLine: (line: string) => void) {
   let buffer = '';
+  const decoder = new StringDecoder('utf8');
   return {
-    push(chunk: string) {
-      buffer += chunk;
+    push(chunk: string | Buffer) {
+      buffer += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       let index: number;
       while ((index = buffer.indexOf('\n')) >= 0) {
         emit(buffer.slice(0, index));
@@ -152,6 +167,7 @@ export function splitLines(onLine: (line: string) => void) {
       }
     },
     flush() {
+      buffer += decoder.end();
       if (buffer) emit(buffer);
       buffer = '';
     },

@@ -60,6 +60,14 @@ export function assertTrustedParents(path: string): void {
   if (stat.mode & 0o002) throw untrustedRefusal(path, parent, 'is writable by every user');
 }
 
+/**
+ * Throws unless every directory on the way to `path`, `path` itself included, is held by a
+ * directory only root can write, or by a sticky one (like /tmp) where root owns the entry.
+ */
+export function assertTrustedChain(path: string): void {
+  checkChain(resolve(path), 0);
+}
+
 /** Each directory on the way to `dir` (not `dir`'s own contents) is held by one only root can write. */
 function checkChain(dir: string, depth: number): void {
   if (depth > 8) throw new StepError(`${dir}: too many symbolic links on the way to it.`);

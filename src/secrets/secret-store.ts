@@ -50,8 +50,9 @@ export class SecretStore {
   get(name: SecretName): string {
     const source = SOURCES[name];
     const ref = source.ref?.(this.answers);
-    const value = ref && (ref.file || ref.env) ? readRef(name, ref) : this.generatedValue(name, source);
-    this.logger.addSecret(value);
+    const userGiven = Boolean(ref && (ref.file || ref.env));
+    const value = userGiven ? readRef(name, ref!) : this.generatedValue(name, source);
+    this.logger.addSecret(value, { userGiven });
     return value;
   }
 

@@ -46,7 +46,7 @@ export function psqlCall(ctx: RunContext, database = 'postgres'): PsqlCall {
 export async function runPsql(
   ctx: RunContext,
   sql: string,
-  options: { database?: string; probe?: boolean; hint?: string } = {},
+  options: { database?: string; probe?: boolean; secretOutput?: boolean; hint?: string } = {},
 ): Promise<string> {
   const call = psqlCall(ctx, options.database);
   const result = await ctx.exec.run(call.argv, {
@@ -56,6 +56,7 @@ export async function runPsql(
     cwd: '/',
     timeoutMs: 120_000,
     probe: options.probe,
+    secretOutput: options.secretOutput,
     hint: options.hint ?? psqlHint(ctx.answers),
   });
   return result.stdout.trim();

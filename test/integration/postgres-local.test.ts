@@ -82,6 +82,8 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
     assert.deepEqual(changes(run), []);
     assert.equal(readFileSync(cluster.hbaFile, 'utf8'), hbaBefore);
     assert.equal(cluster.sql("SELECT rolpassword FROM pg_authid WHERE rolname = 'synapse_user'"), verifierBefore);
+    assert.match(run.log, /rolpassword|not logged: it holds a secret/, 'the stored verifier was read');
+    assert.ok(!run.log.includes(verifierBefore), "the role's stored SCRAM verifier is in the log");
   });
 
   it('sets the password again when the role has another one, then is stable', async () => {
