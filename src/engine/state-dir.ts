@@ -15,7 +15,7 @@ export function prepareStateDir(dir: string): void {
     try {
       assertTrustedChain(dir);
     } catch (error) {
-      throw refusal(dir, (error as Error).message.replace(/\.$/, ""));
+      throw refusal(dir, (error as Error).message.replace(/\.$/, ''));
     }
   };
   checkChain();

@@ -2,12 +2,15 @@ import type { Target } from '../host/target.js';
 import type { PlannedAction } from './planned-action.js';
 import type { PlannedStep } from './build-plan.js';
 import { lineDiff } from './diff.js';
+import { maskSecretsForDiff, type KnownSecret } from './mask-secrets.js';
 
 export interface PlanRenderOptions {
   target: Target;
   answersFile?: string;
   /** Current content of a file on this machine, to show a diff instead of the whole file. */
   currentContent?(path: string): string | undefined;
+  /** Secret values known here, replaced by their tokens in that diff (unknown ones are masked by shape). */
+  knownSecrets?: KnownSecret[];
 }
 
 /** The plan as text: every step, every command as its argument list, every file in full (or as a diff). */
@@ -33,10 +36,15 @@ function renderAction(action: PlannedAction, options: PlanRenderOptions): string
   switch (action.kind) {
     case 'file': {
       const lines = [`  file ${action.path} (${action.owner}:${action.group} ${action.mode})${action.notify ? `, then restart ${action.notify.join(', ')}` : ''}`];
-      const current = options.currentContent?.(action.path);
-      if (current === undefined) lines.push(...indent(action.content, '    | '));
-      else if (current === action.content) lines.push('    (unchanged)');
-      else lines.push('    diff against the file on this machine:', ...lineDiff(current, action.content).map((l) => `    ${l}`));
+      const onMachine = options.currentContent?.(action.path);
+      if (onMachine === undefined) {
+        lines.push(...indent(action.content, '    | '));
+        return lines;
+      }
+      // The file on the machine holds the real secrets where the plan has tokens: never show them.
+      const { current, planned } = maskSecretsForDiff(onMachine, action.content, options.knownSecrets ?? []);
+      if (current === planned) lines.push('    (unchanged)');
+      else lines.push('    diff against the file on this machine:', ...lineDiff(current, planned).map((l) => `    ${l}`));
       return lines;
     }
     case 'directory':

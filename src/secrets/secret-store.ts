@@ -56,6 +56,30 @@ export class SecretStore {
     return value;
   }
 
+  /**
+   * Every secret value readable now, without generating one: those kept in the secrets file
+   * and those the answers refer to. For hiding them where a file on the machine is shown
+   * (plan's diff); what cannot be read is left out.
+   */
+  knownValues(): Array<{ name: SecretName; value: string }> {
+    const known: Array<{ name: SecretName; value: string }> = [];
+    try {
+      for (const [name, value] of Object.entries(this.load())) if (value) known.push({ name: name as SecretName, value });
+    } catch {
+      // unreadable (not root): nothing known from it
+    }
+    for (const [name, source] of Object.entries(SOURCES) as Array<[SecretName, SecretSource]>) {
+      const ref = source.ref?.(this.answers);
+      if (!ref || !(ref.file || ref.env)) continue;
+      try {
+        known.push({ name, value: readRef(name, ref) });
+      } catch {
+        // not readable here
+      }
+    }
+    return known;
+  }
+
   /** True when the value will be generated (and so must be shown or saved for the user). */
   isGenerated(name: SecretName): boolean {
     const ref = SOURCES[name].ref?.(this.answers);

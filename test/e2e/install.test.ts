@@ -30,6 +30,7 @@ import {
 } from './harness/installer.js';
 import { startPebble, type Pebble } from './harness/pebble.js';
 import { reportSkip } from './harness/skip.js';
+import { checkPlanHidesSecrets } from './checks/plan-secrets.js';
 import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMail, startForeignSecretAttempt, synapseFileLimits } from './harness/guide-features.js';
 import { fileChecksums, serviceStarts, diffChecksums } from './harness/snapshot.js';
 import { describeChecks, runVerifyCommand, withOneMegabyteBodyLimit, type VerifyReport } from './harness/verify-command.js';
@@ -158,6 +159,11 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
     }
     assert.deepEqual(await serviceStarts(container), before.services, 'no service was (re)started');
     assert.deepEqual(diffChecksums(before.files, await fileChecksums(container)), [], 'every file is byte-identical');
+
+    await t.test('plan with the saved answers (a diff against the installed files), plan --json and the run logs show no secret', async () => {
+      const found = await checkPlanHidesSecrets(container);
+      assert.equal(found.unchangedSecretFiles.length, 3, `secret-bearing files not shown unchanged: ${JSON.stringify(found)}`);
+    });
 
     // Everything below runs after the idempotency check: it edits nginx's vhost and back.
     const foreignSecret = startForeignSecretAttempt(container);

@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import { loadAnswersFile } from '../../answers/load.js';
 import { ExitCode } from '../../errors.js';
 import { buildPlan } from '../../plan/build-plan.js';
+import { statePaths } from '../../engine/runner.js';
+import { Logger } from '../../log/logger.js';
 import { checkSecretReferences } from '../../secrets/check-references.js';
+import { SecretStore } from '../../secrets/secret-store.js';
 import { renderPlanText } from '../../plan/render-plan.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
+import { DEFAULT_STATE_DIR } from '../paths.js';
 import { resolvePlanTarget } from '../resolve-target.js';
 
 /** `matrix-setup plan`: what an install would do, on any machine, for any target; changes nothing. */
@@ -26,6 +30,7 @@ export async function planCommand(args: CliArgs): Promise<number> {
       target,
       answersFile: args.answers,
       currentContent: onThisMachine ? readIfReadable : undefined,
+      knownSecrets: onThisMachine ? new SecretStore(statePaths(args.stateDir ?? DEFAULT_STATE_DIR).secrets, answers, new Logger(undefined)).knownValues() : undefined,
     }),
   );
   return ExitCode.ok;
