@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
-import { ANSWERS_PATH, OPEN_FILES_LIMIT, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
+import { ANSWERS_PATH, ELEMENT_HOST, OPEN_FILES_LIMIT, SERVER_NAME, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
 import { BUNDLE, ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
@@ -30,6 +30,7 @@ import {
 } from './harness/installer.js';
 import { startPebble, type Pebble } from './harness/pebble.js';
 import { reportSkip } from './harness/skip.js';
+import { checkEdgeHardening } from './checks/edge-hardening.js';
 import { checkPlanHidesSecrets } from './checks/plan-secrets.js';
 import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMail, startForeignSecretAttempt, synapseFileLimits } from './harness/guide-features.js';
 import { fileChecksums, serviceStarts, diffChecksums } from './harness/snapshot.js';
@@ -213,6 +214,11 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
       assert.ok(turn.refusedLoopback.allocated && turn.refusedLoopback.forbidden, turn.refusedLoopback.output);
       const foreign = await foreignSecret;
       assert.equal(foreign.allocated, false, `credentials signed with another secret got a relay:\n${foreign.output}`);
+    });
+
+    await t.test('the edge: no TLS handshake for unknown names, HSTS on the Synapse and Element hosts, no admin API through nginx', async () => {
+      assert.ok(session, 'no admin password to log in with');
+      await checkEdgeHardening({ synapseHost: SERVER_NAME, elementHost: ELEMENT_HOST, ca: pebble.issuingRootPem, accessToken: session.accessToken });
     });
 
     await t.test("email: Synapse's config has the email block; the sink receives Synapse's mail", async () => {
