@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { expandMachineAddresses } from '../host/machine-address-token.js';
 import { replaceSecretTokens } from '../secrets/tokens.js';
 import type { Executor } from '../exec/executor.js';
 import type { ActionEnv } from './actions/action-env.js';
@@ -42,7 +43,7 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
   };
   const env: ActionEnv = {
     ctx,
-    resolveSecrets: (text) => replaceSecretTokens(text, (name) => secrets.get(name)),
+    resolveSecrets: (text) => replaceSecretTokens(expandMachineAddresses(text), (name) => secrets.get(name)),
     markRestart(units) {
       state.pendingRestarts = [...new Set([...state.pendingRestarts, ...units])];
       shared.saveState();

@@ -1,3 +1,4 @@
+import { expandMachineAddresses } from '../host/machine-address-token.js';
 import type { Target } from '../host/target.js';
 import type { PlannedAction } from './planned-action.js';
 import type { PlannedStep } from './build-plan.js';
@@ -42,7 +43,8 @@ function renderAction(action: PlannedAction, options: PlanRenderOptions): string
         return lines;
       }
       // The file on the machine holds the real secrets where the plan has tokens: never show them.
-      const { current, planned } = maskSecretsForDiff(onMachine, action.content, options.knownSecrets ?? []);
+      // It names this machine's addresses where the plan has their token: compare like with like.
+      const { current, planned } = maskSecretsForDiff(onMachine, expandMachineAddresses(action.content), options.knownSecrets ?? []);
       if (current === planned) lines.push('    (unchanged)');
       else lines.push('    diff against the file on this machine:', ...lineDiff(current, planned).map((l) => `    ${l}`));
       return lines;

@@ -204,7 +204,7 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
 
     const session = adminPassword ? await loginAdmin(adminPassword) : undefined;
 
-    await t.test('TURN: coturn runs; credentials from Synapse allocate a relay, others do not; private and loopback peers are refused', async () => {
+    await t.test("TURN: coturn runs; credentials from Synapse allocate a relay, others do not; private, loopback and this machine's own peers are refused", async () => {
       assert.ok(session, 'no admin password to log in with');
       const active = await container.exec(['systemctl', 'is-active', 'coturn'], { okExitCodes: [0, 3] });
       assert.equal(active.stdout.trim(), 'active');
@@ -212,6 +212,7 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
       assert.ok(turn.credentials.uris.includes('turn:matrix.test:3478?transport=udp'), JSON.stringify(turn.credentials.uris));
       assert.ok(turn.refusedPrivate.allocated && turn.refusedPrivate.forbidden, turn.refusedPrivate.output);
       assert.ok(turn.refusedLoopback.allocated && turn.refusedLoopback.forbidden, turn.refusedLoopback.output);
+      assert.ok(turn.refusedOwnAddress.allocated && turn.refusedOwnAddress.forbidden, turn.refusedOwnAddress.output);
       const foreign = await foreignSecret;
       assert.equal(foreign.allocated, false, `credentials signed with another secret got a relay:\n${foreign.output}`);
     });

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { expandMachineAddresses } from '../../src/host/machine-address-token.js';
 import { coturnConfig } from '../../steps/templates/coturn-config.js';
 import { checkPrivatePeerRefused, relayThroughTurn, turnRestCredentials, type CommandRunner } from '../e2e/checks/turn.js';
 
@@ -46,7 +47,7 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'matrix-setup-turn-'));
-    const config = coturnConfig({
+    const config = expandMachineAddresses(coturnConfig({
       realm: 'example.org',
       sharedSecret: SECRET,
       minPort: 45000,
@@ -54,7 +55,7 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
       listeningPort: TURN_PORT,
       listeningIps: ['127.0.0.1'],
       relayIps: ['127.0.0.1'],
-    });
+    }));
     // Test only: loopback is denied like every private range; let exactly one loopback address through as the echo peer.
     writeFileSync(join(dir, 'turnserver.conf'), `${config}allow-loopback-peers\nallowed-peer-ip=${ALLOWED_PEER}\n`);
     server = spawn('turnserver', ['-c', join(dir, 'turnserver.conf'), `--pidfile=${join(dir, 'turnserver.pid')}`], { stdio: 'ignore' });

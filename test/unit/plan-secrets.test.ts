@@ -3,6 +3,7 @@
 // tokens, unknown ones are masked by the shape of the planned line.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { expandMachineAddresses } from '../../src/host/machine-address-token.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { maskSecretsForDiff, UNKNOWN_SECRET, type KnownSecret } from '../../src/plan/mask-secrets.js';
 import { renderPlanText } from '../../src/plan/render-plan.js';
@@ -32,9 +33,9 @@ const plan = buildPlan(STEPS, { answers, target });
 const files = plan.flatMap((step) => step.actions.flatMap((action) => (action.kind === 'file' ? [action] : [])));
 const secretFiles = files.filter((file) => secretNamesIn(file.content).length > 0);
 
-/** The files as the install wrote them: the real values where the plan has tokens. */
+/** The files as the install wrote them: the real values (and this machine's addresses) where the plan has tokens. */
 function installed(values: Record<SecretName, string>): Map<string, string> {
-  return new Map(files.map((file) => [file.path, replaceSecretTokens(file.content, (name) => values[name])]));
+  return new Map(files.map((file) => [file.path, replaceSecretTokens(expandMachineAddresses(file.content), (name) => values[name])]));
 }
 
 function render(onMachine: Map<string, string>, known: KnownSecret[]): string {
