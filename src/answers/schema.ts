@@ -13,6 +13,7 @@ const letsencrypt = { key: 'mode', equals: 'letsencrypt' } as const;
 const existing = { key: 'mode', equals: 'existing' } as const;
 const external = { key: 'mode', equals: 'external' } as const;
 const enabled = { key: 'enabled', equals: true } as const;
+const byToken = { key: 'registration', equals: 'token' } as const;
 
 export const answersSchema = {
   type: 'section',
@@ -228,6 +229,23 @@ export const answersSchema = {
           },
           default: 'disabled',
           description: 'Who may create an account.',
+        },
+        registration_token_uses: {
+          type: 'integer',
+          min: 1,
+          max: 100000,
+          when: byToken,
+          default: 10,
+          description:
+            'How many accounts the first registration token may create (it is shown once when the install ends). Make more tokens with the admin API.',
+        },
+        registration_token_days: {
+          type: 'integer',
+          min: 1,
+          max: 365,
+          when: byToken,
+          default: 7,
+          description: 'Days the first registration token stays valid after it is created.',
         },
         max_upload_size: {
           type: 'string',

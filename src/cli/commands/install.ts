@@ -112,7 +112,10 @@ function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateD
   }
   const tokenMarker = join(stateDir, 'registration-token-shown');
   if (answers.synapse.registration === 'token' && answers.admin.enabled && !existsSync(tokenMarker)) {
-    out(`  Registration token: ${outcome.secrets.get('registration_token')}   (shown once; kept in ${statePaths(stateDir).secrets}, mode 0600)\n`);
+    const uses = answers.synapse.registration_token_uses;
+    const days = answers.synapse.registration_token_days;
+    const limits = uses && days ? `for ${uses} account${uses === 1 ? '' : 's'} within ${days} day${days === 1 ? '' : 's'}; ` : '';
+    out(`  Registration token: ${outcome.secrets.get('registration_token')}   (${limits}shown once; kept in ${statePaths(stateDir).secrets}, mode 0600)\n`);
     writeFileAtomic(tokenMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
   }
   out('  Check it as clients and other servers see it: matrix-setup verify\n');
