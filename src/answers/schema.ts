@@ -170,11 +170,12 @@ export const answersSchema = {
           },
           when: external,
           default: {
-            derive: (a) => (a.database?.mode === 'external' ? 'require' : 'prefer'),
-            text: 'require for an external database',
+            derive: (a) => (a.database?.mode === 'external' ? 'verify-full' : 'prefer'),
+            text: 'verify-full for an external database',
           },
           example: 'verify-full',
-          description: 'TLS for the connection to an external database (libpq sslmode).',
+          description:
+            "TLS for the connection to an external database (libpq sslmode). verify-full checks the server's certificate against this machine's CAs and its host name, so the password goes to that server only.",
         },
         password: {
           type: 'secret',

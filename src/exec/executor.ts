@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
 import { CommandFailedError, InterruptedError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { SYSTEM_PATH } from './system-path.js';
 
 export interface CommandOptions {
   stdin?: string;
@@ -40,14 +41,14 @@ export interface Executor {
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 const OUTPUT_TAIL_LINES = 25;
 
-/** The environment every child gets: no prompts, a UTF-8 locale, a sane PATH. */
+/** The environment every child gets: no prompts, a UTF-8 locale, the fixed PATH. */
 export function childEnvironment(extra: Record<string, string> = {}): Record<string, string> {
   return {
     DEBIAN_FRONTEND: 'noninteractive',
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
-    PATH: process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     ...extra,
+    PATH: SYSTEM_PATH,
   };
 }
 

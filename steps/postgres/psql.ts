@@ -37,6 +37,8 @@ export function psqlCall(ctx: RunContext, database = 'postgres'): PsqlCall {
     env: {
       PGPASSWORD: ctx.secrets.get('database_admin_password'),
       PGSSLMODE: answers.database.sslmode,
+      // libpq 16 and later: never send the admin password in cleartext (older ones ignore it).
+      PGREQUIREAUTH: '!password',
       PGCONNECT_TIMEOUT: '15',
     },
   };

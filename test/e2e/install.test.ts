@@ -328,10 +328,11 @@ test('SIGKILL at three points, `resume` each time: finished steps are only re-ch
 });
 
 /**
- * A step that fails for real: another program already listens on Synapse's port
- * 127.0.0.1:8008 (preflight checks only the public ports), so Synapse cannot start. The run
- * must stop with exit 1, the failing command's output, the log path and how to resume; once
- * the other program is stopped, `resume` finishes the install.
+ * A step that fails for real: another program starts listening on Synapse's port
+ * 127.0.0.1:8008 once preflight has passed (preflight refuses a port taken before the run; the
+ * node-floor scenario shows that), so Synapse cannot start. The run must stop with exit 1, the
+ * failing command's output, the log path and how to resume; once the other program is stopped,
+ * `resume` finishes the install.
  */
 test('a step fails for real (Synapse port taken): exit 1 with output, log and resume hint; resume after the fix', { timeout: 60 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
@@ -340,8 +341,10 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
   await scenario(t, 'failing step + resume + verify', async () => {
     const { container, pebble } = await freshServer();
     try {
+      const installer = startInstallSh(container, INSTALL_ARGS);
+      await waitForState(container, (state) => state?.steps.preflight?.status === 'done', 'preflight has passed');
       await container.exec(['systemd-run', '--unit=e2e-port-holder', '--', 'systemd-socket-activate', '--accept', '-l', '127.0.0.1:8008', '/bin/true']);
-      const failed = await runInstallSh(container, INSTALL_ARGS);
+      const failed = await installer.result;
       assert.equal(failed.exitCode, 1, shown(failed));
       assert.match(failed.stderr, /Step "synapse-service" failed: /, shown(failed));
       assert.match(failed.stderr, /Last output:\n {2}\| /, 'the failing command\'s output');
@@ -371,6 +374,15 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
  * this machine), `status`, and a preflight that refuses this machine (port 80 is taken) with
  * exit 3 and its checks listed, changing nothing.
  */
+/** Polls the run state until `reached` holds (the installer keeps running). */
+async function waitForState(container: Container, reached: (state: RunState | undefined) => boolean, what: string, timeoutMs = 10 * MINUTES): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!reached(readRunState(container))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 test('Node floor: Debian 12 with its nodejs 18 runs plan, status and preflight', { timeout: 30 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
   await scenario(t, 'node floor (bookworm, nodejs 18)', async () => {
@@ -397,11 +409,13 @@ test('Node floor: Debian 12 with its nodejs 18 runs plan, status and preflight',
 
       const packagesBefore = (await container.exec(['dpkg-query', '-W'])).stdout;
       await container.exec(['systemd-run', '--unit=e2e-port-holder', '--', 'systemd-socket-activate', '--accept', '-l', '0.0.0.0:80', '/bin/true']);
+      await container.exec(['systemd-run', '--unit=e2e-synapse-port-holder', '--', 'systemd-socket-activate', '--accept', '-l', '127.0.0.1:8008', '/bin/true']);
       const refused = await runMatrixSetup(container, ['--answers', ANSWERS_PATH, '--yes']);
       assert.equal(refused.exitCode, 3, shown(refused));
       const output = refused.stdout + refused.stderr;
       assert.match(output, /Port 80/, 'the port check is listed');
       assert.match(output, /Port 80: in use by systemd-socket/, 'the program holding the port is named');
+      assert.match(output, /Synapse's port 127\.0\.0\.1:8008: in use by systemd-socket\S* \(PID \d+, e2e-synapse-port-holder\.service\)/, 'a program on the port credentials go to is refused');
       assert.match(output, /Port 443/, 'the passing checks are listed too');
       assert.equal((await container.exec(['dpkg-query', '-W'])).stdout, packagesBefore, 'no package was installed');
       const status = await runMatrixSetup(container, ['status']);
