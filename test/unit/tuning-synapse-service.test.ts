@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { automaticUpdatesStep } from '../../steps/automatic-updates.js';
+import { automaticUpdatesStep, dnfUpgradeType } from '../../steps/automatic-updates.js';
 import { jemallocFor, synapseTuningStep } from '../../steps/synapse-tuning.js';
 import { systemdTuningDropIn } from '../../steps/templates/systemd-tuning.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
@@ -77,5 +77,26 @@ describe('automatic updates', () => {
     const rocky = automaticUpdatesStep.plan({ answers: testAnswers({ automatic_updates: true }), target: testTarget('rocky-9') });
     assert.match(rocky[1].kind === 'file' ? rocky[1].content : '', /^upgrade_type = security$/m);
     assert.ok(rocky.some((a) => a.kind === 'service' && a.unit === 'dnf-automatic.timer'));
+  });
+
+  it('applies every update on CentOS Stream, which publishes no security advisories (upgrade_type = security would apply nothing)', () => {
+    for (const id of ['centos-stream-9', 'centos-stream-10']) {
+      const actions = automaticUpdatesStep.plan({ answers: testAnswers({ automatic_updates: true }), target: testTarget(id) });
+      const conf = actions[1].kind === 'file' ? actions[1].content : '';
+      assert.match(conf, /^upgrade_type = default$/m, id);
+      assert.match(conf, /^# CentOS Stream publishes no security advisories/m, id);
+      assert.equal(dnfUpgradeType(testTarget(id)), 'default');
+    }
+    for (const id of ['rhel-9', 'rocky-10', 'almalinux-8', 'ol-9']) assert.equal(dnfUpgradeType(testTarget(id)), 'security', id);
+  });
+
+  it('says so when it runs on CentOS Stream', async () => {
+    const notes: string[] = [];
+    const ctx = { answers: testAnswers({ automatic_updates: true }), target: testTarget('centos-stream-9'), note: (m: string) => notes.push(m), warn: (m: string) => notes.push(m) };
+    await automaticUpdatesStep.verify?.(ctx as never);
+    assert.match(notes.join('\n'), /CentOS Stream 9 publishes no security advisories, so dnf-automatic applies every update/);
+    notes.length = 0;
+    await automaticUpdatesStep.verify?.({ ...ctx, target: testTarget('rocky-9') } as never);
+    assert.deepEqual(notes, []);
   });
 });
