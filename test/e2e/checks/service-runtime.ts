@@ -44,3 +44,19 @@ export async function coturnJournal(run: CommandRunner, unit = 'coturn'): Promis
   if (result.exitCode !== 0) throw new Error(`journalctl -u ${unit} failed: ${result.stderr ?? result.stdout}`);
   return { log: result.stdout, complaints: coturnComplaints(result.stdout) };
 }
+
+/**
+ * The same journal read for a coturn started with an option it no longer knows (no-tlsv1 since
+ * 4.7): the complaint must show up, or an empty list above would prove nothing. It runs for 3 s
+ * as a transient unit on a loopback port of its own, next to the real coturn.
+ */
+export async function coturnComplaintsFor(run: CommandRunner, option: string): Promise<string[]> {
+  const unit = 'matrix-setup-e2e-coturn-probe';
+  const config = ['listening-ip=127.0.0.1', 'listening-port=34790', 'no-tls', 'use-auth-secret', 'static-auth-secret=probe', 'realm=probe.test', option, 'syslog', 'no-stdout-log', ''].join('\n');
+  const file = `/run/${unit}.conf`;
+  const written = await run(['sh', '-c', `printf '%s' "$1" > ${file}`, 'sh', config]);
+  if (written.exitCode !== 0) throw new Error(`cannot write ${file}: ${written.stderr ?? ''}`);
+  // Stopped by RuntimeMaxSec, so systemd-run reports a failure: only the journal matters.
+  await run(['sh', '-c', `systemd-run --unit=${unit} --collect --wait -p RuntimeMaxSec=3 turnserver -c ${file} --pidfile /run/${unit}.pid || true`]);
+  return (await coturnJournal(run, unit)).complaints;
+}
