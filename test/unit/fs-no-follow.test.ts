@@ -14,6 +14,7 @@ import { applyAction, isInPlace } from '../../src/engine/actions/index.js';
 import type { Action, RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { recordingActionEnv } from '../helpers/action-env.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 
@@ -53,19 +54,8 @@ function snapshot(path: string) {
 function environment(): { env: ActionEnv; changes: string[] } {
   const ids: Record<string, number> = { root: 0, nobody: NOBODY, nogroup: NOGROUP };
   const exec = new FakeExecutor([[['getent'], (argv) => ({ stdout: `${argv[2]}:x:${ids[argv[2]]}:${ids[argv[2]]}::/:/bin/sh` })]]);
-  const changes: string[] = [];
   const ctx = { answers: testAnswers(), target: testTarget(), exec, note() {}, warn() {}, emit() {}, signal: new AbortController().signal } as unknown as RunContext;
-  const env: ActionEnv = {
-    ctx,
-    resolveSecrets: (text) => text,
-    markRestart() {},
-    pendingRestarts: () => [],
-    clearRestart() {},
-    refreshPackageIndex: async () => {},
-    changed: (summary) => changes.push(summary),
-    backupPath: (path) => join(base, 'backups', `${path}.20261126T000000`),
-  };
-  return { env, changes };
+  return recordingActionEnv(ctx, join(base, 'backups'));
 }
 
 async function ensure(action: Action, env: ActionEnv): Promise<void> {
