@@ -57,14 +57,14 @@ interface HbaFile extends Ownership {
 
 /**
  * The file is read without following a link, as it lives in directories the postgres account
- * owns (and its path is the server's word): a link or hard link planted there must not make
- * root read and rewrite another file. The rewrite keeps the file's owner and mode.
+ * owns: a link or hard link planted there must not make root read and rewrite another file.
+ * The rewrite keeps the file's owner and mode.
  */
 async function inspect(ctx: RunContext): Promise<HbaFile> {
   const path = await runPsql(ctx, HBA_FILE_SQL, { probe: true });
   let file;
   try {
-    file = readFileNoFollow(path, { checkParents: false });
+    file = readFileNoFollow(path);
   } catch (error) {
     if (error instanceof StepError) throw error;
     throw new StepError(`Cannot read ${path}, the pg_hba.conf the server uses: ${(error as Error).message}`, { cause: error });

@@ -137,11 +137,26 @@ describe('file actions never follow a link', { skip: needsRoot }, () => {
     assert.deepEqual(snapshot(join(etc, 'shadow')), { uid: 0, gid: 0, mode: 0o600 });
   });
 
-  it('refuses a managed file inside a directory another user owns', async () => {
-    const { data } = layout();
+  it("in a directory a service account owns (Debian's /etc/matrix-synapse), writes the file but never through a link it plants", async () => {
+    const { etc, data } = layout();
     chownSync(data, NOBODY, NOGROUP);
     const { env } = environment();
-    await assert.rejects(ensure(action(join(data, 'config.yaml')), env), refusal(/belongs to uid 65534/));
+    await ensure(action(join(data, 'config.yaml')), env);
+    assert.equal(readFileSync(join(data, 'config.yaml'), 'utf8'), 'ours\n');
+
+    asNobody(['ln', '-s', etc, join(data, 'conf.d')]);
+    await assert.rejects(ensure(action(join(data, 'conf.d', 'passwd')), env), refusal(/conf\.d is a symbolic link/));
+    assert.equal(readFileSync(join(etc, 'passwd'), 'utf8'), 'root:x:0:0::/root:/bin/sh\n');
+    assert.deepEqual(readdirSync(etc), ['passwd']);
+  });
+
+  it('follows a link root put on the way (like /var/run -> /run)', async () => {
+    const { root } = layout();
+    mkdirSync(join(root, 'run'), { mode: 0o755 });
+    symlinkSync(join(root, 'run'), join(root, 'var-run'));
+    const { env } = environment();
+    await ensure(action(join(root, 'var-run', 'app.conf')), env);
+    assert.equal(readFileSync(join(root, 'run', 'app.conf'), 'utf8'), 'ours\n');
   });
 
   it('writes the file with its owner and mode exactly (whatever the umask), backing the old one up outside its directory', async () => {
