@@ -3,7 +3,7 @@ import { choiceLines } from '../components/choice-list.js';
 import { spinnerLine } from '../components/spinner.js';
 import { BodyBuilder, bullet, heading, indented, paragraph } from '../layout/blocks.js';
 import type { ScreenView } from '../layout/frame.js';
-import { bold, segment } from '../layout/line.js';
+import { bold, segment, type Line } from '../layout/line.js';
 import { previousRunStatus, welcomeOptions, type WizardState } from '../state/wizard-state.js';
 
 /** What this does, the system, the checks (filled in as they finish), and with a previous run, how to go on. */
@@ -18,7 +18,7 @@ export function welcomeView(state: WizardState): ScreenView {
       body.add(paragraph('This sets up a Matrix homeserver on this machine:', width));
       for (const line of host.installs) body.add(indented(bullet('•', line, width - 2), 2));
       body.gap().add(paragraph(['Detected system: ', bold(host.targetName ?? 'not supported')], width));
-      body.gap().line(...heading('Checks'));
+      body.gap().line(...checksHeading(state));
       if (preflight.status === 'loading') {
         body.add(preflight.items.length ? checkLines(preflight.items, width, state.now) : [spinnerLine(state.now, 'Checking this machine…')]);
       }
@@ -43,4 +43,17 @@ export function welcomeView(state: WizardState): ScreenView {
       return body.build();
     },
   };
+}
+
+/** "Checks · 7 of 12 done" while they run (some may be below the fold), then what they found. */
+function checksHeading(state: WizardState): Line {
+  const { preflight } = state;
+  if (preflight.status === 'loading') {
+    const done = preflight.items.filter((item) => item.status !== 'pending').length;
+    return [...heading('Checks'), ...(preflight.items.length ? [segment(` · ${done} of ${preflight.items.length} done`, { dim: true })] : [])];
+  }
+  if (preflight.status === 'error') return heading('Checks');
+  const count = (status: string) => preflight.value.filter((result) => result.status === status).length;
+  const found = [`${count('pass')} passed`, count('warn') ? `${count('warn')} to look at` : '', count('fail') ? `${count('fail')} failed` : ''].filter(Boolean).join(', ');
+  return [...heading('Checks'), segment(` · ${found}`, { dim: true })];
 }
