@@ -74,6 +74,14 @@ test('every question at 80×24, with email, TURN, token registration and the adv
   }
 });
 
+/** From the welcome screen's "Resume the previous run" through the review to the install. */
+async function resumeAndInstall(w: Wizard): Promise<void> {
+  await w.waitFor('Resume the previous run');
+  await w.press(KEYS.enter);
+  await w.waitFor('Enter resume the install');
+  await w.press(KEYS.enter);
+}
+
 /** A run of the real 23 steps, stopped while "Start Synapse" runs with a chatty command. */
 function twentyThreeSteps(running: string): EngineEvent[] {
   const skipped: Record<string, string> = { 'turn-synapse': 'turn.enabled is false', 'turn-server': 'turn.enabled is false', 'turn-firewall': 'turn.enabled is false' };
@@ -102,10 +110,7 @@ test('progress at 80×24 with 23 steps: title with n/N, elapsed time, output tai
   const startedAt = CLOCK.now;
   const w = await startWizard(engine);
   try {
-    await w.waitFor('Resume the previous run');
-    await w.press(KEYS.enter);
-    await w.waitFor('Enter resume the install');
-    await w.press(KEYS.enter);
+    await resumeAndInstall(w);
     await w.waitFor('synapse log line 9');
     CLOCK.now += 4_200;
     w.store.dispatch({ type: 'tick', now: CLOCK.now });
@@ -144,10 +149,7 @@ test('done at 80×24 with token registration: URL, password and token in view; E
   ];
   const w = await startWizard(engine);
   try {
-    await w.waitFor('Resume the previous run');
-    await w.press(KEYS.enter);
-    await w.waitFor('Enter resume the install');
-    await w.press(KEYS.enter);
+    await resumeAndInstall(w);
     const done = await w.waitFor('Verification');
     matchSnapshot('done-token', done);
     assertFrame(done, 'Done', 'done');
