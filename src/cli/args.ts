@@ -15,6 +15,8 @@ export interface CliArgs {
   plain: boolean;
   verbose: boolean;
   serverName?: string;
+  /** verify: a CA certificate (PEM) to trust in addition to the system's. */
+  ca?: string;
   planOnly: boolean;
   help: boolean;
   version: boolean;
@@ -28,7 +30,7 @@ const ALLOWED: Record<CommandName, string[]> = {
   plan: ['answers', 'target', 'os-release', 'json', 'state-dir'],
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
-  verify: ['answers', 'server-name', 'json', 'state-dir'],
+  verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -49,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         plain: { type: 'boolean' },
         verbose: { type: 'boolean' },
         'server-name': { type: 'string' },
+        ca: { type: 'string' },
         'plan-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     plain: values.plain ?? false,
     verbose: values.verbose ?? false,
     serverName: values['server-name'],
+    ca: values.ca,
     planOnly: values['plan-only'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

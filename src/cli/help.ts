@@ -8,7 +8,7 @@ Usage
                                             show every step, command and file; change nothing
   matrix-setup status [--json]              where the last run stands, step by step
   matrix-setup resume                       continue the last run with its saved answers
-  matrix-setup verify [--server-name NAME] [--json]
+  matrix-setup verify [--server-name NAME] [--ca FILE] [--json]
                                             check the server as clients and other servers see it
 
 Options
@@ -18,6 +18,8 @@ Options
                         ubuntu-24.04, rocky-9, almalinux-9, rhel-8, centos-stream-9, ...
       --os-release FILE plan for the distro described by this os-release file
       --json            machine-readable output (plan, status, verify)
+      --ca FILE         verify: also trust this CA (PEM) for the server's certificate
+                        (a private ACME CA, or a test CA)
       --plain           plain line output even on a terminal
       --verbose         print every line of command output (the log always has it)
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
