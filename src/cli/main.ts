@@ -25,11 +25,13 @@ async function dispatch(args: CliArgs): Promise<number> {
     case 'status':
       return (await import('./commands/status.js')).statusCommand(args);
     case 'resume':
-      return (await import('./commands/install.js')).resumeCommand(args);
+      return (await import('./commands/resume.js')).resumeCommand(args);
     case 'verify':
       return (await import('./commands/verify-cli.js')).verifyCliCommand(args);
     case 'install':
       return (await import('./commands/install.js')).installCommand(args);
+    case 'upgrade':
+      return (await import('./commands/upgrade.js')).upgradeCommand(args);
   }
 }
 

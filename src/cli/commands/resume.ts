@@ -1,0 +1,23 @@
+import { statePaths } from '../../engine/runner.js';
+import { readState, type RunState } from '../../engine/state.js';
+import { upgradePaths } from '../../../steps/upgrade/record.js';
+import type { CliArgs } from '../args.js';
+import { DEFAULT_STATE_DIR } from '../paths.js';
+
+/**
+ * `matrix-setup resume`: continues the last run that did not finish, whichever command it
+ * belongs to (an install, an upgrade, a rollback), from its own record.
+ */
+export async function resumeCommand(args: CliArgs): Promise<number> {
+  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  const paths = upgradePaths(stateDir);
+  const unfinished = [statePaths(stateDir).state, paths.upgradeState, paths.rollbackState]
+    .map((file) => readState(file))
+    .filter((state): state is RunState => state !== undefined && state.status !== 'done')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const last = unfinished[0];
+  if (last?.command === 'upgrade' || last?.command === 'rollback') {
+    return (await import('./upgrade.js')).resumeUpgradeCommand(args, last.command);
+  }
+  return (await import('./install.js')).resumeCommand(args);
+}
