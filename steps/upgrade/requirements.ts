@@ -12,7 +12,7 @@ const FLOORS: Array<{ since: string; python: string; postgres: number }> = [
 ];
 
 /** The newest Synapse release whose upgrade notes this matrix-setup has read. */
-export const KNOWN_THROUGH = '1.166.0';
+export const KNOWN_THROUGH = '1.157.1';
 
 export interface Floors {
   python: string;
