@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { loadAnswersFile } from '../../answers/load.js';
+import { loadSavedAnswers } from '../../answers/migrate.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { validateAnswersDocument } from '../../answers/validate.js';
@@ -49,7 +49,7 @@ function savedAnswers(stateDir: string): Answers {
   if (!existsSync(saved)) {
     throw new HostRefusedError(`No server installed by matrix-setup here (no ${saved}).`, 'Install first: `matrix-setup --answers FILE`.');
   }
-  return loadAnswersFile(saved);
+  return loadSavedAnswers(saved, { note: (message) => out(`${message}\n`) }).answers;
 }
 
 /**
@@ -61,7 +61,7 @@ function checkAnswers(stateDir: string): { answers: Answers; fromMachine: boolea
   const saved = statePaths(stateDir).answers;
   try {
     accessSync(saved, constants.R_OK);
-    return { answers: loadAnswersFile(saved), fromMachine: false };
+    return { answers: loadSavedAnswers(saved, { note: (message) => process.stderr.write(`${message}\n`) }).answers, fromMachine: false };
   } catch (error) {
     if (existsSync(saved) && process.getuid?.() === 0) throw error;
   }
