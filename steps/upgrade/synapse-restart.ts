@@ -68,17 +68,42 @@ async function restartWithMigrations(ctx: RunContext, layout: SynapseLayout, dir
   const dropIn = startTimeoutDropIn(layout.unit);
   mkdirSync(dirname(dropIn), { recursive: true, mode: 0o755 });
   writeFileSync(dropIn, `[Service]\nTimeoutStartSec=${MIGRATION_TIMEOUT_MS / 60_000}min\n`, { mode: 0o644 });
+  const since = new Date(Date.now() - 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   try {
     await ctx.exec.run(['systemctl', 'daemon-reload']);
     await ctx.exec.run(['systemctl', 'restart', layout.unit], { timeoutMs: MIGRATION_TIMEOUT_MS + 5 * 60_000 });
   } catch (error) {
     if (!(error instanceof CommandFailedError)) throw error;
     const what = direction === 'upgrade' ? 'The upgraded Synapse does not start' : 'The previous Synapse does not start';
-    throw await notReady(ctx, layout, `${what} (${layout.unit}).`);
+    throw await startError(ctx, layout, `${what} (${layout.unit}).`, since);
   } finally {
     rmSync(dropIn, { force: true });
     await ctx.exec.run(['systemctl', 'daemon-reload'], { okExitCodes: [0, 1] }).catch(() => {});
   }
+}
+
+/**
+ * Synapse's own error first: the last Python traceback it printed since the restart (the end
+ * of a long journal would otherwise show only systemd's restart lines), then the usual causes.
+ */
+async function startError(ctx: RunContext, layout: SynapseLayout, message: string, since: string): Promise<StepError> {
+  const error = await notReady(ctx, layout, message);
+  const journal = await ctx.exec.run(['journalctl', '-u', layout.unit, '--since', since, '--no-pager', '-o', 'cat'], { probe: true, okExitCodes: [0, 1], timeoutMs: 15_000 }).catch(() => undefined);
+  const traceback = lastTraceback(journal?.stdout ?? '');
+  if (traceback.length === 0) return error;
+  return new StepError(message, { hint: error.hint, outputTail: [`--- journalctl -u ${layout.unit} (Synapse's error):`, ...traceback] });
+}
+
+/** The last "Traceback …" block of a log, cut to its last lines (where the exception is). */
+export function lastTraceback(text: string, maxLines = 14): string[] {
+  const lines = text.split('\n').filter((line) => line.trim());
+  const start = lines.map((line) => /^Traceback \(most recent call last\)/.test(line.trim())).lastIndexOf(true);
+  if (start < 0) return [];
+  // The frames are indented; the first line that is not ends the block: the exception itself.
+  let end = start + 1;
+  while (end < lines.length && /^\s/.test(lines[end])) end++;
+  const block = lines.slice(start, Math.min(end + 1, lines.length));
+  return block.length > maxLines ? [block[0], '  …', ...block.slice(-(maxLines - 2))] : block;
 }
 
 async function runningRelease(): Promise<string | undefined> {

@@ -106,3 +106,30 @@ describe('apt output', () => {
     assert.equal(parsePipIndex('ERROR: No matching distribution found for matrix-synapse\n'), undefined);
   });
 });
+
+describe("Synapse's start error", () => {
+  it('is the last traceback in the journal, cut to its end', async () => {
+    const { lastTraceback } = await import('../../steps/upgrade/synapse-restart.js');
+    const journal = [
+      'Starting matrix-synapse.service - Synapse Matrix homeserver...',
+      'Traceback (most recent call last):',
+      '  File "<frozen runpy>", line 198, in _run_module_as_main',
+      'OldError: first',
+      'matrix-synapse.service: Control process exited, code=exited, status=1/FAILURE',
+      'Traceback (most recent call last):',
+      '  File "<frozen runpy>", line 198, in _run_module_as_main',
+      '  File "/usr/lib/python3/dist-packages/synapse/app/homeserver.py", line 1, in <module>',
+      '    raise RuntimeError("broken on purpose")',
+      'RuntimeError: broken on purpose',
+      'matrix-synapse.service: Failed with result \'exit-code\'.',
+    ].join('\n');
+    const block = lastTraceback(journal);
+    assert.equal(block[0], 'Traceback (most recent call last):');
+    assert.equal(block.at(-1), 'RuntimeError: broken on purpose');
+    assert.equal(block.length, 5);
+    assert.deepEqual(lastTraceback('no python here'), []);
+    const long = ['Traceback (most recent call last):', ...Array.from({ length: 30 }, (_, i) => `  frame ${i}`), 'ValueError: deep'].join('\n');
+    assert.equal(lastTraceback(long).length, 14);
+    assert.equal(lastTraceback(long).at(-1), 'ValueError: deep');
+  });
+});
