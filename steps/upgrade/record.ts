@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SynapseSource } from '../../src/answers/types.js';
+import { readState, type RunState } from '../../src/engine/state.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 
 /**
@@ -123,4 +124,18 @@ export class UpgradeRecordStore {
 
 export function upgradeId(now = new Date()): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+}
+
+/**
+ * The upgrade and rollback runs here that did not finish, newest first. An upgrade whose
+ * rollback finished is over: it is not resumed any more.
+ */
+export function unfinishedUpgradeRuns(stateDir: string): RunState[] {
+  const paths = upgradePaths(stateDir);
+  const record = readUpgradeRecord(stateDir);
+  return [paths.upgradeState, paths.rollbackState]
+    .map((file) => readState(file))
+    .filter((state): state is RunState => state !== undefined && state.status !== 'done')
+    .filter((state) => !(state.command === 'upgrade' && record?.status === 'rolled-back'))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }

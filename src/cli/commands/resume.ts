@@ -1,6 +1,6 @@
 import { statePaths } from '../../engine/runner.js';
-import { readState, type RunState } from '../../engine/state.js';
-import { upgradePaths } from '../../../steps/upgrade/record.js';
+import { readState } from '../../engine/state.js';
+import { unfinishedUpgradeRuns } from '../../../steps/upgrade/record.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 
@@ -10,11 +10,10 @@ import { DEFAULT_STATE_DIR } from '../paths.js';
  */
 export async function resumeCommand(args: CliArgs): Promise<number> {
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
-  const paths = upgradePaths(stateDir);
-  const unfinished = [statePaths(stateDir).state, paths.upgradeState, paths.rollbackState]
-    .map((file) => readState(file))
-    .filter((state): state is RunState => state !== undefined && state.status !== 'done')
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const install = readState(statePaths(stateDir).state);
+  const unfinished = [...(install && install.status !== 'done' ? [install] : []), ...unfinishedUpgradeRuns(stateDir)].sort((a, b) =>
+    b.updatedAt.localeCompare(a.updatedAt),
+  );
   const last = unfinished[0];
   if (last?.command === 'upgrade' || last?.command === 'rollback') {
     return (await import('./upgrade.js')).resumeUpgradeCommand(args, last.command);

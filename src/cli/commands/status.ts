@@ -4,7 +4,7 @@ import { ExitCode } from '../../errors.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { STEPS } from '../../../steps/index.js';
-import { readUpgradeRecord, upgradePaths, type UpgradeRecord } from '../../../steps/upgrade/record.js';
+import { readUpgradeRecord, unfinishedUpgradeRuns, type UpgradeRecord } from '../../../steps/upgrade/record.js';
 
 const ICON: Record<string, string> = {
   done: 'done',
@@ -51,12 +51,8 @@ interface UpgradeStatus {
 function lastUpgrade(stateDir: string): UpgradeStatus | undefined {
   const record = readUpgradeRecord(stateDir);
   if (!record) return undefined;
-  const paths = upgradePaths(stateDir);
-  for (const file of [paths.rollbackState, paths.upgradeState]) {
-    const run = readState(file);
-    if (run && run.status !== 'done') return { record, unfinished: { command: run.command ?? 'upgrade', status: run.status } };
-  }
-  return { record };
+  const run = unfinishedUpgradeRuns(stateDir)[0];
+  return run ? { record, unfinished: { command: run.command ?? 'upgrade', status: run.status } } : { record };
 }
 
 function describeUpgrade({ record, unfinished }: UpgradeStatus): string {

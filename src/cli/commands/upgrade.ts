@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, rmSync } from 'node:fs';
 import { loadSavedAnswers } from '../../answers/migrate.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
@@ -21,7 +21,7 @@ import { blocking, elementUpgradeAvailable, findBlockers, synapseUpgradeAvailabl
 import { rollbackSteps, upgradeSteps } from '../../../steps/upgrade/index.js';
 import { describePackageChanges, inspectDatabase, inspectUpgrade, type InspectEnv, type Inspection, type UpgradeRequest } from '../../../steps/upgrade/inspect.js';
 import { aptRefreshArgv, runApt } from '../../../steps/upgrade/package-commands.js';
-import { readUpgradeRecord, upgradeId, upgradePaths, UPGRADE_RECORD_FORMAT, UpgradeRecordStore, type UpgradeRecord } from '../../../steps/upgrade/record.js';
+import { readUpgradeRecord, unfinishedUpgradeRuns, upgradeId, upgradePaths, UPGRADE_RECORD_FORMAT, UpgradeRecordStore, type UpgradeRecord } from '../../../steps/upgrade/record.js';
 import { DEFAULT_SAFETY_BACKUP_DIR, SAFETY_BACKUP_AVAILABLE } from '../../../steps/upgrade/safety-backup.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
@@ -119,18 +119,14 @@ function refuseUnfinished(stateDir: string, starting: 'upgrade' | 'rollback'): v
   if (install && install.status !== 'done') {
     throw new HostRefusedError(`The last install run here ended ${install.status}.`, 'Finish it first: matrix-setup resume');
   }
-  const paths = upgradePaths(stateDir);
-  const other = starting === 'upgrade' ? [paths.upgradeState, paths.rollbackState] : [paths.upgradeState];
-  for (const file of other) {
-    const state = readState(file);
-    if (!state || state.status === 'done') continue;
-    if (starting === 'rollback') continue; // a rollback is how an unfinished upgrade is undone
-    const what = state.command === 'rollback' ? 'rollback' : 'upgrade';
-    throw new HostRefusedError(
-      `The last ${what} here ended ${state.status}.`,
-      what === 'upgrade' ? 'Finish it with `matrix-setup resume`, or undo it with `matrix-setup upgrade --rollback`.' : 'Finish it with `matrix-setup resume`.',
-    );
-  }
+  if (starting === 'rollback') return; // a rollback is how an unfinished upgrade is undone (and an unfinished rollback is resumed by running it again)
+  const last = unfinishedUpgradeRuns(stateDir)[0];
+  if (!last) return;
+  const what = last.command === 'rollback' ? 'rollback' : 'upgrade';
+  throw new HostRefusedError(
+    `The last ${what} here ended ${last.status}.`,
+    what === 'upgrade' ? 'Finish it with `matrix-setup resume`, or undo it with `matrix-setup upgrade --rollback`.' : 'Finish it with `matrix-setup resume`.',
+  );
 }
 
 async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promise<number> {
@@ -166,7 +162,7 @@ async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promi
   out(renderPlanText(buildPlan(steps, { answers: inspection.answersAfter, target }), { target }));
   if (!(await confirmed(args, 'Upgrade now?'))) return ExitCode.ok;
   store.save();
-  const outcome = await runGraph(args, stateDir, 'upgrade', inspection.answersAfter, target, steps);
+  const outcome = await runGraph(args, stateDir, 'upgrade', inspection.answersAfter, target, steps, true);
   return reportUpgrade(outcome, store);
 }
 
@@ -227,7 +223,11 @@ async function confirmed(args: CliArgs, question: string): Promise<boolean> {
   return false;
 }
 
-async function runGraph(args: CliArgs, stateDir: string, command: RunCommand, answers: Answers, target: Target, steps: ReturnType<typeof upgradeSteps>): Promise<RunOutcome> {
+/**
+ * Runs the upgrade or rollback graph with the engine, in its own state file. A new run (not a
+ * resume) starts from an empty record: an earlier, finished or superseded run is not continued.
+ */
+async function runGraph(args: CliArgs, stateDir: string, command: RunCommand, answers: Answers, target: Target, steps: ReturnType<typeof upgradeSteps>, fresh: boolean): Promise<RunOutcome> {
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal} received: stopping the running command…\n`);
@@ -237,12 +237,14 @@ async function runGraph(args: CliArgs, stateDir: string, command: RunCommand, an
   process.on('SIGTERM', stop);
   try {
     const paths = upgradePaths(stateDir);
+    const stateFile = command === 'upgrade' ? paths.upgradeState : paths.rollbackState;
+    if (fresh) rmSync(stateFile, { force: true });
     return await runInstall({
       answers,
       target,
       steps,
       command,
-      paths: { stateDir, logFile: args.logFile ?? defaultLogFile(), stateFile: command === 'upgrade' ? paths.upgradeState : paths.rollbackState },
+      paths: { stateDir, logFile: args.logFile ?? defaultLogFile(), stateFile },
       onEvent: createPlainRenderer({ write: out, verbose: args.verbose }),
       signal: controller.signal,
     });
@@ -288,6 +290,7 @@ async function rollbackCommand(args: CliArgs, answers: Answers, stateDir: string
   const target = await localTarget();
   const before = validateAnswersDocument(record.answersBefore, 'the answers saved before the upgrade');
   const store = new UpgradeRecordStore(stateDir, record);
+  const resuming = record.rollback !== undefined && !record.rollback.finishedAt;
   if (!record.rollback) {
     const database = record.synapse ? await inspectDatabase(inspectEnv(before, target, stateDir)) : {};
     const restoreDatabase = needsDatabaseRestore(record, database.compatVersion);
@@ -307,7 +310,7 @@ async function rollbackCommand(args: CliArgs, answers: Answers, stateDir: string
   out(renderPlanText(buildPlan(steps, { answers: before, target }), { target }));
   if (!(await confirmed(args, record.rollback.restoreDatabase ? 'Restore the database and lose what happened since the upgrade?' : 'Roll back now?'))) return ExitCode.ok;
   store.save();
-  const outcome = await runGraph(args, stateDir, 'rollback', before, target, steps);
+  const outcome = await runGraph(args, stateDir, 'rollback', before, target, steps, !resuming);
   return reportRollback(outcome, store);
 }
 
@@ -369,10 +372,10 @@ export async function resumeUpgradeCommand(args: CliArgs, command: 'upgrade' | '
   const store = new UpgradeRecordStore(stateDir, record);
   if (command === 'upgrade') {
     const after = validateAnswersDocument(record.answersAfter, 'the answers of the upgrade');
-    const outcome = await runGraph({ ...args, yes: true }, stateDir, 'upgrade', after, target, upgradeSteps(store, after));
+    const outcome = await runGraph({ ...args, yes: true }, stateDir, 'upgrade', after, target, upgradeSteps(store, after), false);
     return reportUpgrade(outcome, store);
   }
   const before = validateAnswersDocument(record.answersBefore, 'the answers saved before the upgrade');
-  const outcome = await runGraph({ ...args, yes: true }, stateDir, 'rollback', before, target, rollbackSteps(store, before));
+  const outcome = await runGraph({ ...args, yes: true }, stateDir, 'rollback', before, target, rollbackSteps(store, before), false);
   return reportRollback(outcome, store);
 }
