@@ -33,11 +33,14 @@ async def say(client, room, body):
 
 async def seed(admin_password, alice_password):
     admin = await login("admin", admin_password)
+    # The admin API is not proxied to the internet: Synapse's own listener on this machine.
     async with aiohttp.ClientSession() as http:
-        async with http.put(f"{HS}/_synapse/admin/v2/users/@alice:matrix.test", json={"password": alice_password},
-                            headers={"Authorization": f"Bearer {admin.access_token}"}, ssl=SSL) as response:
+        async with http.put("http://127.0.0.1:8008/_synapse/admin/v2/users/@alice:matrix.test", json={"password": alice_password},
+                            headers={"Authorization": f"Bearer {admin.access_token}"}) as response:
             if response.status not in (200, 201):
-                fail("create @alice", await response.text())
+                body = await response.text()
+                await admin.close()
+                fail("create @alice", body)
     room = await admin.room_create(name="upgrade test", invite=["@alice:matrix.test"])
     if not isinstance(room, RoomCreateResponse):
         fail("create room", room)
