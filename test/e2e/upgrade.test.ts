@@ -139,6 +139,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       assert.equal(report.synapse.installed, original);
       assert.equal(report.synapse.candidate, upgradedVersion);
       assert.equal(report.synapse.upgrade, true);
+      show('upgrade --check', (await matrixSetup(['upgrade', '--check'])).stdout);
 
       const upgrade = container.start(['/usr/local/bin/matrix-setup', 'upgrade', '--yes', ...BACKUP_ARGS], { env, okExitCodes: ANY_EXIT, timeoutMs: 40 * MINUTES });
       const { killed } = await killAt(upgrade, container, {
@@ -148,6 +149,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       console.log(`[e2e] killed the upgrade: ${killed.map((p) => p.comm).join(' ')}`);
       const resumed = await matrixSetup(['resume']);
       assert.equal(resumed.exitCode, 0, shown(resumed));
+      show('resume (after the SIGKILL)', resumed.stdout);
       assert.match(resumed.stdout, /resuming the upgrade/);
       assert.match(resumed.stdout, new RegExp(`Synapse {6}${escape(original)} → ${escape(upgradedVersion)}`));
       assert.equal(await installedVersion(), upgradedVersion);
@@ -161,6 +163,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
     await timed('--rollback returns to the previous package, which passes the client checks again', async () => {
       const rolledBack = await matrixSetup(['upgrade', '--rollback', '--yes']);
       assert.equal(rolledBack.exitCode, 0, shown(rolledBack));
+      show('upgrade --rollback', rolledBack.stdout);
       assert.match(rolledBack.stdout, /not undone: the database stays as it is/);
       assert.equal(await installedVersion(), original);
       const read = await history('after the rollback');
@@ -172,6 +175,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       await publishLocalRepo(container);
       const failed = await matrixSetup(['upgrade', '--yes', ...BACKUP_ARGS]);
       assert.equal(failed.exitCode, 1, shown(failed));
+      show('upgrade to the broken release (stderr)', failed.stderr);
       assert.match(failed.stderr, /Step "upgrade-restart" failed: The upgraded Synapse does not start/, shown(failed));
       assert.match(failed.stderr, /broken on purpose/, "Synapse's own error is shown");
       assert.match(failed.stderr, /To undo the upgrade instead: matrix-setup upgrade --rollback/);
@@ -188,6 +192,11 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
     console.log(`[e2e] upgrade scenario (after boot): ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
 });
+
+/** What a user sees, in the test's output (the scenario's record of the screens). */
+function show(what: string, text: string): void {
+  console.log(`[e2e] --- ${what}:\n${text.trimEnd().split('\n').map((line) => `[e2e] | ${line}`).join('\n')}`);
+}
 
 function upgradeStep(container: Container, id: string): string | undefined {
   try {

@@ -4,6 +4,7 @@ import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { validateAnswersDocument } from '../../answers/validate.js';
 import { runInstall, statePaths, type RunCommand, type RunOutcome } from '../../engine/runner.js';
+import { RunLock } from '../../engine/lock.js';
 import { readState } from '../../engine/state.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { LocalExecutor } from '../../exec/executor.js';
@@ -37,7 +38,15 @@ export async function upgradeCommand(args: CliArgs): Promise<number> {
   if (args.check) return checkCommand(args, stateDir);
   requireRoot(args.rollback ? 'undoes an upgrade of system packages and services' : 'upgrades system packages and services');
   const answers = savedAnswers(stateDir);
-  return args.rollback ? rollbackCommand(args, answers, stateDir) : upgrade(args, answers, stateDir);
+  // Held from before the plan is made until the run ends: another run cannot change the
+  // machine between what the plan saw and what the upgrade does (the engine takes it again).
+  const lock = new RunLock(statePaths(stateDir).lock);
+  lock.acquire();
+  try {
+    return await (args.rollback ? rollbackCommand(args, answers, stateDir) : upgrade(args, answers, stateDir));
+  } finally {
+    lock.release();
+  }
 }
 
 function requireRoot(why: string): void {
