@@ -2,7 +2,9 @@
 // unstable container with Debian's own Synapse package), in sequence: nothing newer; Element
 // Web from one local release tarball to another and back; a real package upgrade from a local
 // APT repository (the installed package rebuilt with a higher version), killed while dpkg runs
-// and resumed, then rolled back; a release whose Synapse cannot start, stopped and rolled back.
+// and resumed, then rolled back; a release whose Synapse cannot start, stopped and rolled back;
+// a release that migrates the database past what the previous one accepts, whose rollback
+// restores the pre-upgrade backup (or refuses, without one).
 // Users and messages made before are read back with a Matrix client library after every change.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -186,6 +188,32 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       assert.equal(await installedVersion(), original);
       const read = await history('after the failed upgrade was rolled back');
       assert.ok(read.alice.includes('alice: after the rollback'), 'everything said before is there');
+    });
+
+    await timed('a release that migrates the database past what the previous Synapse accepts: the rollback restores the pre-upgrade backup (or, without one, refuses)', async () => {
+      const migrating = await addRebuiltPackage(container, PACKAGE, '+e2e3', { bumpSchema: true });
+      await publishLocalRepo(container);
+      const upgraded = await matrixSetup(['upgrade', '--yes', ...BACKUP_ARGS]);
+      assert.equal(upgraded.exitCode, 0, shown(upgraded));
+      assert.equal(await installedVersion(), migrating);
+      await history('after the schema upgrade');
+
+      const rollback = await matrixSetup(['upgrade', '--rollback', '--yes']);
+      show('upgrade --rollback after a schema change', `${rollback.stdout}${rollback.stderr}`);
+      if (SAFETY_BACKUP_AVAILABLE) {
+        assert.equal(rollback.exitCode, 0, shown(rollback));
+        assert.match(rollback.stdout, /undone: the database, restored from /);
+        assert.match(rollback.stdout, /everything the server received or did since the backup is lost/);
+        assert.equal(await installedVersion(), original);
+        const read = await history('after the database was restored');
+        assert.ok(!read.admin.includes('admin: after the schema upgrade'), 'what was said after the backup is gone with the restored database');
+      } else {
+        assert.equal(rollback.exitCode, 3, shown(rollback));
+        assert.match(rollback.stderr, /migrated past what Synapse \S+ accepts \(schema_compat_version (\d+) > its schema (\d+)\)/);
+        assert.match(rollback.stderr, /took no backup/);
+        assert.equal(await installedVersion(), migrating, 'nothing was changed');
+        await history('after the refused rollback');
+      }
     });
   } finally {
     await container.stop();

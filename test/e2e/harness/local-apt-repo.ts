@@ -8,7 +8,16 @@ const BUILD_DIR = '/var/tmp/e2e-rebuild';
 export interface RebuildOptions {
   /** Python prepended to synapse/app/homeserver.py: a release whose Synapse cannot start. */
   breakWith?: string;
+  /**
+   * A release whose database migration cannot be undone by the code before it: SCHEMA_VERSION
+   * and SCHEMA_COMPAT_VERSION one higher, with a delta that creates a marker table.
+   */
+  bumpSchema?: boolean;
 }
+
+const SCHEMA_DIR = 'tree/usr/lib/python3/dist-packages/synapse/storage/schema';
+/** The table the schema-bumping release creates. */
+export const SCHEMA_MARKER_TABLE = 'e2e_upgrade_marker';
 
 /**
  * The installed Synapse package rebuilt with a higher version number (the same files,
@@ -27,6 +36,17 @@ export async function addRebuiltPackage(container: Container, packageName: strin
     `sed -i "s/^Version: .*/Version: ${version}/" tree/DEBIAN/control`,
     ...(options.breakWith
       ? [`f=tree/usr/lib/python3/dist-packages/synapse/app/homeserver.py`, `{ printf '%s\\n' "$BREAK"; cat "$f"; } > "$f.new" && mv "$f.new" "$f"`]
+      : []),
+    ...(options.bumpSchema
+      ? [
+          `f=${SCHEMA_DIR}/__init__.py`,
+          `n=$(sed -n 's/^SCHEMA_VERSION = \\([0-9]*\\).*/\\1/p' "$f")`,
+          'm=$((n + 1))',
+          // Set again at the end of the module (SCHEMA_COMPAT_VERSION spans several lines where it is defined).
+          `printf '\\nSCHEMA_VERSION = %s\\nSCHEMA_COMPAT_VERSION = %s\\n' "$m" "$m" >> "$f"`,
+          `mkdir -p ${SCHEMA_DIR}/main/delta/$m`,
+          `echo "CREATE TABLE IF NOT EXISTS ${SCHEMA_MARKER_TABLE} (x INTEGER);" > ${SCHEMA_DIR}/main/delta/$m/01e2e_marker.sql`,
+        ]
       : []),
     `dpkg-deb -Zgzip --root-owner-group -b tree "${LOCAL_REPO_DIR}/${packageName}_${version}_$(dpkg --print-architecture).deb" >/dev/null`,
     `rm -rf ${BUILD_DIR}`,
