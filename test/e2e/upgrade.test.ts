@@ -106,6 +106,14 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       assert.ok(Array.isArray(report.blockers));
       const text = await matrixSetup(['upgrade', '--check']);
       assert.match(text.stdout, /Nothing to upgrade/, shown(text));
+      // Any user: what the machine shows (the saved answers and the database are root's).
+      const asNobody = await container.exec(['runuser', '-u', 'nobody', '--', '/usr/local/bin/matrix-setup', 'upgrade', '--check', '--json'], { okExitCodes: ANY_EXIT, cwd: '/' });
+      assert.equal(asNobody.exitCode, 0, shown(asNobody));
+      const nobody = JSON.parse(asNobody.stdout) as CheckJson;
+      assert.equal(nobody.synapse.installed, original);
+      assert.equal(nobody.synapse.candidate, original);
+      assert.equal(nobody.element.installed, element!.version);
+      assert.ok(nobody.blockers.some((b) => b.id === 'machine.not-root'), JSON.stringify(nobody.blockers));
 
       const files = await fileChecksums(container);
       const result = await matrixSetup(['upgrade', '--yes']);
