@@ -86,7 +86,8 @@ function checkAnswers(stateDir: string): { answers: Answers; fromMachine: boolea
   }
   const install = existsSync('/var/lib/dpkg/info/matrix-synapse.list') ? 'distro' : existsSync('/var/lib/dpkg/info/matrix-synapse-py3.list') ? 'apt' : 'venv';
   const element = existsSync(`${ELEMENT_ROOT}/current`);
-  const yaml = `version: 1\nserver_name: ${JSON.stringify(serverName)}\nsynapse:\n  install: ${install}\nelement:\n  enabled: ${element}\n`;
+  // Only what the check reads: the install method and whether Element is there (the TLS mode just keeps the answers valid).
+  const yaml = `version: 1\nserver_name: ${JSON.stringify(serverName)}\ntls:\n  mode: self-signed\nsynapse:\n  install: ${install}\nelement:\n  enabled: ${element}\n`;
   return { answers: validateAnswersDocument(yaml, 'the machine'), fromMachine: true };
 }
 
