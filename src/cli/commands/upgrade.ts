@@ -86,8 +86,8 @@ function checkAnswers(stateDir: string): { answers: Answers; fromMachine: boolea
   }
   const install = existsSync('/var/lib/dpkg/info/matrix-synapse.list') ? 'distro' : existsSync('/var/lib/dpkg/info/matrix-synapse-py3.list') ? 'apt' : 'venv';
   const element = existsSync(`${ELEMENT_ROOT}/current`);
-  // Only what the check reads: the install method and whether Element is there (the TLS mode just keeps the answers valid).
-  const yaml = `version: 1\nserver_name: ${JSON.stringify(serverName)}\ntls:\n  mode: self-signed\nsynapse:\n  install: ${install}\nelement:\n  enabled: ${element}\n`;
+  // Only what the check reads: the install method and whether Element is there (federation and TLS just keep the answers valid).
+  const yaml = `version: 1\nserver_name: ${JSON.stringify(serverName)}\nfederation: false\ntls:\n  mode: self-signed\nsynapse:\n  install: ${install}\nelement:\n  enabled: ${element}\n`;
   return { answers: validateAnswersDocument(yaml, 'the machine'), fromMachine: true };
 }
 
@@ -310,7 +310,7 @@ async function rollbackCommand(args: CliArgs, answers: Answers, stateDir: string
     if (restoreDatabase && !record.backup.archive) {
       throw new HostRefusedError(
         `The database was migrated past what Synapse ${record.synapse!.fromRelease} accepts (schema_compat_version ${database.compatVersion} > its schema ${record.synapse!.fromSchemaVersion}), and the upgrade took no backup to go back to.`,
-        'Keep the upgraded version (fix what fails, then `matrix-setup resume`), or restore a backup of your own. Nothing was changed.',
+        `Nothing was changed: Synapse ${record.synapse!.toRelease} stays${record.status === 'done' ? '' : ' (fix what fails, then `matrix-setup resume`)'}. To go back anyway, restore a backup of your own from before the upgrade.`,
       );
     }
     record.rollback = { startedAt: new Date().toISOString(), restoreDatabase, ...(database.compatVersion !== undefined ? { databaseCompatVersion: database.compatVersion } : {}) };
