@@ -15,6 +15,8 @@ export interface CliArgs {
   plain: boolean;
   verbose: boolean;
   serverName?: string;
+  /** verify: a CA certificate (PEM) to trust in addition to the system's. */
+  ca?: string;
   planOnly: boolean;
   /** upgrade: only report the versions and what stands in the way. */
   check: boolean;
@@ -39,7 +41,7 @@ const ALLOWED: Record<CommandName, string[]> = {
   plan: ['answers', 'target', 'os-release', 'json', 'state-dir'],
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
-  verify: ['answers', 'server-name', 'json', 'state-dir'],
+  verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
   upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
 };
 
@@ -61,6 +63,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         plain: { type: 'boolean' },
         verbose: { type: 'boolean' },
         'server-name': { type: 'string' },
+        ca: { type: 'string' },
         'plan-only': { type: 'boolean' },
         check: { type: 'boolean' },
         to: { type: 'string' },
@@ -105,6 +108,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     plain: values.plain ?? false,
     verbose: values.verbose ?? false,
     serverName: values['server-name'],
+    ca: values.ca,
     planOnly: values['plan-only'] ?? false,
     check: values.check ?? false,
     to: values.to,

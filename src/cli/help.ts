@@ -8,7 +8,7 @@ Usage
                                             show every step, command and file; change nothing
   matrix-setup status [--json]              where the last run stands, step by step
   matrix-setup resume                       continue the last run with its saved answers
-  matrix-setup verify [--server-name NAME] [--json]
+  matrix-setup verify [--server-name NAME] [--ca FILE] [--json]
                                             check the server as clients and other servers see it
   matrix-setup upgrade --check [--json]     installed and available versions of Synapse and
                                             Element Web, and what stands in the way
@@ -24,6 +24,8 @@ Options
                         ubuntu-24.04, rocky-9, almalinux-9, rhel-8, centos-stream-9, ...
       --os-release FILE plan for the distro described by this os-release file
       --json            machine-readable output (plan, status, verify, upgrade --check)
+      --ca FILE         verify: also trust this CA (PEM) for the server's certificate
+                        (a private ACME CA, or a test CA)
       --to VERSION      upgrade: the Synapse release (or exact package version) to go to
       --no-backup       upgrade: take no backup first (a rollback cannot bring the database back)
       --element-tarball FILE --element-sha256 HEX

@@ -51,15 +51,9 @@ export interface RunOutcome {
   secrets: SecretStore;
 }
 
-export function statePaths(stateDir: string) {
-  return {
-    state: join(stateDir, 'state.json'),
-    lock: join(stateDir, 'lock'),
-    secrets: join(stateDir, 'secrets.yaml'),
-    backups: join(stateDir, 'backups'),
-    answers: join(stateDir, 'answers.yaml'),
-  };
-}
+import { statePaths } from './state-paths.js';
+
+export { statePaths };
 
 export function hashAnswers(answers: Answers): string {
   return createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
