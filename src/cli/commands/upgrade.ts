@@ -140,6 +140,9 @@ function refuseUnfinished(stateDir: string, starting: 'upgrade' | 'rollback'): v
 }
 
 async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promise<number> {
+  if (args.elementTarball && !answers.element.enabled) {
+    throw new UsageError('--element-tarball: Element Web is not part of this install (element.enabled is false).', 'Turn it on by running the install with element.enabled: true.');
+  }
   refuseUnfinished(stateDir, 'upgrade');
   const target = await localTarget();
   const env = inspectEnv(answers, target, stateDir);
