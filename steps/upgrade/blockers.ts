@@ -81,6 +81,14 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
     if (database.postgresMajor === undefined && database.unreadable) {
       add({ id: 'synapse.postgresql-unknown', component: 'synapse', severity: 'warns', message: `PostgreSQL's version was not checked: ${database.unreadable}.` });
     }
+    if (database.backgroundUpdates) {
+      add({
+        id: 'synapse.background-updates',
+        component: 'synapse',
+        severity: 'warns',
+        message: `Synapse is still running ${database.backgroundUpdates} background update${database.backgroundUpdates === 1 ? '' : 's'} of its database; Synapse advises waiting until they are done before the next upgrade (GET /_synapse/admin/v1/background_updates/status).`,
+      });
+    }
     if (beyondKnownNotes(synapse.candidateRelease)) {
       add({
         id: 'synapse.upgrade-notes',

@@ -74,6 +74,8 @@ export interface DatabaseFacts {
   /** schema_compat_version in Synapse's database: the oldest code that can still run on it. */
   compatVersion?: number;
   schemaVersion?: number;
+  /** Rows in background_updates: data migrations Synapse still runs in the background. */
+  backgroundUpdates?: number;
   unreadable?: string;
 }
 
@@ -207,6 +209,8 @@ export async function inspectDatabase(env: Pick<InspectEnv, 'answers' | 'databas
       if (compat?.rows[0]) facts.compatVersion = Number(compat.rows[0].compat_version);
       const schema = await client.query<{ version: number }>('SELECT version FROM schema_version').catch(() => undefined);
       if (schema?.rows[0]) facts.schemaVersion = Number(schema.rows[0].version);
+      const pending = await client.query<{ count: string }>('SELECT count(*) AS count FROM background_updates').catch(() => undefined);
+      if (pending?.rows[0]) facts.backgroundUpdates = Number(pending.rows[0].count);
       return facts;
     } finally {
       await client.end().catch(() => {});

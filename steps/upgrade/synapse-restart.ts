@@ -4,7 +4,7 @@ import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { CommandFailedError, StepError } from '../../src/errors.js';
 import { HEALTH_URL, isHealthy, notReady, waitForSynapse } from '../synapse/health.js';
 import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
-import { SERVER_VERSION_URL } from './inspect.js';
+import { inspectDatabase, SERVER_VERSION_URL } from './inspect.js';
 import type { UpgradeRecordStore } from './record.js';
 import { releaseOf } from './versions.js';
 
@@ -56,7 +56,8 @@ export function synapseRestartStep(store: UpgradeRecordStore, direction: 'upgrad
             }
             if (direction === 'upgrade') store.update((record) => (record.synapse!.restarted = true));
             else store.update((record) => (record.rollback!.synapseRestarted = true));
-            ctx.note(`Synapse ${release} is running.`);
+            const pending = await backgroundUpdates(ctx);
+            ctx.note(`Synapse ${release} is running${pending ? `; it finishes ${pending} background update${pending === 1 ? '' : 's'} of its database while it runs (wait for them before the next upgrade)` : ''}.`);
           },
         },
       ];
@@ -104,6 +105,11 @@ export function lastTraceback(text: string, maxLines = 14): string[] {
   while (end < lines.length && /^\s/.test(lines[end])) end++;
   const block = lines.slice(start, Math.min(end + 1, lines.length));
   return block.length > maxLines ? [block[0], '  …', ...block.slice(-(maxLines - 2))] : block;
+}
+
+async function backgroundUpdates(ctx: RunContext): Promise<number | undefined> {
+  const facts = await inspectDatabase({ answers: ctx.answers, databasePassword: () => ctx.secrets.get('database_password') });
+  return facts.backgroundUpdates;
 }
 
 async function runningRelease(): Promise<string | undefined> {

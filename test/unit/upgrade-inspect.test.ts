@@ -141,3 +141,18 @@ describe('upgrade options', () => {
     assert.throws(() => parseCliArgs(['install', '--to', '1']), /does not apply/);
   });
 });
+
+describe('background updates', () => {
+  it('still running before an upgrade are a warning', async () => {
+    const exec = new FakeExecutor([
+      [['dpkg-query', '-W', '-f=${Status}'], { stdout: 'install ok installed' }],
+      [['dpkg-query', '-W', '-f=${Version}'], { stdout: '1.160.0-1' }],
+      [['apt-cache', 'policy'], { stdout: POLICY('1.160.0-1', '1.161.0-1') }],
+    ]);
+    const e = env(exec);
+    const inspection = await inspectUpgrade(e, {});
+    inspection.database.backgroundUpdates = 3;
+    const warning = findBlockers(inspection, { answers: e.answers, target: e.target }).find((b) => b.id === 'synapse.background-updates');
+    assert.ok(warning && warning.severity === 'warns' && /3 background updates/.test(warning.message));
+  });
+});

@@ -30,6 +30,7 @@ export function checkJson(inspection: Inspection, blockers: Blocker[], upgrades:
       postgresql: database.postgresMajor ?? null,
       schema_version: database.schemaVersion ?? null,
       schema_compat_version: database.compatVersion ?? null,
+      background_updates: database.backgroundUpdates ?? null,
       ...(database.unreadable ? { unreadable: database.unreadable } : {}),
     },
     blockers: blockers.map((b) => ({ id: b.id, component: b.component, severity: b.severity, message: b.message })),
