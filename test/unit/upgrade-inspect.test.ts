@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findBlockers, synapseUpgradeAvailable, elementUpgradeAvailable } from '../../steps/upgrade/blockers.js';
 import { inspectUpgrade, type InspectEnv } from '../../steps/upgrade/inspect.js';
-import { needsDatabaseRestore } from '../../src/cli/commands/upgrade.js';
+import { needsDatabaseRestore } from '../../src/cli/commands/rollback.js';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
