@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadAnswersFile } from '../../answers/load.js';
+import { loadSavedAnswers } from '../../answers/migrate.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
@@ -38,7 +39,7 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (!existsSync(saved)) {
     throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
   }
-  return install({ ...args, yes: true }, loadAnswersFile(saved), true);
+  return install({ ...args, yes: true }, loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message}\n`) }).answers, true);
 }
 
 async function install(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {

@@ -3,6 +3,9 @@ import { loadAnswersFile } from '../../answers/load.js';
 import { ExitCode } from '../../errors.js';
 import { buildPlan } from '../../plan/build-plan.js';
 import { renderPlanText } from '../../plan/render-plan.js';
+import { statePaths } from '../../engine/runner.js';
+import { readState } from '../../engine/state.js';
+import { DEFAULT_STATE_DIR } from '../paths.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
 import { resolvePlanTarget } from '../resolve-target.js';
@@ -23,6 +26,7 @@ export async function planCommand(args: CliArgs): Promise<number> {
       target,
       answersFile: args.answers,
       currentContent: onThisMachine ? readIfReadable : undefined,
+      lastRun: onThisMachine ? lastRunHashes(args.stateDir ?? DEFAULT_STATE_DIR) : undefined,
     }),
   );
   return ExitCode.ok;
@@ -34,4 +38,17 @@ function readIfReadable(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The plan hash of every step the last install run here finished, when its state is readable. */
+function lastRunHashes(stateDir: string): ((stepId: string) => string | undefined) | undefined {
+  let state;
+  try {
+    state = readState(statePaths(stateDir).state);
+  } catch {
+    return undefined;
+  }
+  if (!state) return undefined;
+  const steps = state.steps;
+  return (stepId) => (steps[stepId]?.status === 'done' || steps[stepId]?.status === 'skipped' ? steps[stepId]?.inputHash : undefined);
 }
