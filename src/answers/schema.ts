@@ -183,7 +183,7 @@ export const answersSchema = {
           requiredBecause: 'matrix-setup cannot know the password of an external database',
           example: '/root/synapse-db-password',
           description:
-            'Password of the Synapse role. For a local database it is generated and kept in /etc/matrix-setup/secrets.yaml when not given.',
+            'Password of the Synapse role. For a local database it is generated and kept in /var/lib/matrix-setup/secrets.yaml when not given.',
         },
         admin_user: {
           type: 'string',
@@ -207,7 +207,7 @@ export const answersSchema = {
         install: {
           type: 'string',
           choices: {
-            auto: 'the matrix.org packages where they exist (Debian, Ubuntu), otherwise a Python virtualenv',
+            auto: "the best method that works on the system: the distribution's own package where there is one (Debian unstable), else the matrix.org APT repository (Debian, Ubuntu on amd64), else a Python virtualenv",
             apt: 'the matrix.org APT repository (Debian, Ubuntu)',
             distro: "the distribution's own package",
             venv: 'a Python virtualenv with Synapse from PyPI',
@@ -303,7 +303,7 @@ export const answersSchema = {
         password: {
           type: 'secret',
           example: '/root/matrix-admin-password',
-          description: 'Password of the admin. When not given it is generated, shown once, and kept in /etc/matrix-setup/secrets.yaml.',
+          description: 'Password of the admin. When not given it is generated, shown once, and kept in /var/lib/matrix-setup/secrets.yaml.',
         },
       },
     },

@@ -8,8 +8,14 @@ Usage
                                             show every step, command and file; change nothing
   matrix-setup status [--json]              where the last run stands, step by step
   matrix-setup resume                       continue the last run with its saved answers
-  matrix-setup verify [--server-name NAME] [--json]
+  matrix-setup verify [--server-name NAME] [--ca FILE] [--json]
                                             check the server as clients and other servers see it
+  matrix-setup upgrade --check [--json]     installed and available versions of Synapse and
+                                            Element Web, and what stands in the way
+  matrix-setup upgrade [--to VERSION] [--yes] [--no-backup]
+                                            back up, upgrade Synapse (only its package, or pip in
+                                            its virtualenv) and Element Web, restart, verify
+  matrix-setup upgrade --rollback [--yes]   undo the last upgrade
 
 Options
   -a, --answers FILE    answers file (YAML, version 1; see examples/answers.yaml)
@@ -17,7 +23,13 @@ Options
       --target ID       plan for another distro: debian-12, debian-13, debian-unstable,
                         ubuntu-24.04, rocky-9, almalinux-9, rhel-8, centos-stream-9, ...
       --os-release FILE plan for the distro described by this os-release file
-      --json            machine-readable output (plan, status, verify)
+      --json            machine-readable output (plan, status, verify, upgrade --check)
+      --ca FILE         verify: also trust this CA (PEM) for the server's certificate
+                        (a private ACME CA, or a test CA)
+      --to VERSION      upgrade: the Synapse release (or exact package version) to go to
+      --no-backup       upgrade: take no backup first (a rollback cannot bring the database back)
+      --element-tarball FILE --element-sha256 HEX
+                        upgrade: the Element Web release to switch to (offline servers)
       --plain           plain line output even on a terminal
       --verbose         print every line of command output (the log always has it)
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
@@ -29,6 +41,8 @@ Examples
   matrix-setup plan --answers examples/answers.yaml --target debian-12
   sudo matrix-setup --answers /root/matrix.yaml --yes
   sudo matrix-setup resume
+  matrix-setup upgrade --check
+  sudo matrix-setup upgrade && sudo matrix-setup upgrade --rollback
 
 Exit status
   0 done   1 a step failed   2 bad usage or invalid answers (nothing was changed)

@@ -156,7 +156,7 @@ export function describeConnectionError(error: unknown, options: DatabaseConnect
   if (code === '28P01') {
     return make(
       `Password authentication failed ${as}.`,
-      'The role\'s password differs from the one matrix-setup uses (database.password in the answers, or /etc/matrix-setup/secrets.yaml for a local database).',
+      'The role\'s password differs from the one matrix-setup uses (database.password in the answers, or /var/lib/matrix-setup/secrets.yaml for a local database).',
     );
   }
   if (code === '28000') {

@@ -20,13 +20,20 @@ import type { Step } from './types.js';
 export interface RunPaths {
   stateDir: string;
   logFile: string;
+  /** The run's record; default <stateDir>/state.json (a day-2 command keeps its own, so the install's stays). */
+  stateFile?: string;
 }
+
+/** Which command a run belongs to: `resume` continues the last run with the same graph. */
+export type RunCommand = 'install' | 'upgrade' | 'rollback';
 
 export interface RunOptions {
   answers: Answers;
   target: Target;
   steps: Step[];
   paths: RunPaths;
+  /** Default 'install'. */
+  command?: RunCommand;
   onEvent: EventListener;
   signal: AbortSignal;
   /** Tests pass a fake; by default commands run on this machine. */
@@ -45,15 +52,9 @@ export interface RunOutcome {
   secrets: SecretStore;
 }
 
-export function statePaths(stateDir: string) {
-  return {
-    state: join(stateDir, 'state.json'),
-    lock: join(stateDir, 'lock'),
-    secrets: join(stateDir, 'secrets.yaml'),
-    backups: join(stateDir, 'backups'),
-    answers: join(stateDir, 'answers.yaml'),
-  };
-}
+import { statePaths } from './state-paths.js';
+
+export { statePaths };
 
 function redactErrorInfo(info: StepErrorInfo, logger: Logger): StepErrorInfo {
   const redact = (text: string) => logger.redact(text);
@@ -82,6 +83,8 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   const steps = checkStepOrder(options.steps);
   const files = statePaths(paths.stateDir);
   prepareStateDir(paths.stateDir);
+  const stateFile = paths.stateFile ?? files.state;
+  const command = options.command ?? 'install';
   const lock = new RunLock(files.lock);
   lock.acquire();
   const logger = new Logger(paths.logFile);
@@ -95,10 +98,11 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   };
 
   try {
-    const previous = readState(files.state);
+    const previous = readState(stateFile);
     const resumed = previous !== undefined && previous.status !== 'done';
     const state: RunState = {
       format: STATE_FORMAT,
+      ...(command === 'install' ? {} : { command }),
       target: target.id,
       answersHash: hashAnswers(answers),
       status: 'running',
@@ -108,7 +112,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       steps: previous?.steps ?? {},
       pendingRestarts: previous?.pendingRestarts ?? [],
     };
-    const save = () => writeState(files.state, state);
+    const save = () => writeState(stateFile, state);
     save();
 
     const hooks: ExecutorHooks = {
@@ -135,6 +139,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
     const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({
       type: 'run-started',
+      ...(command === 'install' ? {} : { command }),
       target: target.id,
       steps: plans.map(({ planned: p }) => ({ id: p.id, title: p.title, ...(p.skip ? { skipReason: p.skip } : {}) })),
       logFile: paths.logFile,

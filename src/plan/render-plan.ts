@@ -12,6 +12,8 @@ export interface PlanRenderOptions {
   currentContent?(path: string): string | undefined;
   /** Secret values known here, replaced by their tokens in that diff (unknown ones are masked by shape). */
   knownSecrets?: KnownSecret[];
+  /** The plan hash each step finished with in the last run on this machine, to say which steps would change. */
+  lastRun?(stepId: string): string | undefined;
 }
 
 /** The plan as text: every step, every command as its argument list, every file in full (or as a diff). */
@@ -27,10 +29,17 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
       out.push(`${number} ${step.id}: ${step.title} (skipped: ${step.skip})`);
       return;
     }
-    out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}`);
+    out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}${sinceLastRun(step, options)}`);
     for (const action of step.actions) out.push(...renderAction(action, options));
   });
   return `${out.join('\n')}\n`;
+}
+
+function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
+  if (!options.lastRun) return '';
+  const last = options.lastRun(step.id);
+  if (last === undefined) return '\n  (not done in the last run here: it will be applied)';
+  return last === step.inputHash ? '\n  (the same as in the last run here: only re-checked)' : '\n  (differs from the last run here: what differs below is applied)';
 }
 
 function renderAction(action: PlannedAction, options: PlanRenderOptions): string[] {

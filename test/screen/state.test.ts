@@ -7,7 +7,9 @@ import { initialState, update, welcomeOptions, type Action, type WizardState } f
 import { HOST, STARTED } from './fake-engine.js';
 
 function start(): WizardState {
-  return initialState({ host: HOST, resumeCommand: 'matrix-setup resume', now: 0 }).state;
+  const first = initialState({ host: HOST, resumeCommand: 'matrix-setup resume', now: 0 });
+  assert.deepEqual(first.effects, [{ type: 'previous-run' }], 'the state directory is read first');
+  return update(first.state, { type: 'previous-run-result' }).state;
 }
 
 function apply(state: WizardState, ...actions: Action[]): WizardState {

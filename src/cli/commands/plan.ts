@@ -7,9 +7,10 @@ import { Logger } from '../../log/logger.js';
 import { checkSecretReferences } from '../../secrets/check-references.js';
 import { SecretStore } from '../../secrets/secret-store.js';
 import { renderPlanText } from '../../plan/render-plan.js';
+import { readState } from '../../engine/state.js';
+import { DEFAULT_STATE_DIR } from '../paths.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
-import { DEFAULT_STATE_DIR } from '../paths.js';
 import { resolvePlanTarget } from '../resolve-target.js';
 
 /** `matrix-setup plan`: what an install would do, on any machine, for any target; changes nothing. */
@@ -31,6 +32,7 @@ export async function planCommand(args: CliArgs): Promise<number> {
       answersFile: args.answers,
       currentContent: onThisMachine ? readIfReadable : undefined,
       knownSecrets: onThisMachine ? new SecretStore(statePaths(args.stateDir ?? DEFAULT_STATE_DIR).secrets, answers, new Logger(undefined)).knownValues() : undefined,
+      lastRun: onThisMachine ? lastRunHashes(args.stateDir ?? DEFAULT_STATE_DIR) : undefined,
     }),
   );
   return ExitCode.ok;
@@ -42,4 +44,17 @@ function readIfReadable(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The plan hash of every step the last install run here finished, when its state is readable. */
+function lastRunHashes(stateDir: string): ((stepId: string) => string | undefined) | undefined {
+  let state;
+  try {
+    state = readState(statePaths(stateDir).state);
+  } catch {
+    return undefined;
+  }
+  if (!state) return undefined;
+  const steps = state.steps;
+  return (stepId) => (steps[stepId]?.status === 'done' || steps[stepId]?.status === 'skipped' ? steps[stepId]?.inputHash : undefined);
 }

@@ -1,0 +1,22 @@
+import { statePaths } from '../../engine/runner.js';
+import { readState } from '../../engine/state.js';
+import { unfinishedUpgradeRuns } from '../../../steps/upgrade/record.js';
+import type { CliArgs } from '../args.js';
+import { DEFAULT_STATE_DIR } from '../paths.js';
+
+/**
+ * `matrix-setup resume`: continues the last run that did not finish, whichever command it
+ * belongs to (an install, an upgrade, a rollback), from its own record.
+ */
+export async function resumeCommand(args: CliArgs): Promise<number> {
+  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  const install = readState(statePaths(stateDir).state);
+  const unfinished = [...(install && install.status !== 'done' ? [install] : []), ...unfinishedUpgradeRuns(stateDir)].sort((a, b) =>
+    b.updatedAt.localeCompare(a.updatedAt),
+  );
+  const last = unfinished[0];
+  if (last?.command === 'upgrade' || last?.command === 'rollback') {
+    return (await import('./upgrade.js')).resumeUpgradeCommand(args, last.command);
+  }
+  return (await import('./install.js')).resumeCommand(args);
+}
