@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
+import { isLang, languageFromEnv, LANGUAGES, type Lang } from '../i18n/language.js';
 
 export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade';
 
@@ -31,6 +32,8 @@ export interface CliArgs {
   elementSha256?: string;
   help: boolean;
   version: boolean;
+  /** The language of everything it prints: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+  lang: Lang;
 }
 
 const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade'];
@@ -45,7 +48,24 @@ const ALLOWED: Record<CommandName, string[]> = {
   upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
 };
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** Options every command takes. */
+const EVERYWHERE = ['help', 'version', 'lang'];
+
+/**
+ * The language to speak, read before the rest of the command line: a usage error is then
+ * explained in it too. An unknown --lang value falls back to the locale here; parsing refuses it.
+ */
+export function languageOfArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (isLang(value)) return value;
+  }
+  return languageFromEnv(env);
+}
+
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -73,6 +93,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'element-sha256': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        lang: { type: 'string' },
       },
     });
   } catch (error) {
@@ -85,9 +106,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.filter((c) => c !== 'install').join(', ')}.`);
   }
   const command = name as CommandName;
+  if (values.lang !== undefined && !isLang(values.lang)) {
+    throw new UsageError(`--lang ${values.lang}: the languages are ${LANGUAGES.join(' and ')}.`);
+  }
   if (!values.help && !values.version) {
     for (const option of Object.keys(values)) {
-      if (option === 'help' || option === 'version') continue;
+      if (EVERYWHERE.includes(option)) continue;
       if (!ALLOWED[command].includes(option)) {
         throw new UsageError(`--${option} does not apply to ${command === 'install' ? 'an install' : `\`${command}\``}.`);
       }
@@ -118,6 +142,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     elementSha256: values['element-sha256'],
     help: values.help ?? false,
     version: values.version ?? false,
+    lang: isLang(values.lang) ? values.lang : languageFromEnv(env),
   };
 }
 

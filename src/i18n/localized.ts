@@ -1,0 +1,56 @@
+/**
+ * A text a person reads, in every language at once. Messages are rendered in all languages
+ * when they are made, so the same message can go to the screen in the user's language and to
+ * the log in English (a shared log is readable by anyone helping); the edge that shows it picks
+ * the language.
+ */
+import { LANGUAGES, type Lang } from './language.js';
+
+export type Localized = { readonly [L in Lang]: string };
+
+/**
+ * Text that is not ours to translate, the same in every language: a command's output, an error
+ * the operating system or a library gave, a name the user typed.
+ */
+export function verbatim(text: string): Localized {
+  return fromLanguages(() => text);
+}
+
+/** Builds a text language by language. */
+export function fromLanguages(make: (lang: Lang) => string): Localized {
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, make(lang)])) as unknown as Localized;
+}
+
+/** Each language's text changed the same way (redaction, trimming). */
+export function mapLocalized(text: Localized, change: (value: string, lang: Lang) => string): Localized {
+  return fromLanguages((lang) => change(text[lang], lang));
+}
+
+/** Texts (or plain strings such as names) joined with a separator. */
+export function joinLocalized(parts: Array<Localized | string>, separator: string | Localized = ' '): Localized {
+  return fromLanguages((lang) => parts.map((part) => pick(part, lang)).join(pick(separator, lang)));
+}
+
+/** The text in one language (a plain string is the same in all). */
+export function pick(text: Localized | string, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang];
+}
+
+export function isLocalized(value: unknown): value is Localized {
+  return typeof value === 'object' && value !== null && LANGUAGES.every((lang) => typeof (value as Record<string, unknown>)[lang] === 'string');
+}
+
+/**
+ * A text read back from a file an older matrix-setup wrote (a state file holds step errors
+ * and skip reasons): a plain string there was English, and stays what it says.
+ */
+export function storedText(value: Localized | string): Localized {
+  return typeof value === 'string' ? verbatim(value) : value;
+}
+
+/** "a, b and c" / "a, b или c": items joined as each language lists them. */
+export function listOf(items: Array<Localized | string>, type: 'and' | 'or' = 'and'): Localized {
+  return fromLanguages((lang) =>
+    new Intl.ListFormat(lang, { type: type === 'and' ? 'conjunction' : 'disjunction' }).format(items.map((item) => pick(item, lang))),
+  );
+}
