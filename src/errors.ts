@@ -2,6 +2,8 @@
  * Typed errors. Each carries the exit status it maps to and, where we know one,
  * a "try this" hint for the user. Anything else that escapes is a bug.
  */
+import { verbatim, type Localized } from './i18n/localized.js';
+
 export const ExitCode = {
   ok: 0,
   stepFailed: 1,
@@ -110,6 +112,12 @@ export class CommandFailedError extends StepError {
   constructor(argv: string[], exitCode: number, outputTail: string[], hint?: string) {
     super(`Command failed with exit status ${exitCode}: ${argv.join(' ')}`, { argv, exitCode, outputTail, hint });
   }
+}
+
+/** What went wrong, in words a person reads: a matrix-setup error's own text, else the error's message as it is. */
+export function errorText(error: unknown): Localized {
+  if (error instanceof Error) return verbatim(error.message);
+  return verbatim(String(error));
 }
 
 export function toStepErrorInfo(error: unknown): StepErrorInfo {

@@ -5,6 +5,7 @@
  */
 import type { Answers, SecretRef } from './types.js';
 import type { FormatName } from './formats.js';
+import type { Localized } from '../i18n/localized.js';
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -21,21 +22,21 @@ export interface DerivedDefault<T> {
 }
 
 interface FieldBase {
-  /** One or two sentences: the saved file's comment, the JSON Schema description, the wizard help. */
-  description: string;
+  /** One or two sentences: the saved file's comment and the JSON Schema description (in English), the wizard help. */
+  description: Localized;
   /** The key is only accepted when this holds; otherwise it is rejected and never saved. */
   when?: Condition;
   /** `true`: always required; a condition: required when it holds. */
   required?: true | Condition;
   /** Why it is required, appended to the "is required" message. */
-  requiredBecause?: string;
+  requiredBecause?: Localized;
 }
 
 export interface StringField extends FieldBase {
   type: 'string';
   format?: FormatName;
   /** Allowed values, each with a short explanation (in display order). */
-  choices?: Readonly<Record<string, string>>;
+  choices?: Readonly<Record<string, Localized>>;
   default?: string | DerivedDefault<string>;
   /** Shown as a commented-out line when the key is unset. */
   example?: string;
@@ -77,9 +78,9 @@ export interface SecretField extends FieldBase {
 
 export interface SectionField {
   type: 'section';
-  description: string;
+  description: Localized;
   /** Extra words for the "must be a mapping" message (a common mix-up). */
-  mappingHint?: string;
+  mappingHint?: Localized;
   fields: Readonly<Record<string, Field>>;
 }
 

@@ -36,14 +36,14 @@ function sectionSchema(section: SectionField, path: string): JsonSchema {
   for (const [key, field] of Object.entries(section.fields)) {
     const fieldPath = path ? `${path}.${key}` : key;
     if (field.type === 'section') {
-      properties[key] = { description: field.description, ...sectionSchema(field, fieldPath) };
+      properties[key] = { description: field.description.en, ...sectionSchema(field, fieldPath) };
       if (requiresKeysByDefault(field)) required.push(key);
       continue;
     }
     const yamlKeys = field.type === 'secret' ? [`${key}_file`, `${key}_env`] : [key];
     if (field.type === 'secret') {
-      properties[`${key}_file`] = { type: 'string', description: `${field.description} A file whose first line is the secret.`, pattern: FORMATS['absolute-path'].pattern };
-      properties[`${key}_env`] = { type: 'string', description: `${field.description} An environment variable holding the secret.`, pattern: FORMATS['env-name'].pattern };
+      properties[`${key}_file`] = { type: 'string', description: `${field.description.en} A file whose first line is the secret.`, pattern: FORMATS['absolute-path'].pattern };
+      properties[`${key}_env`] = { type: 'string', description: `${field.description.en} An environment variable holding the secret.`, pattern: FORMATS['env-name'].pattern };
       conditional.push({ not: { required: yamlKeys } });
     } else {
       properties[key] = valueSchema(field, path);
@@ -98,7 +98,7 @@ function valueSchema(field: Exclude<ValueField, { type: 'secret' }>, sectionPath
   if (field.when) notes.push(`Only when ${describeCondition(field.when, sectionPath)}.`);
   if (field.required && field.required !== true) notes.push(`Required when ${describeCondition(field.required, sectionPath)}.`);
   if ('default' in field && isDerived<unknown>(field.default)) notes.push(`Default: ${field.default.text}.`);
-  const description = [field.description, ...notes].join(' ');
+  const description = [field.description.en, ...notes].join(' ');
   switch (field.type) {
     case 'const':
       return { description, const: field.value };
@@ -110,7 +110,7 @@ function valueSchema(field: Exclude<ValueField, { type: 'secret' }>, sectionPath
       return withDefault({ description, type: 'number', exclusiveMinimum: field.above, maximum: field.max }, field.default);
     case 'string': {
       if (field.choices) {
-        const choices = Object.entries(field.choices).map(([value, meaning]) => `${value}: ${meaning}`);
+        const choices = Object.entries(field.choices).map(([value, meaning]) => `${value}: ${meaning.en}`);
         return withDefault({ description: `${description} ${choices.join('; ')}.`, enum: Object.keys(field.choices) }, field.default);
       }
       const format: Format | undefined = field.format ? FORMATS[field.format] : undefined;

@@ -113,7 +113,7 @@ export class DocumentReading {
           values[entry.key] = this.readSection(field, valueNode, fieldPath);
         } else {
           const keyList = [...yamlKeysOf(field).keys()].join(', ');
-          const hint = field.mappingHint ? `; ${field.mappingHint}` : '';
+          const hint = field.mappingHint ? `; ${field.mappingHint.en}` : '';
           this.issue(fieldPath, { message: `must be a mapping with the keys ${keyList}${hint}` }, valuePosition);
           this.invalid.add(fieldPath);
         }

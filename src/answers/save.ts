@@ -45,7 +45,7 @@ function renderSection(
     const fieldPath = joinPath(path, key);
     if (field.type === 'section') {
       lines.push('');
-      pushComment(lines, indent, [field.description]);
+      pushComment(lines, indent, [field.description.en]);
       lines.push(`${indent}${key}:`);
       renderSection(field, (values[key] ?? {}) as Record<string, unknown>, fieldPath, `${indent}  `, lines, options);
       first = false;
@@ -81,9 +81,9 @@ function exampleOf(field: ValueField): unknown {
 }
 
 function commentFor(field: Exclude<Field, SectionField>, sectionPath: string): string[] {
-  const paragraphs = [field.description];
+  const paragraphs = [field.description.en];
   if (field.type === 'string' && field.choices) {
-    for (const [choice, meaning] of Object.entries(field.choices)) paragraphs.push(`  ${choice}: ${meaning}`);
+    for (const [choice, meaning] of Object.entries(field.choices)) paragraphs.push(`  ${choice}: ${meaning.en}`);
   }
   const notes: string[] = [];
   if (field.when) notes.push(`Only when ${describeCondition(field.when, sectionPath)}.`);

@@ -39,12 +39,12 @@ export function validateField(path: string, value: unknown, partial: AnswersDraf
 
   if (empty) {
     if (!field.required) return undefined;
-    if (field.required === true) return `is required${field.requiredBecause ? ` (${field.requiredBecause})` : ''}`;
+    if (field.required === true) return `is required${field.requiredBecause ? ` (${field.requiredBecause.en})` : ''}`;
     const sectionPath = parentPath(fieldPath);
     const section = (sectionPath ? getPath(answers, sectionPath) : answers) as Record<string, unknown>;
     if (!conditionHolds(field.required, section) || getPath(answers, fieldPath) !== undefined) return undefined;
     const when = ` when ${describeCondition(field.required, sectionPath)}`;
-    return `is required${when}${field.requiredBecause ? ` (${field.requiredBecause})` : ''}`;
+    return `is required${when}${field.requiredBecause ? ` (${field.requiredBecause.en})` : ''}`;
   }
 
   // Rules read server_name, which the wizard may not have asked yet.

@@ -63,7 +63,7 @@ function checkConditions(reading: DocumentReading, answers: Answers): void {
     if (field.required !== true && (conditionInvalid(field.required) || !conditionHolds(field.required, section))) continue;
     const when = field.required === true ? '' : ` when ${describeCondition(field.required, sectionPath)}`;
     const form = field.type === 'secret' ? `: give ${path}_file or ${path}_env` : '';
-    const because = field.requiredBecause ? ` (${field.requiredBecause})` : '';
+    const because = field.requiredBecause ? ` (${field.requiredBecause.en})` : '';
     const conditionPath = field.required === true ? '' : joinPath(sectionPath, field.required.key);
     reading.issue(path, { message: `is required${when}${form}${because}` }, reading.locate(path, conditionPath, sectionPath));
     reading.invalid.add(path);

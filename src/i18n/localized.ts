@@ -16,9 +16,20 @@ export function verbatim(text: string): Localized {
   return fromLanguages(() => text);
 }
 
+/**
+ * A text put into a template string or String() without picking a language is a bug (it would
+ * print "[object Object]"); the type checker does not see it, so it throws where it happens.
+ */
+function unpicked(): never {
+  throw new TypeError('a Localized text was used as a string: pick a language (text[lang]) first');
+}
+
 /** Builds a text language by language. */
 export function fromLanguages(make: (lang: Lang) => string): Localized {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, make(lang)])) as unknown as Localized;
+  const text = Object.fromEntries(LANGUAGES.map((lang) => [lang, make(lang)]));
+  Object.defineProperty(text, 'toString', { value: unpicked });
+  Object.defineProperty(text, Symbol.toPrimitive, { value: unpicked });
+  return text as unknown as Localized;
 }
 
 /** Each language's text changed the same way (redaction, trimming). */

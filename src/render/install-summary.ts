@@ -5,6 +5,9 @@
  * secrets shown this one time, and what to do next.
  */
 import type { Answers } from '../answers/types.js';
+import type { Lang } from '../i18n/language.js';
+import type { Localized } from '../i18n/localized.js';
+import { summaryText as t } from '../i18n/messages/install-summary.js';
 import { preflightPorts } from '../preflight/checks.js';
 
 export interface InstallSummaryInput {
@@ -21,49 +24,45 @@ export interface InstallSummaryInput {
 }
 
 export interface SummaryRow {
-  label: string;
+  label: Localized;
   value: string;
   /** A generated secret shown this one time; it stays in this 0600 file. */
   shownOnce?: { keptIn: string };
 }
 
 export interface InstallSummary {
-  headline: string;
+  headline: Localized;
   serverName: string;
   rows: SummaryRow[];
-  nextSteps: string[];
+  nextSteps: Localized[];
 }
 
 export function installSummary(input: InstallSummaryInput): InstallSummary {
   const { answers } = input;
   const homeserver = `https://${answers.synapse_host}`;
-  const rows: SummaryRow[] = [{ label: 'Homeserver URL', value: homeserver }];
-  if (answers.element.enabled) rows.push({ label: 'Element Web', value: `https://${answers.element.host}` });
+  const rows: SummaryRow[] = [{ label: t.homeserverUrl, value: homeserver }];
+  if (answers.element.enabled) rows.push({ label: t.elementWeb, value: `https://${answers.element.host}` });
   const admin = `@${answers.admin.username}:${answers.server_name}`;
-  if (answers.admin.enabled) rows.push({ label: 'Admin user', value: admin });
+  if (answers.admin.enabled) rows.push({ label: t.adminUser, value: admin });
   const shownOnce = { keptIn: input.secretsFile };
-  if (input.adminPassword) rows.push({ label: 'Admin password', value: input.adminPassword, shownOnce });
-  if (input.registrationToken) rows.push({ label: 'Registration token', value: input.registrationToken, shownOnce });
+  if (input.adminPassword) rows.push({ label: t.adminPassword, value: input.adminPassword, shownOnce });
+  if (input.registrationToken) rows.push({ label: t.registrationToken, value: input.registrationToken, shownOnce });
 
-  const nextSteps: string[] = [];
-  const client = answers.element.enabled ? `https://${answers.element.host}` : `any Matrix client (homeserver ${homeserver})`;
-  if (answers.admin.enabled) nextSteps.push(`Sign in at ${client} as ${admin}.`);
+  const nextSteps: Localized[] = [];
+  const client = answers.element.enabled ? `https://${answers.element.host}` : t.anyClient({ url: homeserver });
+  if (answers.admin.enabled) nextSteps.push(t.signIn({ client, admin }));
   if (answers.synapse.registration === 'token') {
-    nextSteps.push(
-      input.registrationToken
-        ? `Invite people: they create an account at ${client} with the registration token above${tokenLimits(answers)}. More tokens: POST /_synapse/admin/v1/registration_tokens/new (Synapse's admin API).`
-        : 'Invite people with a registration token: POST /_synapse/admin/v1/registration_tokens/new (Synapse\'s admin API).',
-    );
+    nextSteps.push(input.registrationToken ? t.inviteWithToken({ client, limits: tokenLimits(answers) }) : t.inviteLater);
   } else if (answers.synapse.registration === 'open') {
-    nextSteps.push(`Anyone can create an account at ${client}, after confirming an email address.`);
+    nextSteps.push(t.openRegistration({ client }));
   }
-  nextSteps.push(`Add users yourself: ${input.addUserCommand}`);
-  const turn = answers.turn.enabled ? `, and for calls TCP and UDP 3478 and 5349 plus UDP ${answers.turn.min_port}-${answers.turn.max_port}` : '';
-  nextSteps.push(`Open TCP ports ${preflightPorts(answers).join(', ')}${turn} in your cloud provider's firewall (security group), if it has one.`);
-  nextSteps.push('Check it any time as clients and other servers see it: matrix-setup verify');
+  nextSteps.push(t.addUsers({ command: input.addUserCommand }));
+  const turn = answers.turn.enabled ? t.turnPorts({ min: answers.turn.min_port, max: answers.turn.max_port }) : '';
+  nextSteps.push(t.openPorts({ ports: preflightPorts(answers).join(', '), turn }));
+  nextSteps.push(t.checkAnyTime);
 
   return {
-    headline: `Your Matrix homeserver ${answers.server_name} is installed${input.resumed ? ' (resumed)' : ''}.`,
+    headline: (input.resumed ? t.headlineResumed : t.headline)({ name: answers.server_name }),
     serverName: answers.server_name,
     rows,
     nextSteps,
@@ -71,25 +70,25 @@ export function installSummary(input: InstallSummaryInput): InstallSummary {
 }
 
 /** " (N accounts within D days of its creation)", from the answers' limits of the first token. */
-function tokenLimits(answers: Answers): string {
+function tokenLimits(answers: Answers): Localized | string {
   const uses = answers.synapse.registration_token_uses;
   const days = answers.synapse.registration_token_days;
   if (!uses || !days) return '';
-  return ` (${uses} account${uses === 1 ? '' : 's'} within ${days} day${days === 1 ? '' : 's'} of its creation)`;
+  return t.tokenLimits({ accounts: t.accounts({ count: uses }), days: t.days({ count: days }) });
 }
 
 /** Labels are padded to this width; a longer one takes the room it needs. */
 const LABEL_WIDTH = 16;
 
 /** The summary as plain text, for the end of an `--answers` run and the wizard's exit. */
-export function formatInstallSummary(summary: InstallSummary): string {
-  const lines = [summary.headline];
+export function formatInstallSummary(summary: InstallSummary, lang: Lang): string {
+  const lines = [summary.headline[lang]];
   for (const row of summary.rows) {
-    const label = `${row.label}:`;
-    const note = row.shownOnce ? `   (shown once; kept in ${row.shownOnce.keptIn}, mode 0600)` : '';
+    const label = `${row.label[lang]}:`;
+    const note = row.shownOnce ? t.shownOnceNote({ file: row.shownOnce.keptIn })[lang] : '';
     lines.push(`  ${label}${' '.repeat(Math.max(1, LABEL_WIDTH - label.length))}${row.value}${note}`);
   }
-  lines.push('Next steps:');
-  for (const step of summary.nextSteps) lines.push(`  - ${step}`);
+  lines.push(t.nextSteps[lang]);
+  for (const step of summary.nextSteps) lines.push(`  - ${step[lang]}`);
   return `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ export function App({ store, size, theme }: { store: WizardStore; size: Terminal
   const frame = composeFrame(view, {
     columns: size.columns,
     rows: size.rows,
+    lang: state.lang,
     scroll: state.scroll,
     overlay: state.quitting ? (width) => quitConfirmLines(state, width) : undefined,
   });

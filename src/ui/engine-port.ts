@@ -7,6 +7,7 @@ import type { AnswersDraft } from '../answers/field-spec.js';
 import type { Answers, DatabaseAnswers, SynapseSource } from '../answers/types.js';
 import type { EventListener, StepStatus } from '../engine/events.js';
 import type { StepErrorInfo } from '../errors.js';
+import type { Localized } from '../i18n/localized.js';
 import type { PreflightResult } from '../preflight/checks.js';
 import type { InstallSummary } from '../render/install-summary.js';
 
@@ -18,14 +19,14 @@ export type PreflightItem = PreflightResult | { id: string; label: string; statu
 /** This machine as the welcome screen describes it, and the defaults it suggests. */
 export interface HostSummary {
   /** "Debian 12 (bookworm)"; undefined when the distribution is not supported. */
-  targetName?: string;
+  targetName?: Localized;
   targetId?: string;
   /** Synapse sources that work here, best first (the first is what `auto` picks). */
   synapseSources: SynapseSource[];
   /** Suggested answers (e.g. server_name from the machine's FQDN). Shown as defaults, never saved unless confirmed. */
   defaults: AnswersDraft;
   /** What an install puts on the machine, one short line each. */
-  installs: string[];
+  installs: Localized[];
   /** Where the answers of a run are kept (shown in the review). */
   stateDir: string;
 }
@@ -33,7 +34,7 @@ export interface HostSummary {
 export interface PreviousRun {
   answers: Answers;
   status: 'running' | 'done' | 'failed' | 'interrupted';
-  steps: Array<{ id: string; title: string; status: StepStatus }>;
+  steps: Array<{ id: string; title: Localized; status: StepStatus }>;
   /** The step it stopped in, when it did not finish. */
   stoppedAt?: string;
   logFile?: string;
@@ -42,7 +43,7 @@ export interface PreviousRun {
 export interface DatabaseTestResult {
   ok: boolean;
   /** What was found ("PostgreSQL 16.2, database synapse, collation C") or what went wrong and what to do. */
-  message: string;
+  message: Localized;
 }
 
 /** The plan in numbers and names, for the review screen. */
@@ -61,10 +62,10 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 /** One result of the final verification (as `matrix-setup verify` reports it). */
 export interface CheckResult {
   id: string;
-  label: string;
+  label: Localized | string;
   status: CheckStatus;
-  detail: string;
-  fix?: string;
+  detail: Localized | string;
+  fix?: Localized | string;
 }
 
 export interface WizardRunOutcome {

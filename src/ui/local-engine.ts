@@ -20,6 +20,8 @@ import { checkSecretReferences, firstLine } from '../secrets/check-references.js
 import { statePaths } from '../engine/state-paths.js';
 import type { Step } from '../engine/types.js';
 import { toStepErrorInfo } from '../errors.js';
+import { joinLocalized, verbatim } from '../i18n/localized.js';
+import { wizardText as w } from '../i18n/messages/wizard.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { gatherHostFacts } from '../host/facts.js';
 import { localProbe } from '../host/probe.js';
@@ -58,16 +60,11 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
     resumeCommand: stateDir === '/var/lib/matrix-setup' ? 'matrix-setup resume' : `matrix-setup resume --state-dir ${stateDir}`,
     host(): HostSummary {
       return {
-        targetName: target.derivative ? `${target.derivative} (as ${target.name})` : target.name,
+        targetName: target.derivative ? w.targetAs({ derivative: target.derivative, name: target.name }) : verbatim(target.name),
         targetId: target.id,
         synapseSources: target.synapseSources,
         defaults: fqdn.includes('.') ? { server_name: fqdn.toLowerCase() } : {},
-        installs: [
-          'Synapse, the Matrix homeserver, with a PostgreSQL database',
-          "nginx in front of it, with a Let's Encrypt (or your own) certificate",
-          'Element Web, the browser client (optional)',
-          'an admin account, and a final check as clients and other servers see it',
-        ],
+        installs: [w.installsSynapse, w.installsNginx, w.installsElement, w.installsAdmin],
         stateDir,
       };
     },
@@ -91,10 +88,13 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
           password: readSecret(database.password),
           sslmode: database.sslmode,
         });
-        return { ok: true, message: `PostgreSQL ${report.serverVersion}, database ${database.name}, ${report.encoding} with ${report.collate} collation` };
+        return {
+          ok: true,
+          message: w.databaseFound({ version: report.serverVersion, name: database.name, encoding: report.encoding, collate: report.collate }),
+        };
       } catch (error) {
         const info = toStepErrorInfo(error);
-        return { ok: false, message: info.hint ? `${info.message} ${info.hint}` : info.message };
+        return { ok: false, message: joinLocalized(info.hint ? [info.message, info.hint] : [info.message]) };
       }
     },
     async plan(answers: Answers): Promise<PlanSummary> {
@@ -105,14 +105,14 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
       if (!existsSync(files.answers)) return undefined;
       const state = readState(files.state);
       if (!state) return undefined;
-      const titles = new Map((await machinery()).steps.map((step) => [step.id, step.title]));
+      const titles = new Map((await machinery()).steps.map((step) => [step.id, verbatim(step.title)]));
       const stopped = Object.entries(state.steps).find(([, step]) => ['failed', 'interrupted', 'running'].includes(step.status));
       return {
         answers: loadAnswersFile(files.answers),
         status: state.status,
         stoppedAt: stopped?.[0],
         logFile: state.logFile,
-        steps: Object.entries(state.steps).map(([id, step]) => ({ id, title: titles.get(id) ?? id, status: step.status })),
+        steps: Object.entries(state.steps).map(([id, step]) => ({ id, title: titles.get(id) ?? verbatim(id), status: step.status })),
       };
     },
     saveAnswers(path: string, answers: Answers): string {
@@ -143,7 +143,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
     },
     async verify(answers: Answers): Promise<CheckResult[]> {
       if (options.verify) return options.verify(answers);
-      return [{ id: 'verify', label: 'Verification', status: 'warn', detail: 'not available in this build', fix: 'Run `matrix-setup verify` with a newer version.' }];
+      return [{ id: 'verify', label: w.verifyUnavailableLabel, status: 'warn', detail: w.verifyUnavailable, fix: w.verifyUnavailableFix }];
     },
   };
 }

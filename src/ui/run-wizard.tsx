@@ -1,5 +1,7 @@
 import { render } from 'ink';
 import { ExitCode } from '../errors.js';
+import type { Lang } from '../i18n/language.js';
+import { wizardText as w } from '../i18n/messages/wizard.js';
 import { App } from './app.js';
 import type { WizardEngine } from './engine-port.js';
 import { createWizardStore } from './store.js';
@@ -12,6 +14,7 @@ export interface RunWizardOptions {
   stdout: NodeJS.WriteStream;
   /** Stop at the review: show the plan, install nothing. */
   planOnly?: boolean;
+  lang: Lang;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -23,10 +26,10 @@ export interface RunWizardOptions {
 export async function runWizard(options: RunWizardOptions): Promise<number> {
   const { stdin, stdout } = options;
   if (!stdin.isTTY || !stdout.isTTY) {
-    stdout.write('matrix-setup: the wizard needs a terminal. Run `matrix-setup --answers FILE --yes` instead.\n');
+    stdout.write(`${w.needsTerminal[options.lang]}\n`);
     return ExitCode.usage;
   }
-  const store = createWizardStore({ engine: options.engine, planOnly: options.planOnly, deferStart: true });
+  const store = createWizardStore({ engine: options.engine, planOnly: options.planOnly, deferStart: true, lang: options.lang });
   const theme = themeFor(options.env ?? process.env);
   const screen = openFullScreen(stdout);
   const app = () => <App store={store} size={screen.size()} theme={theme} />;

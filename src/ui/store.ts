@@ -3,13 +3,16 @@
  * engine calls, the run (with its events batched so a chatty command cannot flood the
  * terminal), stopping it, and the exit. Components subscribe and dispatch; nothing more.
  */
-import { toStepErrorInfo } from '../errors.js';
+import { errorText, toStepErrorInfo } from '../errors.js';
 import type { EngineEvent } from '../engine/events.js';
+import type { Lang } from '../i18n/language.js';
 import type { WizardEngine } from './engine-port.js';
 import { initialState, update, type Action, type Effect, type WizardState } from './state/wizard-state.js';
 
 export interface WizardStoreOptions {
   engine: WizardEngine;
+  /** The language of every screen. */
+  lang: Lang;
   planOnly?: boolean;
   /** Clock for elapsed times and the spinner (tests pin it). */
   now?: () => number;
@@ -49,7 +52,7 @@ export function createWizardStore(options: WizardStoreOptions): WizardStore {
   let pending: EngineEvent[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
 
-  const first = initialState({ host: engine.host(), planOnly: options.planOnly, resumeCommand: engine.resumeCommand, now: now() });
+  const first = initialState({ host: engine.host(), planOnly: options.planOnly, resumeCommand: engine.resumeCommand, now: now(), lang: options.lang });
   let state = first.state;
 
   const dispatch = (action: Action) => {
@@ -74,7 +77,7 @@ export function createWizardStore(options: WizardStoreOptions): WizardStore {
     flushTimer ??= setTimeout(flush, flushMs);
   };
 
-  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  const message = (error: unknown) => errorText(error);
 
   function perform(effect: Effect): void {
     switch (effect.type) {

@@ -1,5 +1,7 @@
 // A scripted WizardEngine: records what the wizard asked for and plays back engine events.
 import { answersToYaml } from '../../src/answers/save.js';
+import { verbatim } from '../../src/i18n/localized.js';
+import { wizardText as w } from '../../src/i18n/messages/wizard.js';
 import { installSummary, type InstallSummary } from '../../src/render/install-summary.js';
 import type { Answers, DatabaseAnswers } from '../../src/answers/types.js';
 import type { AnswersDraft } from '../../src/answers/field-spec.js';
@@ -29,11 +31,11 @@ export interface RunScript {
 }
 
 export const HOST: HostSummary = {
-  targetName: 'Debian 12 (bookworm)',
+  targetName: verbatim('Debian 12 (bookworm)'),
   targetId: 'debian-12',
   synapseSources: ['apt', 'venv'],
   defaults: {},
-  installs: ['Synapse (the Matrix homeserver) with PostgreSQL', 'nginx with a TLS certificate', 'Element Web, the browser client'],
+  installs: [w.installsSynapse, w.installsNginx, w.installsElement, w.installsAdmin],
   stateDir: '/var/lib/matrix-setup',
 };
 
@@ -76,7 +78,7 @@ export class FakeEngine implements WizardEngine {
   preflightResults: PreflightResult[] = PASSING_PREFLIGHT;
   /** The checks finish when this settles (half of them are reported at once). */
   preflightGate: Promise<void> = Promise.resolve();
-  databaseResult: DatabaseTestResult = { ok: true, message: 'PostgreSQL 16.4, database synapse, UTF8 with C collation' };
+  databaseResult: DatabaseTestResult = { ok: true, message: w.databaseFound({ version: '16.4', name: 'synapse', encoding: 'UTF8', collate: 'C' }) };
   verifyResults: CheckResult[] = [
     { id: 'client-api', label: 'Client API', status: 'pass', detail: 'https://matrix.example.org/_matrix/client/versions answers' },
     { id: 'federation', label: 'Federation', status: 'pass', detail: 'https://matrix.example.org:8448 answers with a valid certificate' },

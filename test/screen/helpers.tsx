@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { render } from 'ink-testing-library';
+import type { Lang } from '../../src/i18n/language.js';
 import { App } from '../../src/ui/app.js';
 import type { WizardEngine } from '../../src/ui/engine-port.js';
 import { createWizardStore, type WizardStore } from '../../src/ui/store.js';
@@ -36,8 +37,8 @@ export interface Wizard {
 /** The clock is pinned so spinners and elapsed times are the same in every run. */
 export const CLOCK = { now: Date.UTC(2025, 5, 1, 10, 0, 0) };
 
-export async function startWizard(engine: WizardEngine, options: { planOnly?: boolean; columns?: number; rows?: number } = {}): Promise<Wizard> {
-  const store = createWizardStore({ engine, planOnly: options.planOnly, now: () => CLOCK.now, tickMs: 0, flushMs: 1 });
+export async function startWizard(engine: WizardEngine, options: { planOnly?: boolean; columns?: number; rows?: number; lang?: Lang } = {}): Promise<Wizard> {
+  const store = createWizardStore({ engine, planOnly: options.planOnly, now: () => CLOCK.now, tickMs: 0, flushMs: 1, lang: options.lang ?? 'en' });
   const size = { columns: options.columns ?? WIDTH, rows: options.rows ?? ROWS };
   const instance = render(<App store={store} size={size} theme={PLAIN_THEME} />);
   const lastFrame = () => instance.lastFrame() ?? '';

@@ -178,7 +178,7 @@ test('runWizard: the frames go to the alternate screen; the summary is written t
   engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', stoppedAt: 'synapse-admin', steps: [] };
   engine.runs.push({ events: [], outcome: { status: 'done', logFile: LOG, changedSteps: [] }, shown: { adminPassword: 'correct-horse-battery', registrationToken: 'tok-4f9a2c' } });
   const terminal = fakeTerminal(80, 24);
-  const exited = runWizard({ engine, stdin: terminal.stdin, stdout: terminal.stdout, env: { NO_COLOR: '1' } });
+  const exited = runWizard({ engine, stdin: terminal.stdin, stdout: terminal.stdout, env: { NO_COLOR: '1' }, lang: 'en' });
   await terminal.waitFor('Resume the previous run');
   terminal.press('\r');
   await terminal.waitFor('Enter resume the install');

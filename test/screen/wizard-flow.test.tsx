@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { verbatim } from '../../src/i18n/localized.js';
 import { test } from 'node:test';
 import { answersToYaml } from '../../src/answers/save.js';
 import { validateAnswersDocument } from '../../src/answers/validate.js';
@@ -202,8 +203,8 @@ test('resume of a previous run goes straight to the review and installs with its
     stoppedAt: 'postgres-server',
     logFile: LOG,
     steps: [
-      { id: 'preflight', title: 'Check this machine', status: 'done' },
-      { id: 'postgres-server', title: 'PostgreSQL server', status: 'failed' },
+      { id: 'preflight', title: verbatim('Check this machine'), status: 'done' },
+      { id: 'postgres-server', title: verbatim('PostgreSQL server'), status: 'failed' },
     ],
   };
   doneRun(engine);
@@ -350,7 +351,7 @@ test('Ctrl-C asks first; during the install it stops the run and records it as i
 
 test('an external database is tested live before moving on', async () => {
   const engine = new FakeEngine();
-  engine.databaseResult = { ok: false, message: 'password authentication failed for user "synapse_user"' };
+  engine.databaseResult = { ok: false, message: verbatim('password authentication failed for user "synapse_user"') };
   const w = await startWizard(engine, { planOnly: true });
   try {
     await w.press(KEYS.enter);
@@ -381,7 +382,7 @@ test('an external database is tested live before moving on', async () => {
     assert.equal(engine.databaseTests.length, 1);
     assert.equal(engine.databaseTests[0]!.host, 'db.example.org');
     assert.deepEqual(engine.databaseTests[0]!.password, { file: '/root/db-password' });
-    engine.databaseResult = { ok: true, message: 'PostgreSQL 16.4, database synapse, UTF8 with C collation' };
+    engine.databaseResult = { ok: true, message: verbatim('PostgreSQL 16.4, database synapse, UTF8 with C collation') };
     await w.press(KEYS.enter);
     await w.waitFor('✓ PostgreSQL 16.4');
     await w.press(KEYS.enter);

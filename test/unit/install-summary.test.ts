@@ -20,7 +20,7 @@ test('the finished-install summary: addresses, the admin, secrets shown this onc
     secretsFile: SECRETS_FILE,
     addUserCommand: addUserCommand(answers, testTarget('debian-12')),
   });
-  const text = formatInstallSummary(summary);
+  const text = formatInstallSummary(summary, 'en');
   assert.match(text, /^Your Matrix homeserver example\.org is installed\.\n/);
   assert.match(text, /^ {2}Homeserver URL: https:\/\/matrix\.example\.org$/m);
   assert.match(text, /^ {2}Element Web: {4}https:\/\/element\.example\.org$/m);
@@ -34,7 +34,7 @@ test('the finished-install summary: addresses, the admin, secrets shown this onc
   assert.match(text, /matrix-setup verify$/m);
   assert.equal(text.match(/correct-horse/g)?.length, 1, 'the password appears once');
 
-  const later = formatInstallSummary(installSummary({ answers, secretsFile: SECRETS_FILE, addUserCommand: 'x' }));
+  const later = formatInstallSummary(installSummary({ answers, secretsFile: SECRETS_FILE, addUserCommand: 'x' }), 'en');
   assert.doesNotMatch(later, /Admin password|Registration token:/);
   assert.match(later, /Invite people with a registration token: POST \/_synapse\/admin\/v1\/registration_tokens\/new/);
 });

@@ -56,7 +56,7 @@ function view(bodyLines: number, hints: Array<[string, string]> = [['Enter', 'co
 test('a frame never takes more rows than the terminal has, less one for the newline Ink writes', () => {
   for (const [columns, rows] of [[80, 24], [100, 30], [80, 12], [200, 60]] as const) {
     for (const length of [1, 10, 40, 200]) {
-      const frame = composeFrame(view(length), { columns, rows });
+      const frame = composeFrame(view(length), { columns, rows, lang: 'en' });
       assert.ok(frame.lines.length <= rows - 1, `${columns}×${rows}, ${length} body lines: ${frame.lines.length} lines`);
       for (const line of frame.lines) assert.ok(lineWidth(line) <= Math.min(columns, 100));
       const shown = text(frame.lines);
@@ -70,7 +70,7 @@ test('a frame never takes more rows than the terminal has, less one for the newl
 });
 
 test('the quit question replaces the key hints inside the same height', () => {
-  const frame = composeFrame(view(40), { columns: 80, rows: 24, overlay: (width) => [[], [segment('╭'.padEnd(width - 1, '─'))], [segment('│ Quit?')], [segment('╰')]] });
+  const frame = composeFrame(view(40), { columns: 80, rows: 24, lang: 'en', overlay: (width) => [[], [segment('╭'.padEnd(width - 1, '─'))], [segment('│ Quit?')], [segment('╰')]] });
   assert.ok(frame.lines.length <= 23);
   assert.equal(lineText(frame.lines.at(-1)!), '╰');
   assert.doesNotMatch(text(frame.lines).join('\n'), /Ctrl-C quit/);
@@ -87,12 +87,12 @@ function steps(count: number, running: number): ProgressStep[] {
 
 test('the step list folds around the running step into the rows it has', () => {
   for (const running of [0, 5, 12, 22]) {
-    const lines = text(stepListLines(steps(23, running), 0, 80, 7));
+    const lines = text(stepListLines(steps(23, running), 0, 80, 7, 'en'));
     assert.equal(lines.length, 7, `running ${running}: ${lines.join(' | ')}`);
     assert.ok(lines.some((line) => line.includes(`Step ${running + 1} `) || line.endsWith(`Step ${running + 1}`)), `running ${running} in view`);
   }
-  const middle = text(stepListLines(steps(23, 12), 0, 80, 7));
+  const middle = text(stepListLines(steps(23, 12), 0, 80, 7, 'en'));
   assert.match(middle[0]!, /10 earlier steps: 10 done/);
   assert.match(middle.at(-1)!, /○ 8 more steps$/);
-  assert.deepEqual(text(stepListLines(steps(5, 2), 0, 80, 7)).length, 5, 'a short list is shown whole');
+  assert.deepEqual(text(stepListLines(steps(5, 2), 0, 80, 7, 'en')).length, 5, 'a short list is shown whole');
 });

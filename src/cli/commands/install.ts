@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/language.js';
 import { existsSync } from 'node:fs';
 import { loadAnswersFile } from '../../answers/load.js';
 import { loadSavedAnswers } from '../../answers/migrate.js';
@@ -83,23 +84,23 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
       signal: controller.signal,
     });
-    return report(outcome, answers, target, resuming, stateDir);
+    return report(outcome, answers, target, resuming, stateDir, args.lang);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
 }
 
-function report(outcome: RunOutcome, answers: Answers, target: Target, resuming: boolean, stateDir: string): number {
+function report(outcome: RunOutcome, answers: Answers, target: Target, resuming: boolean, stateDir: string, lang: Lang): number {
   const out = (text: string) => process.stdout.write(text);
   if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
+    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
     return outcome.error?.refused ? ExitCode.hostRefused : ExitCode.stepFailed;
   }
   if (outcome.status === 'interrupted') {
     out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
     return ExitCode.interrupted;
   }
-  out(`\n${formatInstallSummary(finishedInstallSummary({ answers, target, stateDir, secrets: outcome.secrets, resumed: resuming }))}`);
+  out(`\n${formatInstallSummary(finishedInstallSummary({ answers, target, stateDir, secrets: outcome.secrets, resumed: resuming }), lang)}`);
   return ExitCode.ok;
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/language.js';
 import { validateAnswersDocument } from '../../answers/validate.js';
 import type { RunOutcome } from '../../engine/runner.js';
 import { ExitCode, HostRefusedError } from '../../errors.js';
@@ -47,7 +48,7 @@ export async function rollbackCommand(args: CliArgs, stateDir: string): Promise<
   if (!(await confirmed(args, record.rollback.restoreDatabase ? 'Restore the database and lose what happened since the upgrade?' : 'Roll back now?'))) return ExitCode.ok;
   store.save();
   const outcome = await runGraph(args, stateDir, 'rollback', before, target, steps, !resuming);
-  return reportRollback(outcome, store);
+  return reportRollback(outcome, store, args.lang);
 }
 
 /** Synapse refuses a database whose schema_compat_version is newer than the SCHEMA_VERSION of its code. */
@@ -81,9 +82,9 @@ function rollbackSummary(record: UpgradeRecord): string {
   return lines.join('\n');
 }
 
-export function reportRollback(outcome: RunOutcome, store: UpgradeRecordStore): number {
+export function reportRollback(outcome: RunOutcome, store: UpgradeRecordStore, lang: Lang): number {
   if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
+    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
     return ExitCode.stepFailed;
   }
   if (outcome.status === 'interrupted') {

@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/language.js';
 import { existsSync } from 'node:fs';
 import { loadSavedAnswers } from '../../answers/migrate.js';
 import { answersToYaml } from '../../answers/save.js';
@@ -86,7 +87,7 @@ async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promi
   if (!(await confirmed(args, 'Upgrade now?'))) return ExitCode.ok;
   store.save();
   const outcome = await runGraph(args, stateDir, 'upgrade', inspection.answersAfter, target, steps, true);
-  return reportUpgrade(outcome, store);
+  return reportUpgrade(outcome, store, args.lang);
 }
 
 function newRecord(inspection: Inspection, answers: Answers, takeBackup: boolean): UpgradeRecord {
@@ -136,10 +137,10 @@ function upgradeSummary(record: UpgradeRecord, inspection: Inspection, blockers:
   return lines.join('\n');
 }
 
-function reportUpgrade(outcome: RunOutcome, store: UpgradeRecordStore): number {
+function reportUpgrade(outcome: RunOutcome, store: UpgradeRecordStore, lang: Lang): number {
   const { record } = store;
   if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
+    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
     process.stderr.write('To undo the upgrade instead: matrix-setup upgrade --rollback\n');
     return ExitCode.stepFailed;
   }
@@ -169,9 +170,9 @@ export async function resumeUpgradeCommand(args: CliArgs, command: 'upgrade' | '
   if (command === 'upgrade') {
     const after = validateAnswersDocument(record.answersAfter, 'the answers of the upgrade');
     const outcome = await runGraph({ ...args, yes: true }, stateDir, 'upgrade', after, target, upgradeSteps(store, after), false);
-    return reportUpgrade(outcome, store);
+    return reportUpgrade(outcome, store, args.lang);
   }
   const before = validateAnswersDocument(record.answersBefore, 'the answers saved before the upgrade');
   const outcome = await runGraph({ ...args, yes: true }, stateDir, 'rollback', before, target, rollbackSteps(store, before), false);
-  return reportRollback(outcome, store);
+  return reportRollback(outcome, store, args.lang);
 }

@@ -30,7 +30,7 @@ export async function wizardCommand(args: CliArgs): Promise<number> {
       return finishedInstallSummary({ answers, target, stateDir, secrets, resumed });
     },
   });
-  return runWizard({ engine, stdin: process.stdin, stdout: process.stdout, planOnly: args.planOnly });
+  return runWizard({ engine, stdin: process.stdin, stdout: process.stdout, planOnly: args.planOnly, lang: args.lang });
 }
 
 async function loadMachinery(): Promise<InstallMachinery> {

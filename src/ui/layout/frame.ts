@@ -4,6 +4,8 @@
  * newline after a frame, so a frame gets one row less than the terminal has: a frame as tall
  * as the terminal would scroll its own title away.
  */
+import type { Lang } from '../../i18n/language.js';
+import { wizardText as w } from '../../i18n/messages/wizard.js';
 import { bold, segment, spread, textWidth, type Line } from './line.js';
 import { fitWindow, type ViewWindow } from './viewport.js';
 import { wrap } from './wrap.js';
@@ -36,6 +38,8 @@ export interface ScreenView {
 export interface FrameOptions {
   columns: number;
   rows: number;
+  /** The language of the lines the frame adds itself ("↓ 12 more", "scroll"). */
+  lang: Lang;
   /** The user's scroll position in the body; undefined follows the focus. */
   scroll?: number;
   /** Replaces the key hints (the quit question). */
@@ -66,7 +70,7 @@ export function composeFrame(view: ScreenView, options: FrameOptions): Frame {
   let room = Math.max(1, maxLines - header.length - statusBlock.length - footer.length);
   let body = view.body(width, room);
   if (view.scroll && body.lines.length > room && !options.overlay) {
-    footer = footerFor([...view.hints, [view.scroll === 'arrows' ? '↑↓ PgUp PgDn' : 'PgUp PgDn', 'scroll']]);
+    footer = footerFor([...view.hints, [view.scroll === 'arrows' ? '↑↓ PgUp PgDn' : 'PgUp PgDn', w.keyScroll[options.lang]]]);
     const smaller = Math.max(1, maxLines - header.length - statusBlock.length - footer.length);
     if (smaller !== room) {
       room = smaller;
@@ -76,8 +80,10 @@ export function composeFrame(view: ScreenView, options: FrameOptions): Frame {
   const window = fitWindow(body.lines.length, room, { scroll: options.scroll, focus: body.focus });
   const shown = body.lines.slice(window.start, window.end);
   const more = view.scroll === 'arrows' ? ['↑ PgUp', '↓ PgDn'] : view.scroll === 'pages' ? ['PgUp', 'PgDn'] : undefined;
-  if (window.above > 0) shown.unshift([segment(`↑ ${window.above} more${more ? ` (${more[0]})` : ''}`, { dim: true })]);
-  if (window.below > 0) shown.push([segment(`↓ ${window.below} more${more ? ` (${more[1]})` : ''}`, { dim: true })]);
+  const above = w.moreAbove({ count: window.above })[options.lang];
+  const below = w.moreBelow({ count: window.below })[options.lang];
+  if (window.above > 0) shown.unshift([segment(`${above}${more ? ` (${more[0]})` : ''}`, { dim: true })]);
+  if (window.below > 0) shown.push([segment(`${below}${more ? ` (${more[1]})` : ''}`, { dim: true })]);
   let lines = [...header, ...shown, ...statusBlock, ...footer];
   if (lines.length > maxLines) {
     // A terminal too small for even the fixed parts: keep the title and the bottom lines.

@@ -1,3 +1,4 @@
+import { questionText as q } from '../../i18n/messages/questions.js';
 import { schemaChoices, yesNo } from './helpers.js';
 import type { Question, QuestionContext } from './types.js';
 
@@ -11,17 +12,17 @@ export const ACCOUNT_QUESTIONS: Question[] = [
     kind: 'choice',
     group: 'accounts',
     path: 'admin.enabled',
-    title: 'Create an administrator account?',
-    help: 'The admin can create users and moderate the server. It is skipped if the account already exists.',
-    choices: () => yesNo('create it now', 'no admin account'),
+    title: q.adminTitle,
+    help: q.adminHelp,
+    choices: () => yesNo(q.adminYes, q.adminNo),
   },
   {
     id: 'admin.username',
     kind: 'text',
     group: 'accounts',
     path: 'admin.username',
-    title: 'Admin user name',
-    help: ({ draft }, text) => `The account will be @${text.trim() || 'admin'}:${draft.server_name ?? 'example.org'}.`,
+    title: q.adminUserTitle,
+    help: ({ draft }, text) => q.adminUserHelp({ user: text.trim() || 'admin', server: draft.server_name ?? 'example.org' }),
     ask: adminEnabled,
   },
   {
@@ -29,24 +30,21 @@ export const ACCOUNT_QUESTIONS: Question[] = [
     kind: 'text',
     group: 'accounts',
     path: 'admin.password_file',
-    title: 'File holding the admin password (optional)',
-    help: 'Leave empty to have a strong password generated: it is shown once at the end and kept in a root-only file.',
+    title: q.adminPasswordTitle,
+    help: q.adminPasswordHelp,
     ask: adminEnabled,
-    placeholder: 'empty: generate one',
+    placeholder: q.adminPasswordPlaceholder,
   },
   {
     id: 'synapse.registration',
     kind: 'choice',
     group: 'accounts',
     path: 'synapse.registration',
-    title: 'Who may create an account?',
-    help: ({ draft }) =>
-      draft.email?.enabled === true
-        ? 'You can change this later in the Synapse configuration.'
-        : 'You can change this later in the Synapse configuration. Anyone registering needs email, which is off.',
+    title: q.registrationTitle,
+    help: ({ draft }) => (draft.email?.enabled === true ? q.registrationHelp : q.registrationHelpNoEmail),
     choices: () =>
-      schemaChoices('synapse.registration', { disabled: 'Only the admin', token: 'People with a token', open: 'Anyone' }).map((choice) =>
-        choice.value === 'open' ? { ...choice, hint: 'anyone can register; they verify an email address' } : choice,
+      schemaChoices('synapse.registration', { disabled: q.registrationDisabled, token: q.registrationToken, open: q.registrationOpen }).map((choice) =>
+        choice.value === 'open' ? { ...choice, hint: q.registrationOpenHint } : choice,
       ),
   },
   {
@@ -54,8 +52,8 @@ export const ACCOUNT_QUESTIONS: Question[] = [
     kind: 'text',
     group: 'accounts',
     path: 'synapse.registration_token_uses',
-    title: 'How many accounts may the first registration token create?',
-    help: 'The token is shown once when the install ends. Make more tokens later with the admin API.',
+    title: q.tokenUsesTitle,
+    help: q.tokenUsesHelp,
     ask: firstToken,
   },
   {
@@ -63,8 +61,8 @@ export const ACCOUNT_QUESTIONS: Question[] = [
     kind: 'text',
     group: 'accounts',
     path: 'synapse.registration_token_days',
-    title: 'For how many days is the first registration token valid?',
-    help: 'After that, nobody can register with it, even if it has uses left.',
+    title: q.tokenDaysTitle,
+    help: q.tokenDaysHelp,
     ask: firstToken,
   },
 ];

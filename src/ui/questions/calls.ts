@@ -1,3 +1,4 @@
+import { questionText as q } from '../../i18n/messages/questions.js';
 import { yesNo } from './helpers.js';
 import type { Question, QuestionContext } from './types.js';
 
@@ -9,28 +10,28 @@ export const CALL_QUESTIONS: Question[] = [
     kind: 'choice',
     group: 'calls',
     path: 'turn.enabled',
-    title: 'Set up a TURN server for voice and video calls?',
-    help: 'Calls between people behind home routers or mobile networks often only connect through a relay. coturn is installed here and Synapse gives clients short-lived logins for it.',
-    choices: () => yesNo('install coturn (ports 3478 and 5349, and a UDP relay range)', 'calls may fail between networks'),
+    title: q.turnTitle,
+    help: q.turnHelp,
+    choices: () => yesNo(q.turnYes, q.turnNo),
   },
   {
     id: 'turn.external_ip',
     kind: 'text',
     group: 'calls',
     path: 'turn.external_ip',
-    title: 'Public IP address of this machine (optional)',
-    help: 'Only needed behind NAT, when the public address is not on any interface of this machine (as on AWS or Google Cloud); otherwise leave it empty and it is detected.',
+    title: q.externalIpTitle,
+    help: q.externalIpHelp,
     ask: turnEnabled,
-    placeholder: 'empty: detect it',
+    placeholder: q.externalIpPlaceholder,
   },
   {
     id: 'turn.private_ip',
     kind: 'text',
     group: 'calls',
     path: 'turn.private_ip',
-    title: 'Private IP address the public one is forwarded to (optional)',
-    help: 'The address of this machine on its private network, behind the NAT. coturn pairs it with the public address.',
+    title: q.privateIpTitle,
+    help: q.privateIpHelp,
     ask: (ctx) => turnEnabled(ctx) && Boolean(ctx.draft.turn?.external_ip),
-    placeholder: 'e.g. 10.0.0.5, empty: none',
+    placeholder: q.privateIpPlaceholder,
   },
 ];

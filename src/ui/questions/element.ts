@@ -1,3 +1,4 @@
+import { questionText as q } from '../../i18n/messages/questions.js';
 import { yesNo } from './helpers.js';
 import type { Question } from './types.js';
 
@@ -7,16 +8,16 @@ export const ELEMENT_QUESTIONS: Question[] = [
     kind: 'choice',
     group: 'element',
     path: 'element.enabled',
-    title: 'Install Element Web, the browser client?',
-    help: 'Your users can then chat from a browser at its own address. Any other Matrix client works too.',
-    choices: () => yesNo('serve Element Web from this machine', 'clients only (Element apps, others)'),
+    title: q.elementTitle,
+    help: q.elementHelp,
+    choices: () => yesNo(q.elementYes, q.elementNo),
   },
   {
     id: 'element.host',
     kind: 'text',
     group: 'element',
     path: 'element.host',
-    title: 'Host name for Element Web',
+    title: q.elementHostTitle,
     ask: ({ draft }) => draft.element?.enabled !== false,
   },
 ];

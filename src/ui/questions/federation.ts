@@ -1,3 +1,4 @@
+import { questionText as q } from '../../i18n/messages/questions.js';
 import { yesNo } from './helpers.js';
 import type { Question } from './types.js';
 
@@ -7,8 +8,8 @@ export const FEDERATION_QUESTIONS: Question[] = [
     kind: 'choice',
     group: 'federation',
     path: 'federation',
-    title: 'Federate with other Matrix servers?',
-    help: 'Federation lets your users talk to people on matrix.org and every other server. Without it the server is private and closed.',
-    choices: () => yesNo('talk to the whole Matrix network (needs port 8448 or delegation)', 'a private server: only its own users'),
+    title: q.federationTitle,
+    help: q.federationHelp,
+    choices: () => yesNo(q.federationYes, q.federationNo),
   },
 ];

@@ -1,5 +1,6 @@
+import { questionText as q } from '../../i18n/messages/questions.js';
 import type { Question } from './types.js';
-import { schemaChoices } from './helpers.js';
+import { example, schemaChoices } from './helpers.js';
 
 export const NAME_QUESTIONS: Question[] = [
   {
@@ -7,24 +8,21 @@ export const NAME_QUESTIONS: Question[] = [
     kind: 'text',
     group: 'names',
     path: 'server_name',
-    title: 'Your Matrix domain (server_name)',
-    help:
-      'It is the part after the colon in every user ID: @alice:example.org. It is permanent: it can never be changed once the server has started.',
+    title: q.serverNameTitle,
+    help: q.serverNameHelp,
     suggest: ({ host }) => host.defaults.server_name,
-    placeholder: 'e.g. example.org',
+    placeholder: example('example.org'),
   },
   {
     id: 'synapse_host',
     kind: 'text',
     group: 'names',
     path: 'synapse_host',
-    title: 'Host name that serves Synapse',
+    title: q.synapseHostTitle,
     help: ({ draft }, text) => {
       const name = draft.server_name ?? '';
-      if (text.trim() && text.trim().toLowerCase() !== name.toLowerCase()) {
-        return `It differs from ${name}, so clients and servers find it through delegation: small /.well-known files on https://${name} point them to ${text.trim()}. This keeps a website on ${name} free.`;
-      }
-      return `Usually ${name} itself, or a subdomain such as matrix.${name} when ${name} already hosts a website elsewhere.`;
+      if (text.trim() && text.trim().toLowerCase() !== name.toLowerCase()) return q.synapseHostDelegated({ name, host: text.trim() });
+      return q.synapseHostSame({ name });
     },
     suggest: ({ draft }) => draft.server_name,
   },
@@ -33,9 +31,8 @@ export const NAME_QUESTIONS: Question[] = [
     kind: 'choice',
     group: 'names',
     path: 'delegation',
-    title: 'Who serves the delegation files?',
-    help: ({ draft }) =>
-      `Clients and servers look up https://${draft.server_name}/.well-known/matrix/* to find ${draft.synapse_host}. This machine can serve them if ${draft.server_name} points here; otherwise the web server of ${draft.server_name} must.`,
+    title: q.delegationTitle,
+    help: ({ draft }) => q.delegationHelp({ name: draft.server_name ?? '', host: draft.synapse_host ?? '' }),
     ask: ({ draft }) => Boolean(draft.synapse_host && draft.server_name && draft.synapse_host.toLowerCase() !== draft.server_name.toLowerCase()),
     choices: () => schemaChoices('delegation'),
   },

@@ -1,11 +1,13 @@
 import type { SynapseSource } from '../../answers/types.js';
 import { fieldAt } from '../../answers/schema-index.js';
+import type { Localized } from '../../i18n/localized.js';
+import { questionText as q } from '../../i18n/messages/questions.js';
 import type { Choice, Question } from './types.js';
 
-export const SOURCE_LABELS: Record<SynapseSource, string> = {
-  apt: 'matrix.org APT repository',
-  distro: "Distribution's own package",
-  venv: 'Python virtualenv',
+export const SOURCE_LABELS: Record<SynapseSource, Localized> = {
+  apt: q.sourceApt,
+  distro: q.sourceDistro,
+  venv: q.sourceVenv,
 };
 
 /**
@@ -18,8 +20,8 @@ function installChoices(sources: SynapseSource[]): Choice[] {
   const best = sources[0];
   const auto: Choice = {
     value: 'auto',
-    label: best ? `Recommended: ${SOURCE_LABELS[best]}` : 'Recommended for this system',
-    hint: 'the best method that works on this system (saved as "auto")',
+    label: best ? q.recommendedSource({ source: SOURCE_LABELS[best] }) : q.recommendedHere,
+    hint: q.autoHint,
   };
   return [auto, ...sources.map((source) => ({ value: source, label: SOURCE_LABELS[source], hint: hints[source] }))];
 }
@@ -30,9 +32,8 @@ export const SYNAPSE_QUESTIONS: Question[] = [
     kind: 'choice',
     group: 'synapse',
     path: 'synapse.install',
-    title: 'How should Synapse be installed?',
-    help: ({ host }) =>
-      `Only the methods that work on ${host.targetName ?? 'this system'} are listed. Packages update with the system; a virtualenv pins an exact version.`,
+    title: q.synapseInstallTitle,
+    help: ({ host }) => q.synapseInstallHelp({ system: host.targetName ?? q.thisSystem }),
     choices: ({ host }) => installChoices(host.synapseSources),
   },
 ];

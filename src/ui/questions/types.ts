@@ -3,22 +3,24 @@
  * its help. The wizard's reducer walks them; the screens only render the current one.
  */
 import type { AnswersDraft } from '../../answers/field-spec.js';
+import type { Localized } from '../../i18n/localized.js';
+import { questionText as q } from '../../i18n/messages/questions.js';
 import type { HostSummary } from '../engine-port.js';
 
 export type GroupId = 'names' | 'federation' | 'tls' | 'database' | 'synapse' | 'email' | 'accounts' | 'calls' | 'element' | 'uploads' | 'advanced';
 
-export const GROUP_TITLES: Record<GroupId, string> = {
-  names: 'Names',
-  federation: 'Federation',
-  tls: 'Certificate',
-  database: 'Database',
-  synapse: 'Synapse',
-  email: 'Email',
-  accounts: 'Accounts',
-  calls: 'Calls (TURN)',
-  element: 'Element Web',
-  uploads: 'Uploads',
-  advanced: 'Advanced',
+export const GROUP_TITLES: Record<GroupId, Localized> = {
+  names: q.groupNames,
+  federation: q.groupFederation,
+  tls: q.groupTls,
+  database: q.groupDatabase,
+  synapse: q.groupSynapse,
+  email: q.groupEmail,
+  accounts: q.groupAccounts,
+  calls: q.groupCalls,
+  element: q.groupElement,
+  uploads: q.groupUploads,
+  advanced: q.groupAdvanced,
 };
 
 /** Choices the wizard keeps to itself (never written to the answers file). */
@@ -36,18 +38,18 @@ export interface QuestionContext {
 
 export interface Choice {
   value: string | boolean;
-  label: string;
-  hint?: string;
+  label: Localized;
+  hint?: Localized;
 }
 
 interface QuestionBase {
   id: string;
   group: GroupId;
-  title: string;
+  title: Localized;
   /** One or two sentences; by default the answers schema's description of the key. */
-  help?: string | ((ctx: QuestionContext, text: string) => string);
+  help?: Localized | ((ctx: QuestionContext, text: string) => Localized);
   /** A caution shown under the help, such as what an answer exposes. */
-  warning?: string;
+  warning?: Localized;
   /** Asked only when this holds. */
   ask?: (ctx: QuestionContext) => boolean;
 }
@@ -59,7 +61,7 @@ export interface TextQuestion extends QuestionBase {
   /** Suggested text when nothing was answered yet (otherwise the schema's default is shown). */
   suggest?: (ctx: QuestionContext) => string | undefined;
   /** Shown dimmed when the field is empty; use the names already answered in examples. */
-  placeholder?: string | ((ctx: QuestionContext) => string);
+  placeholder?: Localized | ((ctx: QuestionContext) => Localized);
 }
 
 export interface ChoiceQuestion extends QuestionBase {

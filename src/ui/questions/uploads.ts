@@ -1,3 +1,4 @@
+import { questionText as q } from '../../i18n/messages/questions.js';
 import type { Question } from './types.js';
 
 export const UPLOAD_QUESTIONS: Question[] = [
@@ -6,7 +7,7 @@ export const UPLOAD_QUESTIONS: Question[] = [
     kind: 'text',
     group: 'uploads',
     path: 'synapse.max_upload_size',
-    title: 'Largest file users can upload',
-    help: "Such as 50M or 1G. Uploaded media is kept on this machine's disk, so mind the space.",
+    title: q.uploadTitle,
+    help: q.uploadHelp,
   },
 ];

@@ -1,3 +1,5 @@
+import type { Localized } from '../../i18n/localized.js';
+import { wizardText as w } from '../../i18n/messages/wizard.js';
 import { duration } from '../components/format.js';
 import { outputTailLines } from '../components/output-tail.js';
 import { spinnerLine } from '../components/spinner.js';
@@ -6,6 +8,7 @@ import { stepListLines } from '../components/step-list.js';
 import { BodyBuilder, paragraph } from '../layout/blocks.js';
 import type { ScreenView } from '../layout/frame.js';
 import { segment, spread, type Line } from '../layout/line.js';
+import { pick } from '../../i18n/localized.js';
 import { countSteps } from '../state/progress-state.js';
 import type { WizardState } from '../state/wizard-state.js';
 
@@ -14,26 +17,27 @@ import type { WizardState } from '../state/wizard-state.js';
  * then the running step (its title, n/N, elapsed time), its command and last output lines.
  */
 export function progressView(state: WizardState): ScreenView {
-  const progress = state.progress;
+  const { progress, lang } = state;
+  const l = (text: Localized) => text[lang];
   const { finished, total } = countSteps(progress);
-  const elapsed = progress.startedAt !== undefined ? ` · ${duration(state.now - progress.startedAt)}` : '';
+  const elapsed = progress.startedAt !== undefined ? ` · ${duration(state.now - progress.startedAt, lang)}` : '';
   return {
-    title: progress.resumed ? 'Resuming the install' : 'Installing',
-    position: progress.started ? `${finished}/${total} done${elapsed}` : undefined,
-    hints: state.quitting || state.stopping ? [] : [['Ctrl-C', 'stop']],
+    title: l(progress.resumed ? w.resumingTitle : w.installingTitle),
+    position: progress.started ? `${l(w.progressPosition({ finished, total }))}${elapsed}` : undefined,
+    hints: state.quitting || state.stopping ? [] : [['Ctrl-C', l(w.keyStop)]],
     body(width, height) {
       const body = new BodyBuilder();
-      if (!progress.started) return body.line(...spinnerLine(state.now, 'Starting…')).build();
+      if (!progress.started) return body.line(...spinnerLine(state.now, l(w.starting))).build();
       const running = runningLines(state, width);
       const room = Math.max(3, height - (running.length ? running.length + 1 : 0));
-      body.add(stepListLines(progress.steps, state.now, width, room));
+      body.add(stepListLines(progress.steps, state.now, width, room, lang));
       if (running.length) body.gap().focused(running);
       return body.build();
     },
     status(width) {
       const lines: Line[] = [];
-      if (progress.logFile) lines.push(...paragraph(`Log: ${progress.logFile}`, width, { dim: true }));
-      if (state.stopping) lines.push(spinnerLine(state.now, 'Stopping: ending the running command…'));
+      if (progress.logFile) lines.push(...paragraph(l(w.logFile({ file: progress.logFile })), width, { dim: true }));
+      if (state.stopping) lines.push(spinnerLine(state.now, l(w.stopping)));
       return lines;
     },
   };
@@ -42,11 +46,12 @@ export function progressView(state: WizardState): ScreenView {
 /** The running step: "⠸ PostgreSQL server   step 7/23 · 12.3s", its command and output tail. */
 function runningLines(state: WizardState, width: number): Line[] {
   const { steps, runningStepId, command, tail } = state.progress;
+  const { lang } = state;
   const index = steps.findIndex((step) => step.id === runningStepId);
   const step = steps[index];
   if (!step) return [];
-  const title = `${step.title}${step.recheck ? ' (already done: checking)' : ''}`;
-  const since = step.startedAt !== undefined ? ` · ${duration(state.now - step.startedAt)}` : '';
+  const title = step.recheck ? w.alreadyDoneChecking({ title: step.title })[lang] : pick(step.title, lang);
+  const since = step.startedAt !== undefined ? ` · ${duration(state.now - step.startedAt, lang)}` : '';
   const left: Line = [statusIcon('running', state.now), segment(' '), segment(title, { bold: true })];
-  return [spread(left, [segment(`step ${index + 1}/${steps.length}${since}`)], width), ...outputTailLines(command, tail, width, 2)];
+  return [spread(left, [segment(`${w.stepPosition({ number: index + 1, total: steps.length })[lang]}${since}`)], width), ...outputTailLines(command, tail, width, 2)];
 }

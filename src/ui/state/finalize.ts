@@ -9,14 +9,16 @@ import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { validateAnswersDocument } from '../../answers/validate.js';
 import { AnswersError } from '../../errors.js';
+import type { Localized } from '../../i18n/localized.js';
+import { wizardText as w } from '../../i18n/messages/wizard.js';
 
-export type Finalized = { ok: true; answers: Answers } | { ok: false; issues: string[] };
+export type Finalized = { ok: true; answers: Answers } | { ok: false; issues: Localized[] };
 
 export function finalizeAnswers(draft: AnswersDraft): Finalized {
   try {
     return { ok: true, answers: validateAnswersDocument(answersToYaml(resolveAnswers(draft))) };
   } catch (error) {
-    if (error instanceof AnswersError) return { ok: false, issues: error.issues.map((issue) => `${issue.path || 'answers'}: ${issue.message}`) };
+    if (error instanceof AnswersError) return { ok: false, issues: error.issues.map((issue) => w.answerIssue({ path: issue.path || 'answers', message: issue.message })) };
     throw error;
   }
 }

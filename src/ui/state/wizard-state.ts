@@ -9,6 +9,9 @@ import type { Answers, DatabaseAnswers } from '../../answers/types.js';
 import { coerceFieldInput, validateField } from '../../answers/validate-field.js';
 import type { EngineEvent } from '../../engine/events.js';
 import { ExitCode } from '../../errors.js';
+import type { Lang } from '../../i18n/language.js';
+import { verbatim, type Localized } from '../../i18n/localized.js';
+import { wizardText as w } from '../../i18n/messages/wizard.js';
 import type {
   CheckResult,
   DatabaseTestResult,
@@ -28,15 +31,15 @@ import { INITIAL_PROGRESS, reduceProgress, type ProgressState } from './progress
 
 export type Screen = 'welcome' | 'questions' | 'review' | 'progress' | 'failure' | 'done';
 
-export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: Localized };
 
 /** The preflight checks: while they run, each check as it finishes (the others pending). */
-export type PreflightState = { status: 'loading'; items: PreflightItem[] } | { status: 'ready'; value: PreflightResult[] } | { status: 'error'; message: string };
+export type PreflightState = { status: 'loading'; items: PreflightItem[] } | { status: 'ready'; value: PreflightResult[] } | { status: 'error'; message: Localized };
 
 export interface InputState {
   text: string;
   choice: number;
-  error?: string;
+  error?: Localized;
   /** The text is a suggestion or earlier answer not yet edited: typing replaces it, Backspace edits it. */
   pristine?: boolean;
 }
@@ -47,16 +50,18 @@ export interface ReviewState {
   /** Continuing the previous run with its answers (no questions were asked). */
   resume: boolean;
   answers?: Answers;
-  issues: string[];
+  issues: Localized[];
   plan?: Loadable<PlanSummary>;
   /** Open while the user types where to save the answers file. */
   saveText?: string;
-  saveError?: string;
+  saveError?: Localized;
   savedTo?: string;
 }
 
 export interface WizardState {
   screen: Screen;
+  /** The language every screen speaks (the log stays English). */
+  lang: Lang;
   /** The quit confirmation is showing over the current screen. */
   quitting: boolean;
   planOnly: boolean;
@@ -66,7 +71,7 @@ export interface WizardState {
   /** Whether the state directory was read for a previous run yet (it is, right after the first frame). */
   previousLoaded: boolean;
   /** The state directory holds a run that could not be read. */
-  previousError?: string;
+  previousError?: Localized;
   welcomeChoice: number;
   preflight: PreflightState;
   /** Numbers the preflight runs, so a slower earlier run cannot overwrite a later one. */
@@ -77,7 +82,7 @@ export interface WizardState {
   flags: WizardFlags;
   questionId?: string;
   input: InputState;
-  databaseTest: { status: 'idle' | 'testing' | 'ok' | 'failed'; message?: string };
+  databaseTest: { status: 'idle' | 'testing' | 'ok' | 'failed'; message?: Localized };
   review: ReviewState;
   /** The answers of the run in progress (or finished). */
   running?: Answers;
@@ -109,15 +114,15 @@ export type Action =
   | { type: 'recheck' }
   | { type: 'tick'; now: number }
   | { type: 'scroll'; to: number }
-  | { type: 'previous-run-result'; previous?: PreviousRun; error?: string }
+  | { type: 'previous-run-result'; previous?: PreviousRun; error?: Localized }
   | { type: 'preflight-progress'; run: number; items: PreflightItem[] }
-  | { type: 'preflight-result'; run: number; results?: PreflightResult[]; error?: string }
+  | { type: 'preflight-result'; run: number; results?: PreflightResult[]; error?: Localized }
   | { type: 'database-result'; result: DatabaseTestResult }
-  | { type: 'plan-result'; plan?: PlanSummary; error?: string }
-  | { type: 'save-result'; path?: string; error?: string }
+  | { type: 'plan-result'; plan?: PlanSummary; error?: Localized }
+  | { type: 'save-result'; path?: string; error?: Localized }
   | { type: 'engine-events'; events: EngineEvent[]; now: number }
   | { type: 'run-result'; outcome: WizardRunOutcome }
-  | { type: 'verify-result'; results?: CheckResult[]; error?: string };
+  | { type: 'verify-result'; results?: CheckResult[]; error?: Localized };
 
 export type Effect =
   | { type: 'previous-run' }
@@ -142,9 +147,11 @@ export function initialState(options: {
   planOnly?: boolean;
   resumeCommand: string;
   now: number;
+  lang?: Lang;
 }): Update {
   const state: WizardState = {
     screen: 'welcome',
+    lang: options.lang ?? 'en',
     quitting: false,
     planOnly: options.planOnly ?? false,
     host: options.host,
@@ -166,31 +173,33 @@ export function initialState(options: {
   return { state, effects: [{ type: 'previous-run' }] };
 }
 
-export function welcomeOptions(state: Pick<WizardState, 'previous'>): Array<{ id: WelcomeOption; label: string }> {
+export function welcomeOptions(state: Pick<WizardState, 'previous'>): Array<{ id: WelcomeOption; label: Localized }> {
   const previous = state.previous;
-  if (!previous) return [{ id: 'start', label: 'Start' }];
-  const options: Array<{ id: WelcomeOption; label: string }> = [];
+  if (!previous) return [{ id: 'start', label: w.optionStart }];
+  const options: Array<{ id: WelcomeOption; label: Localized }> = [];
   if (previous.status !== 'done') {
-    const where = stoppedStepTitle(previous);
-    options.push({ id: 'resume', label: `Resume the previous run${where ? ` (from "${where}")` : ''}` });
+    const step = stoppedStepTitle(previous);
+    options.push({ id: 'resume', label: step ? w.optionResumeFrom({ step }) : w.optionResume });
   }
-  options.push({ id: 'change', label: previous.status === 'done' ? 'Change the answers and run again' : 'Change the answers first' });
-  options.push({ id: 'fresh', label: 'Start over with new answers' });
+  options.push({ id: 'change', label: previous.status === 'done' ? w.optionChangeAndRerun : w.optionChangeFirst });
+  options.push({ id: 'fresh', label: w.optionStartOver });
   return options;
 }
 
 /** The title of the step a previous run stopped in (its id when the steps no longer list it). */
-export function stoppedStepTitle(previous: PreviousRun): string | undefined {
+export function stoppedStepTitle(previous: PreviousRun): Localized | undefined {
   if (!previous.stoppedAt) return undefined;
-  return previous.steps.find((step) => step.id === previous.stoppedAt)?.title ?? previous.stoppedAt;
+  return previous.steps.find((step) => step.id === previous.stoppedAt)?.title ?? verbatim(previous.stoppedAt);
 }
 
-/** "A previous run failed in “PostgreSQL server” for example.org." without the name, which is shown bold. */
-export function previousRunStatus(previous: PreviousRun): string {
-  if (previous.status === 'done') return 'A previous run finished';
-  const how = previous.status === 'running' ? 'did not finish' : previous.status === 'interrupted' ? 'was stopped' : 'failed';
-  const where = stoppedStepTitle(previous);
-  return `A previous run ${how}${where ? ` at "${where}"` : ''}`;
+/** "A previous run failed at "PostgreSQL server" for example.org. Its answers are kept." */
+export function previousRunStatus(previous: PreviousRun): Localized {
+  const name = previous.answers.server_name;
+  if (previous.status === 'done') return w.previousDone({ name });
+  const step = stoppedStepTitle(previous);
+  if (previous.status === 'running') return step ? w.previousUnfinishedAt({ name, step }) : w.previousUnfinished({ name });
+  if (previous.status === 'interrupted') return step ? w.previousStoppedAt({ name, step }) : w.previousStopped({ name });
+  return step ? w.previousFailedAt({ name, step }) : w.previousFailed({ name });
 }
 
 export function questionContext(state: Pick<WizardState, 'draft' | 'host' | 'flags'>): QuestionContext {
@@ -244,21 +253,21 @@ function apply(state: WizardState, action: Action): Update {
       if (action.run !== state.preflightRun) return only(state);
       return only({
         ...state,
-        preflight: action.results ? { status: 'ready', value: action.results } : { status: 'error', message: action.error ?? 'unknown error' },
+        preflight: action.results ? { status: 'ready', value: action.results } : { status: 'error', message: action.error ?? w.unknownError },
       });
     case 'database-result':
       return only({ ...state, databaseTest: { status: action.result.ok ? 'ok' : 'failed', message: action.result.message } });
     case 'plan-result':
       return only({
         ...state,
-        review: { ...state.review, plan: action.plan ? { status: 'ready', value: action.plan } : { status: 'error', message: action.error ?? 'unknown error' } },
+        review: { ...state.review, plan: action.plan ? { status: 'ready', value: action.plan } : { status: 'error', message: action.error ?? w.unknownError } },
       });
     case 'save-result':
       return only({
         ...state,
         review: action.path
           ? { ...state.review, saveText: undefined, saveError: undefined, savedTo: action.path }
-          : { ...state.review, saveError: action.error ?? 'could not save' },
+          : { ...state.review, saveError: action.error ?? w.couldNotSave },
       });
     case 'engine-events': {
       let progress = state.progress;
@@ -270,7 +279,7 @@ function apply(state: WizardState, action: Action): Update {
     case 'verify-result':
       return only({
         ...state,
-        verify: action.results ? { status: 'ready', value: action.results } : { status: 'error', message: action.error ?? 'unknown error' },
+        verify: action.results ? { status: 'ready', value: action.results } : { status: 'error', message: action.error ?? w.unknownError },
       });
   }
   if (state.quitting) return only(state);
@@ -314,11 +323,7 @@ function quitAnswer(state: WizardState, quit: boolean): Update {
     return only({ ...state, quitting: false, stopping: true }, { type: 'stop-run' });
   }
   if (state.screen === 'failure') return exit(state, ExitCode.stepFailed, failureText(state));
-  return exit(state, ExitCode.interrupted, 'Nothing was changed on this machine.');
-}
-
-function resumeMessage(state: WizardState): string {
-  return `Continue later with: ${state.resumeCommand}`;
+  return exit(state, ExitCode.interrupted, w.nothingChanged[state.lang]);
 }
 
 // ---- welcome
@@ -414,9 +419,14 @@ function editText(input: InputState, action: Extract<Action, { type: 'type' | 'e
 }
 
 /** Checks as the user types; an empty field is only reported when they try to continue. */
-function liveError(state: WizardState, path: string, text: string): string | undefined {
+function liveError(state: WizardState, path: string, text: string): Localized | undefined {
   if (text.trim() === '') return undefined;
-  return validateField(path, coerceFieldInput(path, text), state.draft);
+  return fieldError(path, coerceFieldInput(path, text), state.draft);
+}
+
+function fieldError(path: string, value: unknown, draft: AnswersDraft): Localized | undefined {
+  const error = validateField(path, value, draft);
+  return error === undefined ? undefined : verbatim(error);
 }
 
 function submit(state: WizardState, question: Question): Update {
@@ -428,13 +438,13 @@ function submit(state: WizardState, question: Question): Update {
   if (question.kind === 'text') {
     const empty = state.input.text.trim() === '';
     const value = empty ? undefined : coerceFieldInput(question.path, state.input.text);
-    const error = validateField(question.path, value, state.draft);
+    const error = fieldError(question.path, value, state.draft);
     if (error) return only({ ...state, input: { ...state.input, error } });
     return goForward({ ...state, draft: writeAnswer(state.draft, question.path, value) }, question);
   }
   const choice = choicesOf(state, question)[state.input.choice]!;
   if (question.flag) return goForward({ ...state, flags: { ...state.flags, [question.flag]: choice.value } }, question);
-  const error = validateField(question.path!, choice.value, state.draft);
+  const error = fieldError(question.path!, choice.value, state.draft);
   if (error) return only({ ...state, input: { ...state.input, error } });
   return goForward({ ...state, draft: writeAnswer(state.draft, question.path!, choice.value) }, question);
 }
@@ -494,12 +504,12 @@ export function preflightFailures(state: WizardState): PreflightResult[] {
 }
 
 /** Whether Enter on the review starts the install, and if not, why. */
-export function installBlocker(state: WizardState): string | undefined {
+export function installBlocker(state: WizardState): Localized | undefined {
   if (state.planOnly) return undefined;
-  if (!state.review.answers) return 'Go back and fix the answers above.';
-  if (state.review.plan?.status !== 'ready') return state.review.plan?.status === 'error' ? 'The plan could not be built.' : 'Building the plan…';
-  if (state.preflight.status === 'loading') return 'Checking this machine…';
-  if (preflightFailures(state).length > 0) return 'Fix the failed checks, then press r to check again.';
+  if (!state.review.answers) return w.fixAnswersAbove;
+  if (state.review.plan?.status !== 'ready') return state.review.plan?.status === 'error' ? w.planFailedShort : w.buildingPlan;
+  if (state.preflight.status === 'loading') return w.checkingMachine;
+  if (preflightFailures(state).length > 0) return w.fixFailedChecks;
   return undefined;
 }
 
@@ -517,7 +527,7 @@ function review(state: WizardState, action: Action): Update {
         return only({ ...state, review: { ...state.review, saveText: '' } });
       case 'confirm': {
         const path = state.review.saveText!.trim();
-        if (!path) return only({ ...state, review: { ...state.review, saveError: 'Type a file name.' } });
+        if (!path) return only({ ...state, review: { ...state.review, saveError: w.typeFileName } });
         return only(state, { type: 'save', path, answers: state.review.answers! });
       }
       default:
@@ -536,7 +546,7 @@ function review(state: WizardState, action: Action): Update {
     case 'recheck':
       return checkAgain(state);
     case 'confirm': {
-      if (state.planOnly) return exit(state, ExitCode.ok, 'Plan only: nothing was installed.');
+      if (state.planOnly) return exit(state, ExitCode.ok, w.planOnlyExit[state.lang]);
       if (installBlocker(state)) return only(state);
       return startRun(state, state.review.answers!);
     }
@@ -560,14 +570,15 @@ function runResult(state: WizardState, outcome: WizardRunOutcome): Update {
     return only({ ...next, screen: 'done', verify: { status: 'loading' } }, { type: 'verify', answers: state.running! });
   }
   if (outcome.status === 'interrupted' && state.stopping) {
-    const title = state.progress.steps.find((step) => step.id === outcome.failedStep)?.title ?? outcome.failedStep;
-    const where = title ? ` during "${title}"` : '';
-    return exit({ ...next, stopping: false }, ExitCode.interrupted, `Stopped${where}. ${resumeMessage(state)}`);
+    const title = state.progress.steps.find((step) => step.id === outcome.failedStep)?.title ?? (outcome.failedStep ? verbatim(outcome.failedStep) : undefined);
+    const command = state.resumeCommand;
+    const message = title ? w.stoppedDuring({ title, command }) : w.stoppedPlain({ command });
+    return exit({ ...next, stopping: false }, ExitCode.interrupted, message[state.lang]);
   }
   return only({ ...next, screen: 'failure', stopping: false, failureChoice: 0 });
 }
 
-export const FAILURE_OPTIONS = ['Retry now', 'Quit and resume later'] as const;
+export const FAILURE_OPTIONS = [w.retryNow, w.quitResumeLater] as const;
 
 function failure(state: WizardState, action: Action): Update {
   switch (action.type) {

@@ -1,0 +1,10 @@
+/** The plain line output of a run (no terminal, or --plain) and the block a failed step leaves. */
+import { defineMessages } from '../define.js';
+
+export const runText = defineMessages('run-output', {
+  stepFailed: { en: 'Step "{step}" failed: {message}', ru: 'Шаг «{step}» завершился ошибкой: {message}' },
+  lastOutput: { en: 'Last output:', ru: 'Последний вывод:' },
+  hint: { en: 'Hint: {hint}', ru: 'Подсказка: {hint}' },
+  log: { en: 'Log: {file}', ru: 'Журнал: {file}' },
+  continueWith: { en: 'After fixing the cause, continue with: {command}', ru: 'Устраните причину и продолжите командой: {command}' },
+});
