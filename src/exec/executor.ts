@@ -1,4 +1,6 @@
 import { execa } from 'execa';
+import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { CommandFailedError, InterruptedError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 
@@ -14,6 +16,13 @@ export interface CommandOptions {
   probe?: boolean;
   /** Hint shown when the command fails. */
   hint?: string;
+  /** Standard input streamed from here instead of `stdin` (data too large for a string: a dump being restored). */
+  input?: Readable;
+  /**
+   * Standard output (binary) is written here instead of being logged and returned; stderr is
+   * still logged. The stream is not ended: the caller ends it once the command is done.
+   */
+  output?: Writable;
 }
 
 export interface CommandResult {
@@ -73,15 +82,17 @@ export class LocalExecutor implements Executor {
     };
     // The child gets its own process group so that stopping it (interrupt or timeout) also
     // stops everything it started: a shell's `sleep`, apt's dpkg, pip's compilers.
+    const streamsOutput = options.output !== undefined;
     const child = execa(file, args, {
-      input: options.stdin,
-      stdin: options.stdin === undefined ? 'ignore' : undefined,
+      input: options.input ?? options.stdin,
+      stdin: options.stdin === undefined && options.input === undefined ? 'ignore' : undefined,
       env: childEnvironment(options.env),
       extendEnv: false,
       cwd: options.cwd,
       detached: true,
       reject: false,
-      all: true,
+      all: !streamsOutput,
+      buffer: streamsOutput ? { stdout: false } : true,
       stripFinalNewline: true,
     });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -93,13 +104,32 @@ export class LocalExecutor implements Executor {
     }, timeoutMs);
     this.signal.addEventListener('abort', stopGroup, { once: true });
     const lineSplitter = splitLines(onLine);
-    child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
+    // A stream that fails (a full disk under the output, an unreadable input) stops the command
+    // at once: it would otherwise wait for ever on a pipe nobody reads or writes.
+    let streamError: Error | undefined;
+    const failStream = (error: Error) => {
+      streamError ??= error;
+      stopGroup();
+    };
+    let outputDone: Promise<void> = Promise.resolve();
+    if (streamsOutput) {
+      child.stderr?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
+      options.output!.on('error', failStream);
+      child.stdout!.pipe(options.output!, { end: false });
+      outputDone = finished(child.stdout!).catch(() => {});
+    } else {
+      child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
+    }
+    options.input?.on('error', failStream);
     let result;
     try {
       result = await child;
+      await outputDone;
     } finally {
       clearTimeout(timer);
       this.signal.removeEventListener('abort', stopGroup);
+      options.output?.off('error', failStream);
+      options.input?.off('error', failStream);
     }
     lineSplitter.flush();
     const durationMs = Date.now() - started;
@@ -107,6 +137,7 @@ export class LocalExecutor implements Executor {
     this.logger.write(`${options.probe ? 'probe' : 'run'} ended: exit ${exitCode}${timedOut ? ' (timed out)' : ''} in ${durationMs} ms`);
     if (!options.probe) this.hooks.ended?.(argv.map((a) => this.logger.redact(a)), exitCode, durationMs);
     if (this.signal.aborted) throw new InterruptedError();
+    if (streamError) throw streamError;
     const ok = (options.okExitCodes ?? [0]).includes(exitCode);
     if (!ok) {
       if (timedOut) {
@@ -118,7 +149,7 @@ export class LocalExecutor implements Executor {
     }
     return {
       exitCode,
-      stdout: String(result.stdout ?? ''),
+      stdout: streamsOutput ? '' : String(result.stdout ?? ''),
       stderr: String(result.stderr ?? ''),
       durationMs,
     };
