@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { constants, linkSync, lstatSync, mkdirSync, readdirSync, unlinkSync, type Stats } from 'node:fs';
+import { open, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SynapseSource } from '../answers/types.js';
+import { StepError } from '../errors.js';
+import type { Executor } from '../exec/executor.js';
+import type { SecretName } from '../secrets/tokens.js';
+import { VERSION } from '../version.js';
+import { AccountNames } from './account-names.js';
+import { estimateDump, formatBytes, freeBytes, spaceProblem } from './disk-space.js';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  MANIFEST_CHECKSUM_MEMBER,
+  MANIFEST_MEMBER,
+  MEMBERS,
+  type BackupManifest,
+  type ManifestMember,
+  type MemberRole,
+} from './manifest.js';
+import type { EntryMeta } from './tar/header.js';
+import { TarWriter } from './tar/writer.js';
+import { walkTree, type WalkedEntry } from './walk.js';
+
+/** Where the parts of an install are on this machine (see steps/backup/backup-sources.ts). */
+export interface BackupSources {
+  answersFile: string;
+  secretsFile: string;
+  /** Secrets the answers reference by file: their values go into the archive. */
+  secretFiles: Array<{ secret: SecretName; path: string }>;
+  signingKey: string;
+  configDir: string;
+  /** Files (and symlinks) matrix-setup wrote outside the config directory: nginx, coturn, systemd. */
+  writtenFiles: string[];
+  /** The certificate lineage: files or directories, symlinks kept. */
+  certificatePaths: string[];
+  mediaStore: string;
+}
+
+/** The directories of the media store that are backed up; remote media and URL previews are caches. */
+export const MEDIA_DIRECTORIES = ['local_content', 'local_thumbnails'];
+/** Rows Synapse must never get back from a backup (reused one-time keys break decryption). */
+export const EXCLUDED_TABLE_DATA = ['e2e_one_time_keys_json'];
+
+export interface BackupFacts {
+  serverName: string;
+  synapseHost: string;
+  installMethod: SynapseSource;
+  target: string;
+  databaseName: string;
+  synapseVersion: string;
+  postgresqlVersion: string;
+  schemaVersion: number | null;
+  pgDumpVersion: string;
+  /** Size of the tables whose rows are dumped, for the space estimate. */
+  tableBytes: number;
+}
+
+export interface BackupProgress {
+  phase: 'database' | 'files' | 'media';
+  /** Bytes of the archive written so far. */
+  bytes: number;
+  mediaFiles?: { done: number; total: number };
+  mediaBytes?: { done: number; total: number };
+}
+
+export interface WriteBackupOptions {
+  directory: string;
+  includeMedia: boolean;
+  sources: BackupSources;
+  facts: BackupFacts;
+  /** pg_dump -Fc of the Synapse database to standard output. */
+  dump: { argv: string[]; env?: Record<string, string> };
+  now?: Date;
+  onProgress?(progress: BackupProgress): void;
+  note?(message: string): void;
+  warn?(message: string): void;
+}
+
+export interface BackupResult {
+  archive: string;
+  bytes: number;
+  manifest: BackupManifest;
+}
+
+const DUMP_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Writes one backup archive: the database dump streamed from pg_dump, matrix-setup's answers
+ * and secrets, the signing key, Synapse's configuration, the files matrix-setup wrote, the
+ * certificate lineage and (unless left out) the local media, each streamed into the archive
+ * as it is read; then the manifest. The archive is written under a hidden partial name and
+ * only gets its final name once complete, so a killed backup never looks like a finished one.
+ */
+export async function writeBackupArchive(exec: Executor, options: WriteBackupOptions): Promise<BackupResult> {
+  const { directory, sources, facts } = options;
+  const note = options.note ?? (() => {});
+  const warn = options.warn ?? (() => {});
+  const names = new AccountNames();
+  const now = options.now ?? new Date();
+
+  const media = options.includeMedia ? await listMedia(sources.mediaStore, warn) : { entries: [], files: 0, bytes: 0 };
+  prepareDirectory(directory);
+  const estimate = { database: estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
+  const problem = spaceProblem(directory, freeBytes(directory), estimate);
+  if (problem) {
+    throw new StepError(problem, {
+      hint: `Nothing was written. Free some space, or back up to another disk with --to DIR${options.includeMedia ? ' (or leave the media out with --no-media)' : ''}.`,
+    });
+  }
+
+  const finalName = archiveName(facts.serverName, now);
+  const partial = join(directory, `.${finalName}.${process.pid}.partial`);
+  let phase: BackupProgress['phase'] = 'database';
+  let mediaDone = { files: 0, bytes: 0 };
+  const progress = (bytes: number) =>
+    options.onProgress?.({
+      phase,
+      bytes,
+      ...(phase === 'media' ? { mediaFiles: { done: mediaDone.files, total: media.files }, mediaBytes: { done: mediaDone.bytes, total: media.bytes } } : {}),
+    });
+  const writer = await TarWriter.create(partial, { onProgress: progress });
+  const members: ManifestMember[] = [];
+  const added = new Set<string>();
+  const meta = (stat: Stats): EntryMeta => ({
+    mode: stat.mode & 0o7777,
+    uid: stat.uid,
+    gid: stat.gid,
+    uname: names.user(stat.uid),
+    gname: names.group(stat.gid),
+    mtime: Math.floor(stat.mtimeMs / 1000),
+  });
+  const record = (name: string, role: MemberRole, stat: Stats | EntryMeta, extra: Partial<ManifestMember>) => {
+    const m = 'uname' in stat ? stat : meta(stat);
+    members.push({ name, role, type: extra.type ?? 'file', ...extra, mode: `0${m.mode.toString(8)}`, owner: m.uname, group: m.gname });
+    added.add(name);
+  };
+
+  /** A file, directory or symlink as it is on disk (never followed). */
+  const addPath = async (name: string, role: MemberRole, entry: { path: string; stat: Stats }, path: string) => {
+    if (added.has(name)) return;
+    try {
+      await addOnDisk(name, role, entry, path);
+    } catch (error) {
+      // Removed since it was listed (Synapse purging old media, say): nothing to keep.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  };
+  const addOnDisk = async (name: string, role: MemberRole, entry: { path: string; stat: Stats }, path: string) => {
+    const { stat } = entry;
+    if (stat.isDirectory()) {
+      await writer.addDirectory(name, meta(stat));
+      record(name, role, stat, { type: 'directory', path });
+    } else if (stat.isSymbolicLink()) {
+      const link = await readlink(entry.path);
+      await writer.addSymlink(name, link, meta(stat));
+      record(name, role, stat, { type: 'symlink', path, link });
+    } else {
+      const handle = await open(entry.path, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        const opened = await handle.stat();
+        if (!opened.isFile()) return;
+        const digest = await writer.addFile(name, handle, opened.size, meta(opened));
+        record(name, role, opened, { type: 'file', path, ...digest });
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  const addTree = async (root: string, role: MemberRole, exclude: Set<string> = new Set()) => {
+    if (!exists(root)) return;
+    for await (const entry of walkTree(root, (path) => warn(`Not backed up: ${path} is not a file, directory or symlink.`))) {
+      if (exclude.has(entry.path)) continue;
+      await addPath(`${MEMBERS.filesPrefix}${entry.path}`, role, entry, entry.path);
+    }
+  };
+  const addOptional = async (path: string, name: string, role: MemberRole) => {
+    const stat = lstatOptional(path);
+    if (stat) await addPath(name, role, { path, stat }, path);
+  };
+
+  try {
+    // The database first: media written after the dump only adds files nothing refers to yet.
+    note(`Dumping the database ${facts.databaseName} (pg_dump -Fc, without the rows of ${EXCLUDED_TABLE_DATA.join(', ')}).`);
+    const dumpMeta: EntryMeta = { mode: 0o600, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: Math.floor(now.getTime() / 1000) };
+    const dump = await writer.addStream(MEMBERS.database, dumpMeta, async (sink) => {
+      await exec.run(options.dump.argv, {
+        env: options.dump.env,
+        output: sink,
+        cwd: '/',
+        timeoutMs: DUMP_TIMEOUT_MS,
+        hint: 'pg_dump connects as the Synapse role, as Synapse does: check that PostgreSQL runs (`matrix-setup verify` checks the database too).',
+      });
+    });
+    record(MEMBERS.database, 'database', dumpMeta, { type: 'file', ...dump });
+    note(`Database dump: ${formatBytes(dump.size)}.`);
+
+    phase = 'files';
+    await addOptional(sources.answersFile, MEMBERS.answers, 'matrix-setup');
+    await addOptional(sources.secretsFile, MEMBERS.secrets, 'matrix-setup');
+    for (const { secret, path } of sources.secretFiles) {
+      const stat = lstatOptional(path);
+      if (stat?.isFile()) await addPath(`${MEMBERS.secretFilePrefix}${secret}`, 'secret-file', { path, stat }, path);
+      else warn(`The answers take ${secret} from ${path}, which is not a readable file: it is not in the backup.`);
+    }
+    if (!lstatOptional(sources.signingKey)?.isFile()) {
+      throw new StepError(`The signing key ${sources.signingKey} is missing.`, {
+        hint: 'Without it the backup could not restore this server\'s identity. Check the Synapse configuration (signing_key_path) and run the backup again.',
+      });
+    }
+    await addOptional(sources.signingKey, MEMBERS.signingKey, 'signing-key');
+    await addTree(sources.configDir, 'synapse-config', new Set([sources.signingKey]));
+    for (const path of sources.writtenFiles) await addOptional(path, `${MEMBERS.filesPrefix}${path}`, 'written-file');
+    for (const path of sources.certificatePaths) await addTree(path, 'certificate');
+
+    if (options.includeMedia) {
+      phase = 'media';
+      note(`Media: ${media.files} files, ${formatBytes(media.bytes)} (${MEDIA_DIRECTORIES.join(' and ')}).`);
+      for (const entry of media.entries) {
+        const name = entry.rel ? `${MEMBERS.mediaPrefix}/${entry.rel}` : MEMBERS.mediaPrefix;
+        await addPath(name, 'media', entry, entry.rel);
+        if (entry.stat.isFile()) {
+          mediaDone = { files: mediaDone.files + 1, bytes: mediaDone.bytes + entry.stat.size };
+        }
+      }
+    }
+
+    const manifest: BackupManifest = {
+      format: ARCHIVE_FORMAT,
+      format_version: ARCHIVE_FORMAT_VERSION,
+      backup_id: randomUUID(),
+      created_at: now.toISOString(),
+      server_name: facts.serverName,
+      synapse_host: facts.synapseHost,
+      synapse_version: facts.synapseVersion,
+      postgresql_version: facts.postgresqlVersion,
+      database_schema_version: facts.schemaVersion,
+      install_method: facts.installMethod,
+      target: facts.target,
+      matrix_setup_version: VERSION,
+      database: { name: facts.databaseName, dump_format: 'pg_dump -Fc', pg_dump_version: facts.pgDumpVersion, excluded_table_data: EXCLUDED_TABLE_DATA },
+      media: { included: options.includeMedia, store: sources.mediaStore, files: mediaDone.files, bytes: mediaDone.bytes },
+      members,
+    };
+    const manifestText = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+    const rootMeta = { ...dumpMeta, mode: 0o600 };
+    const digest = await writer.addBuffer(MANIFEST_MEMBER, manifestText, rootMeta);
+    await writer.addBuffer(MANIFEST_CHECKSUM_MEMBER, Buffer.from(`${digest.sha256}  ${MANIFEST_MEMBER}\n`), rootMeta);
+    await writer.finish();
+    const archive = publish(partial, directory, finalName);
+    return { archive, bytes: writer.size, manifest };
+  } catch (error) {
+    await writer.discard();
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+      throw new StepError(`The disk under ${directory} filled up while the backup was written; the unfinished archive was removed.`, {
+        hint: `Free some space or back up to another disk with --to DIR, then run the backup again.`,
+      });
+    }
+    throw error;
+  }
+}
+
+/** matrix-setup-backup-<server_name>-<UTC time>.tar */
+export function archiveName(serverName: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `matrix-setup-backup-${serverName.replace(/[^A-Za-z0-9.-]/g, '_')}-${stamp}.tar`;
+}
+
+const PARTIAL = /^\.matrix-setup-backup-.+\.(\d+)\.partial$/;
+
+/** The directory exists (0700 when created here), is a real directory, and holds no partial archive of a dead run. */
+function prepareDirectory(directory: string): void {
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const stat = lstatSync(directory);
+  if (!stat.isDirectory()) {
+    throw new StepError(`${directory} is not a directory${stat.isSymbolicLink() ? ' (it is a symlink)' : ''}.`, { hint: 'Choose another directory with --to DIR.' });
+  }
+  for (const name of readdirSync(directory)) {
+    const pid = PARTIAL.exec(name)?.[1];
+    if (!pid || isAlive(Number(pid))) continue;
+    const path = join(directory, name);
+    if (lstatSync(path).isFile()) unlinkSync(path);
+  }
+}
+
+/** Gives the finished archive its name without ever replacing a file (a second backup in the same second gets -2). */
+function publish(partial: string, directory: string, finalName: string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? finalName : finalName.replace(/\.tar$/, `-${n}.tar`);
+    const path = join(directory, name);
+    try {
+      linkSync(partial, path);
+      unlinkSync(partial);
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+interface MediaListing {
+  entries: WalkedEntry[];
+  files: number;
+  bytes: number;
+}
+
+/** The media store's root and its local directories, walked once (sizes for the estimate and the progress). */
+async function listMedia(store: string, warn: (message: string) => void): Promise<MediaListing> {
+  const root = lstatOptional(store);
+  if (!root?.isDirectory()) {
+    warn(`The media store ${store} does not exist yet: the backup holds no media.`);
+    return { entries: [], files: 0, bytes: 0 };
+  }
+  const entries: WalkedEntry[] = [{ path: store, rel: '', stat: root }];
+  let files = 0;
+  let bytes = 0;
+  for (const dir of MEDIA_DIRECTORIES) {
+    const path = join(store, dir);
+    if (!lstatOptional(path)?.isDirectory()) continue;
+    for await (const entry of walkTree(path, (p) => warn(`Not backed up: ${p} is not a file or directory.`))) {
+      if (entry.stat.isSymbolicLink()) {
+        warn(`Not backed up: ${entry.path} is a symlink (Synapse writes plain files there).`);
+        continue;
+      }
+      entries.push({ ...entry, rel: entry.rel ? `${dir}/${entry.rel}` : dir });
+      if (entry.stat.isFile()) {
+        files += 1;
+        bytes += entry.stat.size;
+      }
+    }
+  }
+  return { entries, files, bytes };
+}
+
+function lstatOptional(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+function exists(path: string): boolean {
+  return lstatOptional(path) !== undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
