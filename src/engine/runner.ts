@@ -19,13 +19,20 @@ import type { Step } from './types.js';
 export interface RunPaths {
   stateDir: string;
   logFile: string;
+  /** The run's record; default <stateDir>/state.json (a backup keeps its own, so the install's stays). */
+  stateFile?: string;
 }
+
+/** Which command a run belongs to: `resume` continues the last run with the same graph. */
+export type RunCommand = 'install' | 'restore' | 'backup';
 
 export interface RunOptions {
   answers: Answers;
   target: Target;
   steps: Step[];
   paths: RunPaths;
+  /** Default 'install'. */
+  command?: RunCommand;
   onEvent: EventListener;
   signal: AbortSignal;
   /** Tests pass a fake; by default commands run on this machine. */
@@ -69,6 +76,8 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   const { answers, target, paths, signal } = options;
   const steps = checkStepOrder(options.steps);
   const files = statePaths(paths.stateDir);
+  const stateFile = paths.stateFile ?? files.state;
+  const command = options.command ?? 'install';
   const lock = new RunLock(files.lock);
   lock.acquire();
   const logger = new Logger(paths.logFile);
@@ -82,10 +91,11 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   };
 
   try {
-    const previous = readState(files.state);
+    const previous = readState(stateFile);
     const resumed = previous !== undefined && previous.status !== 'done';
     const state: RunState = {
       format: STATE_FORMAT,
+      ...(command === 'install' ? {} : { command }),
       target: target.id,
       answersHash: hashAnswers(answers),
       status: 'running',
@@ -95,7 +105,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       steps: previous?.steps ?? {},
       pendingRestarts: previous?.pendingRestarts ?? [],
     };
-    const save = () => writeState(files.state, state);
+    const save = () => writeState(stateFile, state);
     save();
 
     const hooks: ExecutorHooks = {
@@ -122,6 +132,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
     const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({
       type: 'run-started',
+      ...(command === 'install' ? {} : { command }),
       target: target.id,
       steps: plans.map(({ planned: p }) => ({ id: p.id, title: p.title, ...(p.skip ? { skipReason: p.skip } : {}) })),
       logFile: paths.logFile,
