@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify';
+export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'backup' | 'restore';
 
 export interface CliArgs {
   command: CommandName;
@@ -16,11 +16,19 @@ export interface CliArgs {
   verbose: boolean;
   serverName?: string;
   planOnly: boolean;
+  /** backup: the directory the archive goes to. */
+  to?: string;
+  /** backup: leave the media store out. */
+  noMedia: boolean;
+  /** restore: the archive. */
+  archive?: string;
+  /** restore: move an existing database holding Synapse data aside first. */
+  replaceDatabase: boolean;
   help: boolean;
   version: boolean;
 }
 
-const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify'];
+const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'backup', 'restore'];
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
@@ -29,6 +37,8 @@ const ALLOWED: Record<CommandName, string[]> = {
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
   verify: ['answers', 'server-name', 'json', 'state-dir'],
+  backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
+  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -50,6 +60,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         verbose: { type: 'boolean' },
         'server-name': { type: 'string' },
         'plan-only': { type: 'boolean' },
+        to: { type: 'string' },
+        'no-media': { type: 'boolean' },
+        'replace-database': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -58,12 +71,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
   const name = positionals[0] ?? 'install';
   if (!COMMANDS.includes(name as CommandName)) {
     throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.filter((c) => c !== 'install').join(', ')}.`);
   }
   const command = name as CommandName;
+  const arguments_ = command === 'restore' ? 2 : 1;
+  if (positionals.length > arguments_) throw new UsageError(`Unexpected argument "${positionals[arguments_]}".`);
   if (!values.help && !values.version) {
     for (const option of Object.keys(values)) {
       if (option === 'help' || option === 'version') continue;
@@ -73,6 +87,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     }
     if (values.target && values['os-release']) throw new UsageError('Give either --target or --os-release, not both.');
     if (command === 'plan' && !values.answers) throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml).');
+    if (command === 'restore' && !positionals[1]) {
+      throw new UsageError('`restore` needs the archive: matrix-setup restore ARCHIVE [--answers FILE] [--yes].');
+    }
+    if (values.to === '') throw new UsageError('--to needs a directory.');
   }
   return {
     command,
@@ -87,6 +105,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     verbose: values.verbose ?? false,
     serverName: values['server-name'],
     planOnly: values['plan-only'] ?? false,
+    to: values.to,
+    noMedia: values['no-media'] ?? false,
+    archive: command === 'restore' ? positionals[1] : undefined,
+    replaceDatabase: values['replace-database'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -10,6 +10,11 @@ Usage
   matrix-setup resume                       continue the last run with its saved answers
   matrix-setup verify [--server-name NAME] [--json]
                                             check the server as clients and other servers see it
+  matrix-setup backup [--to DIR] [--no-media] [--json]
+                                            one archive of this server (database, signing key,
+                                            config, secrets, certificate, media); prints its path
+  matrix-setup restore ARCHIVE [--answers FILE] [--yes] [--replace-database]
+                                            this server from a backup, on a fresh machine
 
 Options
   -a, --answers FILE    answers file (YAML, version 1; see examples/answers.yaml)
@@ -17,7 +22,12 @@ Options
       --target ID       plan for another distro: debian-12, debian-13, debian-unstable,
                         ubuntu-24.04, rocky-9, almalinux-9, rhel-8, centos-stream-9, ...
       --os-release FILE plan for the distro described by this os-release file
-      --json            machine-readable output (plan, status, verify)
+      --json            machine-readable output (plan, status, verify, backup)
+      --to DIR          backup: where the archive goes (default /var/backups/matrix-setup)
+      --no-media        backup: leave out the uploaded media
+      --replace-database
+                        restore: load the backup even where the database holds other data
+                        of this server (it is kept under another name, never dropped)
       --plain           plain line output even on a terminal
       --verbose         print every line of command output (the log always has it)
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
@@ -29,6 +39,8 @@ Examples
   matrix-setup plan --answers examples/answers.yaml --target debian-12
   sudo matrix-setup --answers /root/matrix.yaml --yes
   sudo matrix-setup resume
+  sudo matrix-setup backup --to /mnt/backups
+  sudo bash install.sh restore /root/matrix-setup-backup-example.org-20260101T120000Z.tar --yes
 
 Exit status
   0 done   1 a step failed   2 bad usage or invalid answers (nothing was changed)

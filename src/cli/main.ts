@@ -30,6 +30,10 @@ async function dispatch(args: CliArgs): Promise<number> {
       return (await import('./commands/verify-cli.js')).verifyCliCommand(args);
     case 'install':
       return (await import('./commands/install.js')).installCommand(args);
+    case 'backup':
+      return (await import('./commands/backup.js')).backupCommand(args);
+    case 'restore':
+      return (await import('./commands/restore.js')).restoreCommand(args);
   }
 }
 

@@ -4,6 +4,7 @@ import { loadAnswersFile } from '../../answers/load.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
+import { readState } from '../../engine/state.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { formatFailure } from '../../render/failure-summary.js';
@@ -11,6 +12,7 @@ import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
+import { abortOnSignals } from '../interrupt.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
 
@@ -36,6 +38,9 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (!existsSync(saved)) {
     throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
   }
+  if (readState(statePaths(stateDir).state)?.command === 'restore') {
+    return (await import('./restore.js')).resumeRestore(args, loadAnswersFile(saved));
+  }
   return install({ ...args, yes: true }, loadAnswersFile(saved), true);
 }
 
@@ -58,13 +63,7 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
   const logFile = args.logFile ?? defaultLogFile();
   writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
 
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal} received: stopping the running command…\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const interrupt = abortOnSignals();
   try {
     const outcome = await runInstall({
       answers,
@@ -72,12 +71,11 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       steps: STEPS,
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
     return report(outcome, answers, resuming, stateDir);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interrupt.dispose();
   }
 }
 
