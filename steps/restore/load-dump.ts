@@ -27,6 +27,8 @@ export interface LoadDumpOptions {
   /** psql into the target database, with the variables above set. */
   psql: { argv: string[]; env?: Record<string, string> };
   hint: string;
+  /** The converter (tests swap in a stand-in). */
+  pgRestoreArgv?: string[];
 }
 
 /**
@@ -58,7 +60,7 @@ export async function loadDump(exec: Executor, options: LoadDumpOptions): Promis
       if (restoring) forward.destroy(new Error('psql stopped before the dump was loaded'));
     });
   try {
-    await exec.run(PG_RESTORE_ARGV, { input: options.dump, output: forward, cwd: '/', timeoutMs: LOAD_TIMEOUT_MS, hint: options.hint });
+    await exec.run(options.pgRestoreArgv ?? PG_RESTORE_ARGV, { input: options.dump, output: forward, cwd: '/', timeoutMs: LOAD_TIMEOUT_MS, hint: options.hint });
     restoring = false;
     options.verifyDump();
   } catch (error) {

@@ -81,6 +81,11 @@ export async function saveRestoreInputs(options: {
     replace_database: options.replaceDatabase,
     stamp,
   };
+  // The same restore again keeps its record (and stamp): a second run changes nothing.
+  const previous = readRecord(stateDir);
+  if (previous && previous.archive === record.archive && previous.backup_id === record.backup_id && previous.replace_database === record.replace_database) {
+    return { archive, stateDir, replaceDatabase: options.replaceDatabase, stamp: previous.stamp };
+  }
   writeFileAtomic(restoreRecordPath(stateDir), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
   return { archive, stateDir, replaceDatabase: options.replaceDatabase, stamp };
 }
@@ -89,7 +94,7 @@ export async function saveRestoreInputs(options: {
 export async function reopenRestore(stateDir: string): Promise<{ source: RestoreSource; record: RestoreRecord }> {
   const path = restoreRecordPath(stateDir);
   if (!existsSync(path)) throw new UsageError(`There is no restore to resume (no ${path}).`, 'Start it with `matrix-setup restore ARCHIVE`.');
-  const record = JSON.parse(readFileSync(path, 'utf8')) as RestoreRecord;
+  const record = readRecord(stateDir)!;
   const archive = await openVerifiedArchive(record.archive);
   if (archive.manifest.backup_id !== record.backup_id) {
     throw new UsageError(
@@ -98,6 +103,14 @@ export async function reopenRestore(stateDir: string): Promise<{ source: Restore
     );
   }
   return { source: { archive, stateDir, replaceDatabase: record.replace_database, stamp: record.stamp }, record };
+}
+
+function readRecord(stateDir: string): RestoreRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(restoreRecordPath(stateDir), 'utf8')) as RestoreRecord;
+  } catch {
+    return undefined;
+  }
 }
 
 function adoptSecrets(file: string, archived: Record<string, string>, backup: string): void {

@@ -24,7 +24,7 @@ export function restoreCertificateStep(source: RestoreSource): Step {
     },
     plan({ answers }): Action[] {
       const layout = edgeLayout(answers);
-      const { fullchain, privkey } = layout.certificate;
+      const { fullchain } = layout.certificate;
       return [
         {
           kind: 'task',
