@@ -20,13 +20,21 @@ export interface BackupOptions {
   onResult(result: BackupResult): void;
 }
 
-/** pg_dump -Fc as the Synapse role over TCP (as Synapse connects), without the rows Synapse must never get back. */
+/**
+ * pg_dump -Fc without the rows Synapse must never get back: for a local server as the postgres
+ * user over the Unix socket (no password, no TLS on the way), for an external one as the
+ * Synapse role, connecting as Synapse does.
+ */
 export function pgDumpArgv(answers: Answers): string[] {
   const { mode, host, port, user, name } = answers.database;
-  return [
-    'pg_dump', '-h', mode === 'local' ? '127.0.0.1' : host, '-p', String(port), '-U', user, '-d', name, '-w',
-    '-Fc', ...EXCLUDED_TABLE_DATA.map((table) => `--exclude-table-data=${table}`),
-  ];
+  const options = ['-Fc', ...EXCLUDED_TABLE_DATA.map((table) => `--exclude-table-data=${table}`)];
+  if (mode === 'local') return ['runuser', '-u', 'postgres', '--', 'pg_dump', '-p', String(port), '-d', name, ...options];
+  return ['pg_dump', '-h', host, '-p', String(port), '-U', user, '-d', name, '-w', ...options];
+}
+
+function pgDumpEnvironment(answers: Answers, password: () => string): Record<string, string> | undefined {
+  if (answers.database.mode === 'local') return undefined;
+  return { PGPASSWORD: password(), PGSSLMODE: answers.database.sslmode, PGCONNECT_TIMEOUT: '15' };
 }
 
 /**
@@ -54,7 +62,10 @@ export function backupArchiveStep(options: BackupOptions): Step {
           kind: 'task',
           description: `Write a backup of ${answers.server_name} to ${options.directory}/ (mode 0600): ${parts.join('; ')}`,
           shows: [
-            { argv: pgDumpArgv(answers), when: `its output streamed into the archive; PGPASSWORD=${secretToken('database_password')} in its environment` },
+            {
+              argv: pgDumpArgv(answers),
+              when: `its output streamed into the archive${answers.database.mode === 'local' ? '' : `; PGPASSWORD=${secretToken('database_password')} in its environment`}`,
+            },
           ],
           check: async () => false,
           run: (ctx) => writeBackup(ctx, options),
@@ -85,10 +96,7 @@ async function writeBackup(ctx: RunContext, options: BackupOptions): Promise<voi
       pgDumpVersion: await pgDumpVersion(ctx.exec),
       tableBytes: database.tableBytes,
     },
-    dump: {
-      argv: pgDumpArgv(answers),
-      env: { PGPASSWORD: connection.password, PGSSLMODE: answers.database.sslmode, PGCONNECT_TIMEOUT: '15' },
-    },
+    dump: { argv: pgDumpArgv(answers), env: pgDumpEnvironment(answers, () => connection.password) },
     onProgress: options.onProgress,
     note: ctx.note,
     warn: ctx.warn,
