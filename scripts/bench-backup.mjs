@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// What matrix-setup's backup and restore cost next to the bare commands on the same data, in one
+// booted Debian unstable container (root only, not part of the pass/fail tests):
+//   install with the end-to-end answers, then pad the server (a table of rows in Synapse's
+//   database, incompressible files in its media store), then time
+//   - backup:  `matrix-setup backup`      vs  pg_dump -Fc + tar of local_content/local_thumbnails
+//   - restore: `matrix-setup restore --replace-database` of that archive (the archive check, the
+//              database load, the media unpack, and re-checking the installed steps)
+//                                          vs  createdb + pg_restore + tar -x
+// Each backup runs twice, alternating with the bare commands; the faster run of each is kept.
+//   node scripts/bench-backup.mjs [--rows 1500000] [--media-files 1000] [--media-kib 512]
+import { register } from 'tsx/esm/api';
+
+register();
+const { Container } = await import('../test/e2e/harness/container.ts');
+const { startPebble } = await import('../test/e2e/harness/pebble.ts');
+const { e2eSkipReason } = await import('../test/e2e/harness/skip.ts');
+const { ensureBundle } = await import('../test/e2e/harness/bundle.ts');
+const { e2eAnswers, ANSWERS_PATH } = await import('../test/e2e/harness/answers.ts');
+const { makeElementTarball } = await import('../test/e2e/harness/element-fixture.ts');
+const { copyInstallFiles, readRunLog, runInstallSh, runInstalledCommand, shown } = await import('../test/e2e/harness/installer.ts');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const rows = option('--rows', 1_500_000);
+const mediaFiles = option('--media-files', 1000);
+const mediaKib = option('--media-kib', 512);
+
+const reason = e2eSkipReason();
+if (reason) {
+  console.log(`bench-backup: cannot run: ${reason}`);
+  process.exit(0);
+}
+
+const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const MEDIA = '/var/lib/matrix-synapse/media';
+
+await ensureBundle();
+const element = await makeElementTarball();
+const container = await Container.boot({ rootfs: 'sid' });
+try {
+  const pebble = await startPebble(container);
+  copyInstallFiles(container, {
+    answers: e2eAnswers({ acmeDirectory: pebble.directoryUrl, acmeCaBundle: pebble.listenerCaPath, elementSha256: element.sha256 }),
+    elementTarball: element.path,
+  });
+  const install = await runInstallSh(container, ['--answers', ANSWERS_PATH, '--yes']);
+  if (install.exitCode !== 0) throw new Error(`install failed:\n${shown(install)}`);
+
+  const exec = (argv, options = {}) => container.exec(argv, { timeoutMs: 60 * 60_000, cwd: '/', ...options });
+  const timedExec = async (argvs) => {
+    const started = Date.now();
+    for (const argv of argvs) await exec(argv);
+    return Date.now() - started;
+  };
+  const psql = (database, sql) => exec(['runuser', '-u', 'postgres', '--', 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', sql]);
+
+  console.log(`padding: ${rows} rows in a table of the Synapse database, ${mediaFiles} media files of ${mediaKib} KiB`);
+  await psql('synapse', `SET ROLE synapse_user; CREATE TABLE bench_padding (id bigint PRIMARY KEY, body text); INSERT INTO bench_padding SELECT n, md5(n::text) || repeat('x', 40) FROM generate_series(1, ${rows}) n;`);
+  await exec([
+    'runuser', '-u', 'matrix-synapse', '--', 'sh', '-c',
+    `for i in $(seq 1 ${mediaFiles}); do d=${MEDIA}/local_content/be/$(printf %02d $((i % 100))); mkdir -p $d; head -c ${mediaKib * 1024} /dev/urandom > $d/bench$i; done`,
+  ]);
+  const sizes = await exec(['sh', '-c', `du -sh ${MEDIA}/local_content; runuser -u postgres -- psql -XtAc "SELECT pg_size_pretty(pg_database_size('synapse'))"`]);
+  console.log(`data: media ${sizes.stdout.trim().split('\n').join(', database ')}`);
+
+  const bareBackup = () =>
+    timedExec([
+      ['rm', '-rf', '/root/bare'],
+      ['mkdir', '-p', '/root/bare'],
+      ['sh', '-c', 'runuser -u postgres -- pg_dump -Fc --exclude-table-data=e2e_one_time_keys_json synapse > /root/bare/synapse.dump'],
+      ['tar', '-cf', '/root/bare/media.tar', '-C', MEDIA, 'local_content', 'local_thumbnails'],
+    ]);
+  const ours = async () => {
+    const result = await runInstalledCommand(container, ['backup', '--to', '/root/ours']);
+    if (result.exitCode !== 0) throw new Error(`backup failed:\n${shown(result)}`);
+    return { ms: result.durationMs, archive: result.stdout.trimEnd().split('\n').at(-1) };
+  };
+  await exec(['mkdir', '-p', `${MEDIA}/local_thumbnails`]);
+  const bare1 = await bareBackup();
+  const ours1 = await ours();
+  const bare2 = await bareBackup();
+  const ours2 = await ours();
+  const backupBare = Math.min(bare1, bare2);
+  const backupOurs = Math.min(ours1.ms, ours2.ms);
+
+  const bareRestore = await timedExec([
+    ['runuser', '-u', 'postgres', '--', 'createdb', '-E', 'UTF8', '--locale=C', '-T', 'template0', '-O', 'synapse_user', 'bench_bare'],
+    ['runuser', '-u', 'postgres', '--', 'pg_restore', '-d', 'bench_bare', '/root/bare/synapse.dump'],
+    ['mkdir', '-p', '/root/bare-media'],
+    ['tar', '-xf', '/root/bare/media.tar', '-C', '/root/bare-media'],
+  ]);
+  const restore = await runInstalledCommand(container, ['restore', ours2.archive, '--yes', '--replace-database']);
+  if (restore.exitCode !== 0) throw new Error(`restore failed:\n${shown(restore)}`);
+  const log = readRunLog(container, restore.stdout);
+  const stepMs = (id) => log.steps.get(id)?.durationMs ?? 0;
+  const dataSteps = stepMs('restore-database') + stepMs('restore-media');
+  const beforeRun = restore.durationMs - (log.durationMs ?? restore.durationMs);
+  const archiveBytes = Number((await exec(['stat', '-c', '%s', ours2.archive])).stdout.trim());
+
+  const row = (name, ours, bare) => console.log(`${name.padEnd(52)} ${s(ours).padStart(9)} ${s(bare).padStart(9)} ${(ours / bare).toFixed(2).padStart(7)}x`);
+  console.log(`\narchive: ${(archiveBytes / 1024 ** 2).toFixed(0)} MiB`);
+  console.log(`${''.padEnd(52)} ${'matrix-setup'.padStart(9)} ${'bare'.padStart(9)} ${'ratio'.padStart(8)}`);
+  row('backup (pg_dump -Fc + tar)', backupOurs, backupBare);
+  row('restore: database + media steps (createdb + pg_restore + tar -x)', dataSteps + beforeRun, bareRestore);
+  row('restore: the whole command', restore.durationMs, bareRestore);
+  console.log(`  of which: archive check before the run ${s(beforeRun)}, restore-database ${s(stepMs('restore-database'))}, restore-media ${s(stepMs('restore-media'))}, ` +
+    `the ${log.steps.size - 2} other steps re-checked ${s((log.durationMs ?? 0) - dataSteps)}`);
+  console.log(`  backup runs: matrix-setup ${s(ours1.ms)}, ${s(ours2.ms)}; bare ${s(bare1)}, ${s(bare2)}`);
+} finally {
+  await container.stop();
+  element.remove();
+}
