@@ -7,12 +7,12 @@ import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js'
 import { readState } from '../../engine/state.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
-import { formatFailure } from '../../render/failure-summary.js';
 import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
 import { abortOnSignals } from '../interrupt.js';
+import { reportUnfinishedRun } from '../unfinished-run.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
 
@@ -80,15 +80,9 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
 }
 
 function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateDir: string): number {
+  const unfinished = reportUnfinishedRun(outcome);
+  if (unfinished !== undefined) return unfinished;
   const out = (text: string) => process.stdout.write(text);
-  if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
-    return outcome.error?.refused ? ExitCode.hostRefused : ExitCode.stepFailed;
-  }
-  if (outcome.status === 'interrupted') {
-    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
-    return ExitCode.interrupted;
-  }
   out(`\nYour homeserver ${answers.server_name} is installed${resuming ? ' (resumed)' : ''}.\n`);
   out(`  Homeserver URL: https://${answers.synapse_host}\n`);
   if (answers.element.enabled) out(`  Element Web:    https://${answers.element.host}\n`);

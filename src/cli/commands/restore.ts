@@ -9,7 +9,6 @@ import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { LocalExecutor } from '../../exec/executor.js';
 import type { Target } from '../../host/target.js';
 import { Logger } from '../../log/logger.js';
-import { formatFailure } from '../../render/failure-summary.js';
 import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { createProgressLine } from '../../render/progress-line.js';
 import { SecretStore } from '../../secrets/secret-store.js';
@@ -20,6 +19,7 @@ import { checkRestoreTarget } from '../../../steps/restore/restore-check.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
 import { abortOnSignals } from '../interrupt.js';
+import { reportUnfinishedRun } from '../unfinished-run.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
 
@@ -98,15 +98,9 @@ async function run(args: CliArgs, source: RestoreSource, answers: Answers, targe
 }
 
 async function report(outcome: RunOutcome, source: RestoreSource, answers: Answers, resuming: boolean): Promise<number> {
+  const unfinished = reportUnfinishedRun(outcome);
+  if (unfinished !== undefined) return unfinished;
   const out = (text: string) => process.stdout.write(text);
-  if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
-    return outcome.error?.refused ? ExitCode.hostRefused : ExitCode.stepFailed;
-  }
-  if (outcome.status === 'interrupted') {
-    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
-    return ExitCode.interrupted;
-  }
   const { manifest } = source.archive;
   const keyId = (await readMember(source.archive, MEMBERS.signingKey).catch(() => Buffer.from(''))).toString('utf8').split(/\s+/).slice(0, 2).join(':');
   out(`\nYour homeserver ${answers.server_name} is restored${resuming ? ' (resumed)' : ''} from the backup of ${manifest.created_at}.\n`);
