@@ -20,7 +20,7 @@ export interface CliArgs {
   to?: string;
   /** backup: leave the media store out. */
   noMedia: boolean;
-  /** restore: the archive. */
+  /** restore: the archive; plan --restore ARCHIVE: the restore's plan. */
   archive?: string;
   /** restore: move an existing database holding Synapse data aside first. */
   replaceDatabase: boolean;
@@ -33,7 +33,7 @@ const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify'
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
   install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only'],
-  plan: ['answers', 'target', 'os-release', 'json', 'state-dir'],
+  plan: ['answers', 'target', 'os-release', 'json', 'state-dir', 'restore'],
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
   verify: ['answers', 'server-name', 'json', 'state-dir'],
@@ -63,6 +63,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         to: { type: 'string' },
         'no-media': { type: 'boolean' },
         'replace-database': { type: 'boolean' },
+        restore: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,7 +87,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
       }
     }
     if (values.target && values['os-release']) throw new UsageError('Give either --target or --os-release, not both.');
-    if (command === 'plan' && !values.answers) throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml).');
+    if (command === 'plan' && !values.answers && !values.restore) {
+      throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml), or --restore ARCHIVE for a restore\'s plan.');
+    }
     if (command === 'restore' && !positionals[1]) {
       throw new UsageError('`restore` needs the archive: matrix-setup restore ARCHIVE [--answers FILE] [--yes].');
     }
@@ -107,7 +110,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     planOnly: values['plan-only'] ?? false,
     to: values.to,
     noMedia: values['no-media'] ?? false,
-    archive: command === 'restore' ? positionals[1] : undefined,
+    archive: command === 'restore' ? positionals[1] : values.restore,
     replaceDatabase: values['replace-database'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

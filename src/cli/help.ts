@@ -15,6 +15,8 @@ Usage
                                             config, secrets, certificate, media); prints its path
   matrix-setup restore ARCHIVE [--answers FILE] [--yes] [--replace-database]
                                             this server from a backup, on a fresh machine
+  matrix-setup plan --restore ARCHIVE [--answers FILE] [--target ID]
+                                            show what restoring that backup would do
 
 Options
   -a, --answers FILE    answers file (YAML, version 1; see examples/answers.yaml)
