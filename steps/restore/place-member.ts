@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import { readMember } from '../../src/backup/archive-members.js';
 import type { ManifestMember } from '../../src/backup/manifest.js';
 import type { VerifiedArchive } from '../../src/backup/open-archive.js';
@@ -42,8 +42,15 @@ async function ids(ctx: RunContext, placement: Placement): Promise<Ids> {
   return { uid: uid ?? 0, gid: gid ?? 0 };
 }
 
+/** The given or archived mode, without setuid, setgid or sticky bits (nothing restored needs them). */
 function modeOf(placement: Placement): number {
-  return placement.mode ?? Number.parseInt(placement.member.mode, 8);
+  return (placement.mode ?? Number.parseInt(placement.member.mode, 8)) & 0o777;
+}
+
+/** Whether an archived path lies inside `dir` (normalised first: an archive cannot climb out with ..). */
+export function isInside(path: string, dir: string): boolean {
+  const normal = posix.normalize(path);
+  return normal === path && posix.isAbsolute(path) && (normal === dir || normal.startsWith(`${dir.replace(/\/$/, '')}/`));
 }
 
 function lstatOptional(path: string): Stats | undefined {

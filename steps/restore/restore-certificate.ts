@@ -4,7 +4,9 @@ import { membersWithRole, type ManifestMember } from '../../src/backup/manifest.
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { checkCertificate, checkCertificateFiles } from '../../src/tls/certificate-check.js';
 import { edgeLayout } from '../edge/edge-layout.js';
-import { isPlaced, place } from './place-member.js';
+import { isInside, isPlaced, place } from './place-member.js';
+import { certificatePaths } from '../backup/backup-sources.js';
+import type { Answers } from '../../src/answers/types.js';
 import { replacedFileBackup, type RestoreSource } from './restore-source.js';
 
 /**
@@ -14,16 +16,22 @@ import { replacedFileBackup, type RestoreSource } from './restore-source.js';
  * Otherwise nothing is done and tls-certificate requests one as in an install.
  */
 export function restoreCertificateStep(source: RestoreSource): Step {
-  const members = membersWithRole(source.archive.manifest, 'certificate');
+  const archived = membersWithRole(source.archive.manifest, 'certificate');
+  /** Only the lineage these answers use, whatever else the archive lists. */
+  const lineage = (answers: Answers) => {
+    const allowed = certificatePaths(answers, edgeLayout(answers).certificate.name);
+    return archived.filter((m) => m.path && allowed.some((dir) => isInside(m.path!, dir)));
+  };
   return {
     id: 'restore-certificate',
     title: 'Restore the certificate',
     needs: ['restore-check'],
-    skip() {
-      return members.length === 0 ? 'the backup holds no certificate' : undefined;
+    skip({ answers }) {
+      return lineage(answers).length === 0 ? 'the backup holds no certificate for these answers' : undefined;
     },
     plan({ answers }): Action[] {
       const layout = edgeLayout(answers);
+      const members = lineage(answers);
       const { fullchain } = layout.certificate;
       return [
         {

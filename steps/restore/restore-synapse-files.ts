@@ -7,7 +7,7 @@ import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { STEPS } from '../index.js';
 import { synapseLayout } from '../synapse/sources.js';
-import { isPlaced, place, type Placement } from './place-member.js';
+import { isInside, isPlaced, place, type Placement } from './place-member.js';
 import { replacedFileBackup, type RestoreSource } from './restore-source.js';
 
 /** Files a package ships in the config directory: only restored over a Synapse installed the same way. */
@@ -53,8 +53,9 @@ export function synapsePlacements(source: RestoreSource, { answers, target }: Pl
   const written = filesMatrixSetupWrites(answers, target);
   const sameSource = manifest.install_method === layout.source;
   for (const member of membersWithRole(manifest, 'synapse-config')) {
-    const path = member.path!;
-    if (member.type === 'directory' || written.has(path)) continue;
+    const path = member.path ?? '';
+    // Only ever inside this install's config directory, whatever the archive says.
+    if (member.type === 'directory' || written.has(path) || !isInside(path, layout.configDir)) continue;
     if (!sameSource && PACKAGE_FILES.includes(basename(path))) continue;
     placements.push({ member, path });
   }

@@ -71,3 +71,30 @@ describe('putting archived files in place', async () => {
     assert.equal(existsSync(at('planted', 'extra.yaml')), false);
   });
 });
+
+describe('what an archive may name', () => {
+  it('only paths inside the directory they belong to, written plainly', async () => {
+    const { isInside } = await import('../../steps/restore/place-member.js');
+    assert.equal(isInside('/etc/matrix-synapse/conf.d/x.yaml', '/etc/matrix-synapse'), true);
+    assert.equal(isInside('/etc/matrix-synapse', '/etc/matrix-synapse'), true);
+    assert.equal(isInside('/etc/matrix-synapse-evil/x', '/etc/matrix-synapse'), false);
+    assert.equal(isInside('/etc/matrix-synapse/../cron.d/x', '/etc/matrix-synapse'), false);
+    assert.equal(isInside('etc/matrix-synapse/x', '/etc/matrix-synapse'), false);
+  });
+
+  it("Synapse's files are only restored inside its config directory, and never those matrix-setup writes itself", async () => {
+    const { synapsePlacements } = await import('../../steps/restore/restore-synapse-files.js');
+    const { testAnswers, testTarget } = await import('../helpers/answers.js');
+    const { testManifest } = await import('../helpers/backup-archive.js');
+    const member = (path: string) => ({ name: `files${path}`, role: 'synapse-config' as const, path, type: 'file' as const, size: 1, sha256: 'x', mode: '0644', owner: 'root', group: 'root' });
+    const manifest = testManifest([
+      member('/etc/matrix-synapse/conf.d/my-own.yaml'),
+      member('/etc/matrix-synapse/conf.d/zz-matrix-setup.yaml'),
+      member('/etc/cron.d/planted'),
+      member('/etc/matrix-synapse/../cron.d/planted'),
+    ]);
+    const source = { archive: { path: '', entries: new Map(), bytes: 0, manifest }, stateDir: '/x', replaceDatabase: false, stamp: 'S' };
+    const placements = synapsePlacements(source, { answers: testAnswers(), target: testTarget('debian-12') });
+    assert.deepEqual(placements.map((p) => p.path), ['/etc/matrix-synapse/conf.d/my-own.yaml']);
+  });
+});
