@@ -114,7 +114,7 @@ async function serverA(t: TestContext): Promise<ServerA> {
     const seeded = await seedServer(container, token);
     assert.ok(Number(await sql(container, 'SELECT count(*) FROM e2e_one_time_keys_json')) > 0, 'the client uploaded one-time keys on A');
     // The reading check itself, on the original server: it must see what was sent.
-    const control = await readAsUsers(container, seeded);
+    const control = await readAsUsers(container, seeded, { reuseSessions: true });
     for (const [user, view] of Object.entries(control)) {
       assert.deepEqual(view.messages, seeded.messages, `${user} reads every message on A`);
       assert.equal(view.download_sha256, seeded.sha256, `${user} downloads the upload on A`);

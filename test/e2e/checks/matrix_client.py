@@ -8,6 +8,11 @@ own code. Runs inside the test container, where the server's names resolve.
                                    and one-time keys uploaded for a device of the first user
   check --seed FILE --out FILE     both users log in with their passwords, read every message
                                    in order, read from the known point on, download the upload
+        [--reuse-sessions]         the same, with the sessions seed made instead of new logins
+
+Synapse allows five logins per address in a burst and then one every few minutes
+(rc_login.address), so seed logs in once per user and the control check on the first server
+reuses those sessions.
 
 Environment: HOMESERVER (https://matrix.test), CA_FILE (the CA the server's certificate
 chains to). Prints nothing on success; the results are in the --out JSON file.
@@ -56,7 +61,8 @@ def expect(response, kind, what):
 
 
 def client(user, store_path=None):
-    config = AsyncClientConfig(encryption_enabled=store_path is not None, store_sync_tokens=False)
+    # A 429 fails at once instead of nio sleeping through it (minutes for a login).
+    config = AsyncClientConfig(encryption_enabled=store_path is not None, store_sync_tokens=False, max_limit_exceeded=0)
     return AsyncClient(HOMESERVER, user, store_path=store_path or "", config=config, ssl=ssl.create_default_context(cafile=CA_FILE))
 
 
@@ -78,16 +84,15 @@ async def seed(args):
         expect(await c.register_with_token(name, password, args.token), RegisterResponse, f"register {name}")
         await c.close()
 
-    # A device with end-to-end keys: its one-time keys are what a backup must leave out.
-    with tempfile.TemporaryDirectory() as store:
-        keys = await login("alice", users["alice"], store)
-        uploaded = expect(await keys.keys_upload(), KeysUploadResponse, "keys upload")
-        await keys.close()
-
-    alice = await login("alice", users["alice"])
+    # Alice's device has end-to-end keys: its one-time keys are what a backup must leave out.
+    store = tempfile.TemporaryDirectory()
+    alice = await login("alice", users["alice"], store.name)
+    uploaded = expect(await alice.keys_upload(), KeysUploadResponse, "keys upload")
     bob = await login("bob", users["bob"])
     room = expect(await alice.room_create(name="backup and restore", invite=[f"@bob:{SERVER_NAME}"]), RoomCreateResponse, "create room")
     expect(await bob.join(room.room_id), JoinResponse, "bob joins")
+    # With encryption on, nio sends only into rooms it knows from a sync (this one is not encrypted).
+    expect(await alice.sync(timeout=0), SyncResponse, "alice syncs")
 
     messages = []
     for i in range(1, 7):
@@ -113,9 +118,13 @@ async def seed(args):
         after.append(body)
     messages.extend(after)
 
+    sessions = {"alice": {"user_id": alice.user_id, "device_id": alice.device_id, "access_token": alice.access_token},
+                "bob": {"user_id": bob.user_id, "device_id": bob.device_id, "access_token": bob.access_token}}
     await alice.close()
     await bob.close()
+    store.cleanup()
     result = {
+        "sessions": sessions,
         "server_name": SERVER_NAME,
         "users": users,
         "room_id": room.room_id,
@@ -152,7 +161,12 @@ async def check(args):
         seeded = json.load(f)
     results = {}
     for name, password in seeded["users"].items():
-        c = await login(name, password)
+        if args.reuse_sessions:
+            session = seeded["sessions"][name]
+            c = client(session["user_id"])
+            c.restore_login(session["user_id"], session["device_id"], session["access_token"])
+        else:
+            c = await login(name, password)
         everything = await read_all(c, seeded["room_id"])
         forward = expect(
             await c.room_messages(seeded["room_id"], start=seeded["known_point"], direction=MessageDirection.front, limit=50),
@@ -162,7 +176,7 @@ async def check(args):
         download = await c.download(mxc=seeded["mxc"])
         body = getattr(download, "body", None)
         results[name] = {
-            "logged_in": True,
+            "logged_in": not args.reuse_sessions,
             "messages": everything,
             "after_point": bodies(forward.chunk),
             "download_sha256": hashlib.sha256(body).hexdigest() if isinstance(body, (bytes, bytearray)) else f"no body: {download}",
@@ -181,6 +195,7 @@ def main():
     c = sub.add_parser("check")
     c.add_argument("--seed", required=True)
     c.add_argument("--out", required=True)
+    c.add_argument("--reuse-sessions", action="store_true")
     args = parser.parse_args()
     asyncio.run(seed(args) if args.command == "seed" else check(args))
 
