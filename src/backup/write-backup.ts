@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { constants, linkSync, lstatSync, mkdirSync, readdirSync, unlinkSync, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { open, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SynapseSource } from '../answers/types.js';
@@ -21,7 +21,9 @@ import {
 } from './manifest.js';
 import type { EntryMeta } from './tar/header.js';
 import { TarWriter } from './tar/writer.js';
-import { walkTree, type WalkedEntry } from './walk.js';
+import { lstatOptional, walkTree } from './walk.js';
+import { archiveName, prepareDirectory, publish } from './archive-file.js';
+import { listMedia, MEDIA_DIRECTORIES } from './media-listing.js';
 
 /** Where the parts of an install are on this machine (see steps/backup/backup-sources.ts). */
 export interface BackupSources {
@@ -38,8 +40,8 @@ export interface BackupSources {
   mediaStore: string;
 }
 
-/** The directories of the media store that are backed up; remote media and URL previews are caches. */
-export const MEDIA_DIRECTORIES = ['local_content', 'local_thumbnails'];
+export { MEDIA_DIRECTORIES } from './media-listing.js';
+export { archiveName } from './archive-file.js';
 /** Rows Synapse must never get back from a backup (reused one-time keys break decryption). */
 export const EXCLUDED_TABLE_DATA = ['e2e_one_time_keys_json'];
 
@@ -261,96 +263,8 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
   }
 }
 
-/** matrix-setup-backup-<server_name>-<UTC time>.tar */
-export function archiveName(serverName: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `matrix-setup-backup-${serverName.replace(/[^A-Za-z0-9.-]/g, '_')}-${stamp}.tar`;
-}
-
-const PARTIAL = /^\.matrix-setup-backup-.+\.(\d+)\.partial$/;
-
-/** The directory exists (0700 when created here), is a real directory, and holds no partial archive of a dead run. */
-function prepareDirectory(directory: string): void {
-  mkdirSync(directory, { recursive: true, mode: 0o700 });
-  const stat = lstatSync(directory);
-  if (!stat.isDirectory()) {
-    throw new StepError(`${directory} is not a directory${stat.isSymbolicLink() ? ' (it is a symlink)' : ''}.`, { hint: 'Choose another directory with --to DIR.' });
-  }
-  for (const name of readdirSync(directory)) {
-    const pid = PARTIAL.exec(name)?.[1];
-    if (!pid || isAlive(Number(pid))) continue;
-    const path = join(directory, name);
-    if (lstatSync(path).isFile()) unlinkSync(path);
-  }
-}
-
-/** Gives the finished archive its name without ever replacing a file (a second backup in the same second gets -2). */
-function publish(partial: string, directory: string, finalName: string): string {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? finalName : finalName.replace(/\.tar$/, `-${n}.tar`);
-    const path = join(directory, name);
-    try {
-      linkSync(partial, path);
-      unlinkSync(partial);
-      return path;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
-interface MediaListing {
-  entries: WalkedEntry[];
-  files: number;
-  bytes: number;
-}
-
-/** The media store's root and its local directories, walked once (sizes for the estimate and the progress). */
-async function listMedia(store: string, warn: (message: string) => void): Promise<MediaListing> {
-  const root = lstatOptional(store);
-  if (!root?.isDirectory()) {
-    warn(`The media store ${store} does not exist yet: the backup holds no media.`);
-    return { entries: [], files: 0, bytes: 0 };
-  }
-  const entries: WalkedEntry[] = [{ path: store, rel: '', stat: root }];
-  let files = 0;
-  let bytes = 0;
-  for (const dir of MEDIA_DIRECTORIES) {
-    const path = join(store, dir);
-    if (!lstatOptional(path)?.isDirectory()) continue;
-    for await (const entry of walkTree(path, (p) => warn(`Not backed up: ${p} is not a file or directory.`))) {
-      if (entry.stat.isSymbolicLink()) {
-        warn(`Not backed up: ${entry.path} is a symlink (Synapse writes plain files there).`);
-        continue;
-      }
-      entries.push({ ...entry, rel: entry.rel ? `${dir}/${entry.rel}` : dir });
-      if (entry.stat.isFile()) {
-        files += 1;
-        bytes += entry.stat.size;
-      }
-    }
-  }
-  return { entries, files, bytes };
-}
-
-function lstatOptional(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw error;
-  }
-}
 
 function exists(path: string): boolean {
   return lstatOptional(path) !== undefined;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

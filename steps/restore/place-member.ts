@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join, posix } from 'node:path';
 import { readMember } from '../../src/backup/archive-members.js';
 import type { ManifestMember } from '../../src/backup/manifest.js';
 import type { VerifiedArchive } from '../../src/backup/open-archive.js';
+import { lstatOptional } from '../../src/backup/walk.js';
 import { lookupId } from '../../src/engine/actions/accounts.js';
 import type { RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
@@ -53,14 +54,6 @@ export function isInside(path: string, dir: string): boolean {
   return normal === path && posix.isAbsolute(path) && (normal === dir || normal.startsWith(`${dir.replace(/\/$/, '')}/`));
 }
 
-function lstatOptional(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 async function sha256OfFile(path: string): Promise<string> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
