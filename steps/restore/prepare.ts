@@ -69,25 +69,25 @@ export async function saveRestoreInputs(options: {
 }): Promise<RestoreSource> {
   const { archive, answers, stateDir } = options;
   const files = statePaths(stateDir);
-  const stamp = runStamp();
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
-  const archived = parse((await readMember(archive, MEMBERS.secrets)).toString('utf8')) as Record<string, string> | null;
-  adoptSecrets(files.secrets, archived ?? {}, join(files.backups, `${files.secrets}.${stamp}`));
-  const record: RestoreRecord = {
-    archive: archive.path,
-    backup_id: archive.manifest.backup_id,
-    server_name: archive.manifest.server_name,
-    replace_database: options.replaceDatabase,
-    stamp,
-  };
+  // The record first: from then on `resume` knows this is a restore, whenever the run stops.
   // The same restore again keeps its record (and stamp): a second run changes nothing.
   const previous = readRecord(stateDir);
-  if (previous && previous.archive === record.archive && previous.backup_id === record.backup_id && previous.replace_database === record.replace_database) {
-    return { archive, stateDir, replaceDatabase: options.replaceDatabase, stamp: previous.stamp };
-  }
-  writeFileAtomic(restoreRecordPath(stateDir), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
-  return { archive, stateDir, replaceDatabase: options.replaceDatabase, stamp };
+  const same = previous && previous.archive === archive.path && previous.backup_id === archive.manifest.backup_id && previous.replace_database === options.replaceDatabase;
+  const record: RestoreRecord = same
+    ? previous
+    : {
+        archive: archive.path,
+        backup_id: archive.manifest.backup_id,
+        server_name: archive.manifest.server_name,
+        replace_database: options.replaceDatabase,
+        stamp: runStamp(),
+      };
+  if (!same) writeFileAtomic(restoreRecordPath(stateDir), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+  writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
+  const archived = parse((await readMember(archive, MEMBERS.secrets)).toString('utf8')) as Record<string, string> | null;
+  adoptSecrets(files.secrets, archived ?? {}, join(files.backups, `${files.secrets}.${record.stamp}`));
+  return { archive, stateDir, replaceDatabase: options.replaceDatabase, stamp: record.stamp };
 }
 
 /** The record of the restore in progress, re-opened for `resume` (the archive is checked again). */

@@ -5,6 +5,7 @@ import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
 import { readState } from '../../engine/state.js';
+import { restoreRecordPath } from '../../../steps/restore/prepare.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { createPlainRenderer } from '../../render/plain-renderer.js';
@@ -38,7 +39,9 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (!existsSync(saved)) {
     throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
   }
-  if (readState(statePaths(stateDir).state)?.command === 'restore') {
+  // A restore killed before its first step was recorded has its record but no state yet.
+  const last = readState(statePaths(stateDir).state);
+  if (last?.command === 'restore' || (!last && existsSync(restoreRecordPath(stateDir)))) {
     return (await import('./restore.js')).resumeRestore(args, loadAnswersFile(saved));
   }
   return install({ ...args, yes: true }, loadAnswersFile(saved), true);
