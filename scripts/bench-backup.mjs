@@ -76,7 +76,7 @@ try {
     if (result.exitCode !== 0) throw new Error(`backup failed:\n${shown(result)}`);
     return { ms: result.durationMs, archive: result.stdout.trimEnd().split('\n').at(-1) };
   };
-  await exec(['mkdir', '-p', `${MEDIA}/local_thumbnails`]);
+  await exec(['runuser', '-u', 'matrix-synapse', '--', 'mkdir', '-p', `${MEDIA}/local_thumbnails`]);
   const bare1 = await bareBackup();
   const ours1 = await ours();
   const bare2 = await bareBackup();
@@ -86,7 +86,8 @@ try {
 
   const bareRestore = await timedExec([
     ['runuser', '-u', 'postgres', '--', 'createdb', '-E', 'UTF8', '--locale=C', '-T', 'template0', '-O', 'synapse_user', 'bench_bare'],
-    ['runuser', '-u', 'postgres', '--', 'pg_restore', '-d', 'bench_bare', '/root/bare/synapse.dump'],
+    // Through standard input as root reads it (the postgres user may not enter /root); as matrix-setup feeds it.
+    ['sh', '-c', 'runuser -u postgres -- pg_restore -d bench_bare < /root/bare/synapse.dump'],
     ['mkdir', '-p', '/root/bare-media'],
     ['tar', '-xf', '/root/bare/media.tar', '-C', '/root/bare-media'],
   ]);

@@ -25,7 +25,8 @@ export interface Placement {
   mode?: number;
 }
 
-export type PlaceOutcome = 'unchanged' | 'created' | 'replaced';
+/** 'adjusted': the content was right, only its owner or mode were not. */
+export type PlaceOutcome = 'unchanged' | 'adjusted' | 'created' | 'replaced';
 
 interface Ids {
   uid: number;
@@ -55,7 +56,7 @@ export function isInside(path: string, dir: string): boolean {
 }
 
 
-async function sha256OfFile(path: string): Promise<string> {
+export async function sha256OfFile(path: string): Promise<string> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const hash = createHash('sha256');
@@ -97,6 +98,16 @@ export async function place(ctx: RunContext, archive: VerifiedArchive, placement
       await handle.close();
     }
     return 'created';
+  }
+  if (existing?.isFile() && member.type === 'file' && existing.size === member.size && (await sha256OfFile(path)) === member.sha256) {
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      await handle.chown(uid, gid);
+      await handle.chmod(modeOf(placement));
+    } finally {
+      await handle.close();
+    }
+    return 'adjusted';
   }
   if (existing) keepAside(path, existing, backup(path));
   if (member.type === 'symlink') {

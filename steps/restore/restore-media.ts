@@ -17,7 +17,8 @@ export function mediaMarker(stateDir: string): string {
 
 export function unpackArgv(layout: SynapseLayout): string[] {
   // As Synapse's own user: the files are its own, and root never writes into its directory.
-  return ['runuser', '-u', layout.user, '--', 'tar', '--extract', '--preserve-permissions', '--file=-', `--directory=${layout.mediaStore}`, '--strip-components=1'];
+  // Directories already there keep their owner, mode and times (tar may not change another user's).
+  return ['runuser', '-u', layout.user, '--', 'tar', '--extract', '--preserve-permissions', '--no-overwrite-dir', '--file=-', `--directory=${layout.mediaStore}`, '--strip-components=1'];
 }
 
 /**

@@ -7,7 +7,8 @@ import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { STEPS } from '../index.js';
 import { synapseLayout } from '../synapse/sources.js';
-import { isInside, isPlaced, place, type Placement } from './place-member.js';
+import { lstatOptional } from '../../src/backup/walk.js';
+import { isInside, isPlaced, place, sha256OfFile, type Placement } from './place-member.js';
 import { replacedFileBackup, type RestoreSource } from './restore-source.js';
 
 /** Files a package ships in the config directory: only restored over a Synapse installed the same way. */
@@ -66,6 +67,12 @@ function filesMatrixSetupWrites(answers: Answers, target: Target): Set<string> {
   return new Set(buildPlan(STEPS, { answers, target }).flatMap((step) => step.actions.flatMap((a) => (a.kind === 'file' ? [a.path] : []))));
 }
 
+/** The file there already holds the archived bytes (only its owner or mode may differ). */
+async function sameContent(placement: Placement): Promise<boolean> {
+  const stat = lstatOptional(placement.path);
+  return !!stat?.isFile() && placement.member.type === 'file' && stat.size === placement.member.size && (await sha256OfFile(placement.path)) === placement.member.sha256;
+}
+
 async function allPlaced(ctx: RunContext, placements: Placement[]): Promise<boolean> {
   for (const placement of placements) if (!(await isPlaced(ctx, placement))) return false;
   return true;
@@ -75,14 +82,15 @@ async function restoreFiles(ctx: RunContext, source: RestoreSource, placements: 
   let stopped = false;
   for (const placement of placements) {
     if (await isPlaced(ctx, placement)) continue;
-    if (!stopped) {
+    const what = placement.member.name === MEMBERS.signingKey ? `the signing key ${placement.path}` : placement.path;
+    if (!stopped && !(await sameContent(placement))) {
       // Synapse must not run (or crash-loop) with a half-restored identity or config.
       await ctx.exec.run(['systemctl', 'stop', unit], { okExitCodes: ANY_EXIT_CODE });
       stopped = true;
     }
     const outcome = await place(ctx, source.archive, placement, (path) => replacedFileBackup(source, path));
-    const what = placement.member.name === MEMBERS.signingKey ? `the signing key ${placement.path}` : placement.path;
-    ctx.note(outcome === 'replaced' ? `Restored ${what} (the one that was there is kept under ${source.stateDir}/backups).` : `Restored ${what}.`);
+    if (outcome === 'adjusted') ctx.note(`Set the owner and mode of ${what} (its content was the backup's already).`);
+    else ctx.note(outcome === 'replaced' ? `Restored ${what} (the one that was there is kept under ${source.stateDir}/backups).` : `Restored ${what}.`);
   }
   if (!source.archive.manifest.members.some((m) => m.role === 'signing-key')) {
     ctx.warn('The backup holds no signing key: Synapse keeps the one on this machine, and other servers will see a new identity.');

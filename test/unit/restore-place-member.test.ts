@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -52,10 +52,12 @@ describe('putting archived files in place', async () => {
     assert.equal(readlinkSync(backup(at('live', 'cert.pem'))), '/etc/passwd');
   });
 
-  it('a mode or owner that differs is not in place; the owner and mode given win over the archived ones', async () => {
+  it('a mode or owner that differs is not in place, and is only adjusted (nothing kept aside); the owner and mode given win over the archived ones', async () => {
     const file = member('files/conf.d/extra.yaml');
     assert.equal(await isPlaced(ctx, { member: file, path: file.path!, mode: 0o600 }), false);
-    await place(ctx, archive, { member: file, path: file.path!, mode: 0o600, owner: { user: 'root', group: 'root' } }, backup);
+    const kept = readdirSync(backups, { recursive: true }).length;
+    assert.equal(await place(ctx, archive, { member: file, path: file.path!, mode: 0o600, owner: { user: 'root', group: 'root' } }, backup), 'adjusted');
+    assert.equal(readdirSync(backups, { recursive: true }).length, kept);
     assert.equal(lstatSync(file.path!).mode & 0o777, 0o600);
     assert.equal(await isPlaced(ctx, { member: file, path: file.path!, mode: 0o600 }), true);
   });
