@@ -1,20 +1,30 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { PassThrough, Readable, Transform } from 'node:stream';
-import { ArchiveError, type VerifiedArchive } from './open-archive.js';
+import { ArchiveError, fileIdentity, type VerifiedArchive } from './open-archive.js';
 import type { ManifestMember } from './manifest.js';
 import { BLOCK } from './tar/header.js';
 import type { TarEntry } from './tar/reader.js';
 
 /**
- * Reading members of an archive that openVerifiedArchive checked. Each read hashes the bytes
- * again: the file could have changed since it was checked, and nothing from it is used
- * unless it still matches the manifest.
+ * Reading members of an archive that openVerifiedArchive checked. The file could change after
+ * it was checked (a restore can run for hours): a read from a file that is no longer the one
+ * checked (other inode, size or change time) hashes the bytes again, and nothing from it is used
+ * unless it still matches the manifest. A file that is still the one checked is read as it is.
  */
 export function manifestMember(archive: VerifiedArchive, name: string): ManifestMember {
   const member = archive.manifest.members.find((m) => m.name === name);
   if (!member) throw new ArchiveError(`The archive ${archive.path} has no ${name}.`, 'Nothing was changed.', name);
   return member;
+}
+
+function unchangedSinceChecked(archive: VerifiedArchive): boolean {
+  if (!archive.identity) return false;
+  try {
+    return fileIdentity(statSync(archive.path)) === archive.identity;
+  } catch {
+    return false;
+  }
 }
 
 function changed(archive: VerifiedArchive, name: string): ArchiveError {
@@ -38,6 +48,10 @@ export async function readMember(archive: VerifiedArchive, name: string): Promis
 export function memberDataStream(archive: VerifiedArchive, name: string): { stream: Readable; verify(): void } {
   const member = manifestMember(archive, name);
   const entry = archive.entries.get(name)!;
+  if (unchangedSinceChecked(archive)) {
+    const stream = entry.size === 0 ? Readable.from([]) : createReadStream(archive.path, { start: entry.dataOffset, end: entry.dataOffset + entry.size - 1, highWaterMark: 1024 * 1024 });
+    return { stream, verify() {} };
+  }
   const hash = createHash('sha256');
   let read = 0;
   const stream =
@@ -79,6 +93,14 @@ export function mediaTarStream(archive: VerifiedArchive, prefix: string): { stre
   }
   const start = entries[0].headerOffset;
   const end = entries[entries.length - 1].end;
+  if (unchangedSinceChecked(archive)) {
+    const out = new PassThrough();
+    const source = createReadStream(archive.path, { start, end: end - 1, highWaterMark: 1024 * 1024 });
+    source.on('error', (error) => out.destroy(error));
+    source.pipe(out, { end: false });
+    source.on('end', () => out.end(Buffer.alloc(2 * BLOCK)));
+    return { stream: out, verify() {} };
+  }
   const files = entries.filter((entry) => entry.type === 'file' && entry.size > 0);
   const failures: string[] = [];
   let position = start;

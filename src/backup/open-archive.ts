@@ -10,6 +10,13 @@ export interface VerifiedArchive {
   manifest: BackupManifest;
   entries: Map<string, TarEntry>;
   bytes: number;
+  /** The file as it was when it was checked (device, inode, size, change time). */
+  identity?: string;
+}
+
+/** What tells the checked file apart from any later change to it (a rewrite changes ctime; a replacement the inode). */
+export function fileIdentity(stat: { dev: number; ino: number; size: number; ctimeMs: number; mtimeMs: number }): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.ctimeMs}:${stat.mtimeMs}`;
 }
 
 /** The archive cannot be used: missing, not a backup, or damaged. Nothing was changed (exit 2). */
@@ -44,9 +51,13 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
   const hashes = new Map<string, string>();
   const kept = new Map<string, Buffer[]>();
   let bytes = 0;
+  let identity = '';
   try {
-    const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
+    const stat = await handle.stat();
+    const { size } = stat;
+    const isFile = stat.isFile();
     bytes = size;
+    identity = fileIdentity(stat);
     if (!isFile) throw new ArchiveError(`${path} is not a file.`, 'Pass the archive file that `matrix-setup backup` wrote. Nothing was changed.');
     let hash: Hash | undefined;
     let read = 0;
@@ -78,7 +89,7 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
   }
   const manifest = checkManifest(path, kept, hashes);
   checkMembers(path, manifest, entries, hashes);
-  return { path, manifest, entries, bytes };
+  return { path, manifest, entries, bytes, identity };
 }
 
 function checkManifest(path: string, kept: Map<string, Buffer[]>, hashes: Map<string, string>): BackupManifest {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
-import { open, readlink } from 'node:fs/promises';
+import { closeSync, type Stats } from 'node:fs';
+import { readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SynapseSource } from '../answers/types.js';
 import { StepError } from '../errors.js';
@@ -20,7 +20,7 @@ import {
   type MemberRole,
 } from './manifest.js';
 import type { EntryMeta } from './tar/header.js';
-import { TarWriter } from './tar/writer.js';
+import { openForArchive, TarWriter } from './tar/writer.js';
 import { lstatOptional, walkTree } from './walk.js';
 import { archiveName, prepareDirectory, publish } from './archive-file.js';
 import { listMedia, MEDIA_DIRECTORIES } from './media-listing.js';
@@ -159,14 +159,13 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
       await writer.addSymlink(name, link, meta(stat));
       record(name, role, stat, { type: 'symlink', path, link });
     } else {
-      const handle = await open(entry.path, constants.O_RDONLY | constants.O_NOFOLLOW);
+      const { fd, stat: opened } = openForArchive(entry.path);
       try {
-        const opened = await handle.stat();
         if (!opened.isFile()) return;
-        const digest = await writer.addFile(name, handle, opened.size, meta(opened));
+        const digest = await writer.addFile(name, fd, opened.size, meta(opened));
         record(name, role, opened, { type: 'file', path, ...digest });
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     }
   };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { after, describe, it } from 'node:test';
 import { setHeaderSize, encodeHeaders, parseHeader } from '../../src/backup/tar/header.js';
 import { scanTar, TarFormatError, type TarEntry } from '../../src/backup/tar/reader.js';
-import { TarWriter } from '../../src/backup/tar/writer.js';
+import { openForArchive, TarWriter } from '../../src/backup/tar/writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-tar-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,11 +30,11 @@ async function writeSample(path: string) {
     small: await writer.addBuffer('conf/small.txt', small, meta),
     streamed: await writer.addStream('database.dump', meta, (sink) => pipeline(Readable.from([streamed.subarray(0, 1000), streamed.subarray(1000)]), sink, { end: false })),
     file: await (async () => {
-      const handle = await open(source, 'r');
+      const { fd, stat } = openForArchive(source);
       try {
-        return await writer.addFile(longName, handle, fileData.length, { ...meta, uname: 'matrix-synapse', gname: 'nogroup' });
+        return await writer.addFile(longName, fd, stat.size, { ...meta, uname: 'matrix-synapse', gname: 'nogroup' });
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     })(),
   };
