@@ -48,11 +48,17 @@ try {
   if (install.exitCode !== 0) throw new Error(`install failed:\n${shown(install)}`);
 
   const exec = (argv, options = {}) => container.exec(argv, { timeoutMs: 60 * 60_000, cwd: '/', ...options });
+  /** Runs the commands one after another; the total and each command's time. */
   const timedExec = async (argvs) => {
     const started = Date.now();
-    for (const argv of argvs) await exec(argv);
-    return Date.now() - started;
+    const each = [];
+    for (const argv of argvs) {
+      const result = await exec(argv);
+      each.push(result.durationMs);
+    }
+    return { ms: Date.now() - started, each };
   };
+  const commandMs = (log, pattern) => log.commands.filter((c) => pattern.test(c.argv)).reduce((sum, c) => sum + c.durationMs, 0);
   const psql = (database, sql) => exec(['runuser', '-u', 'postgres', '--', 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', sql]);
 
   console.log(`padding: ${rows} rows in a table of the Synapse database, ${mediaFiles} media files of ${mediaKib} KiB`);
@@ -74,23 +80,27 @@ try {
   const ours = async () => {
     const result = await runInstalledCommand(container, ['backup', '--to', '/root/ours']);
     if (result.exitCode !== 0) throw new Error(`backup failed:\n${shown(result)}`);
-    return { ms: result.durationMs, archive: result.stdout.trimEnd().split('\n').at(-1) };
+    const log = readRunLog(container, result.stdout);
+    return { ms: result.durationMs, runMs: log.durationMs ?? 0, pgDumpMs: commandMs(log, /pg_dump -p/), archive: result.stdout.trimEnd().split('\n').at(-1) };
   };
   await exec(['runuser', '-u', 'matrix-synapse', '--', 'mkdir', '-p', `${MEDIA}/local_thumbnails`]);
   const bare1 = await bareBackup();
   const ours1 = await ours();
   const bare2 = await bareBackup();
   const ours2 = await ours();
-  const backupBare = Math.min(bare1, bare2);
-  const backupOurs = Math.min(ours1.ms, ours2.ms);
+  const bareBest = bare1.ms <= bare2.ms ? bare1 : bare2;
+  const oursBest = ours1.ms <= ours2.ms ? ours1 : ours2;
+  const backupBare = bareBest.ms;
+  const backupOurs = oursBest.ms;
 
-  const bareRestore = await timedExec([
+  const bareRestoreRun = await timedExec([
     ['runuser', '-u', 'postgres', '--', 'createdb', '-E', 'UTF8', '--locale=C', '-T', 'template0', '-O', 'synapse_user', 'bench_bare'],
     // Through standard input as root reads it (the postgres user may not enter /root); as matrix-setup feeds it.
     ['sh', '-c', 'runuser -u postgres -- pg_restore -d bench_bare < /root/bare/synapse.dump'],
     ['mkdir', '-p', '/root/bare-media'],
     ['tar', '-xf', '/root/bare/media.tar', '-C', '/root/bare-media'],
   ]);
+  const bareRestore = bareRestoreRun.ms;
   const restore = await runInstalledCommand(container, ['restore', ours2.archive, '--yes', '--replace-database']);
   if (restore.exitCode !== 0) throw new Error(`restore failed:\n${shown(restore)}`);
   const log = readRunLog(container, restore.stdout);
@@ -107,7 +117,11 @@ try {
   row('restore: the whole command', restore.durationMs, bareRestore);
   console.log(`  of which: archive check before the run ${s(beforeRun)}, restore-database ${s(stepMs('restore-database'))}, restore-media ${s(stepMs('restore-media'))}, ` +
     `the ${log.steps.size - 2} other steps re-checked ${s((log.durationMs ?? 0) - dataSteps)}`);
-  console.log(`  backup runs: matrix-setup ${s(ours1.ms)}, ${s(ours2.ms)}; bare ${s(bare1)}, ${s(bare2)}`);
+  console.log(`  backup runs: matrix-setup ${s(ours1.ms)}, ${s(ours2.ms)}; bare ${s(bare1.ms)}, ${s(bare2.ms)}`);
+  console.log(`  backup, matrix-setup: pg_dump ${s(oursBest.pgDumpMs)}, the rest of the run ${s(oursBest.runMs - oursBest.pgDumpMs)} (files, media, fsync), start-up ${s(oursBest.ms - oursBest.runMs)}`);
+  console.log(`  backup, bare: pg_dump ${s(bareBest.each[2])}, tar ${s(bareBest.each[3])}`);
+  console.log(`  restore, matrix-setup: pg_restore ${s(commandMs(log, /^pg_restore/))}, psql load ${s(commandMs(log, /restore_marker/))}, media tar ${s(commandMs(log, /tar --extract/))}, sync ${s(commandMs(log, /^sync /))}`);
+  console.log(`  restore, bare: createdb ${s(bareRestoreRun.each[0])}, pg_restore ${s(bareRestoreRun.each[1])}, tar -x ${s(bareRestoreRun.each[3])}`);
 } finally {
   await container.stop();
   element.remove();

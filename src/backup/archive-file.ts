@@ -8,9 +8,10 @@ export function archiveName(serverName: string, now: Date): string {
   return `matrix-setup-backup-${serverName.replace(/[^A-Za-z0-9.-]/g, '_')}-${stamp}.tar`;
 }
 
-const PARTIAL = /^\.matrix-setup-backup-.+\.(\d+)\.partial$/;
+/** An unfinished archive or its database dump, named with the PID of the run writing it. */
+const PARTIAL = /^\.matrix-setup-backup-.+\.(\d+)\.(partial|dump)$/;
 
-/** The directory exists (0700 when created here), is a real directory, and holds no partial archive of a dead run. */
+/** The directory exists (0700 when created here), is a real directory, and holds nothing a dead backup run left. */
 export function prepareDirectory(directory: string): void {
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const stat = lstatSync(directory);

@@ -70,7 +70,7 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
       },
       data(entry, chunk) {
         hash!.update(chunk);
-        kept.get(entry.name)?.push(chunk);
+        kept.get(entry.name)?.push(Buffer.from(chunk));
         read += chunk.length;
         options.onProgress?.(read, size);
       },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, type Stats } from 'node:fs';
-import { readlink } from 'node:fs/promises';
+import { closeSync, constants, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SynapseSource } from '../answers/types.js';
 import { StepError } from '../errors.js';
@@ -16,12 +15,11 @@ import {
   MANIFEST_MEMBER,
   MEMBERS,
   type BackupManifest,
-  type ManifestMember,
-  type MemberRole,
 } from './manifest.js';
 import type { EntryMeta } from './tar/header.js';
-import { openForArchive, TarWriter } from './tar/writer.js';
-import { lstatOptional, walkTree } from './walk.js';
+import { TarWriter } from './tar/writer.js';
+import { ArchiveBuilder } from './archive-builder.js';
+import { lstatOptional } from './walk.js';
 import { archiveName, prepareDirectory, publish } from './archive-file.js';
 import { listMedia, MEDIA_DIRECTORIES } from './media-listing.js';
 
@@ -104,7 +102,8 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
 
   const media = options.includeMedia ? await listMedia(sources.mediaStore, warn) : { entries: [], files: 0, bytes: 0 };
   prepareDirectory(directory);
-  const estimate = { database: estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
+  // The dump is written next to the archive first, then copied into it: it needs its room twice.
+  const estimate = { database: 2 * estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
   const problem = spaceProblem(directory, freeBytes(directory), estimate);
   if (problem) {
     throw new StepError(problem, {
@@ -123,86 +122,39 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
       ...(phase === 'media' ? { mediaFiles: { done: mediaDone.files, total: media.files }, mediaBytes: { done: mediaDone.bytes, total: media.bytes } } : {}),
     });
   const writer = await TarWriter.create(partial, { onProgress: progress });
-  const members: ManifestMember[] = [];
-  const added = new Set<string>();
-  const meta = (stat: Stats): EntryMeta => ({
-    mode: stat.mode & 0o7777,
-    uid: stat.uid,
-    gid: stat.gid,
-    uname: names.user(stat.uid),
-    gname: names.group(stat.gid),
-    mtime: Math.floor(stat.mtimeMs / 1000),
-  });
-  const record = (name: string, role: MemberRole, stat: Stats | EntryMeta, extra: Partial<ManifestMember>) => {
-    const m = 'uname' in stat ? stat : meta(stat);
-    members.push({ name, role, type: extra.type ?? 'file', ...extra, mode: `0${m.mode.toString(8)}`, owner: m.uname, group: m.gname });
-    added.add(name);
-  };
-
-  /** A file, directory or symlink as it is on disk (never followed). */
-  const addPath = async (name: string, role: MemberRole, entry: { path: string; stat: Stats }, path: string) => {
-    if (added.has(name)) return;
-    try {
-      await addOnDisk(name, role, entry, path);
-    } catch (error) {
-      // Removed since it was listed (Synapse purging old media, say): nothing to keep.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  };
-  const addOnDisk = async (name: string, role: MemberRole, entry: { path: string; stat: Stats }, path: string) => {
-    const { stat } = entry;
-    if (stat.isDirectory()) {
-      await writer.addDirectory(name, meta(stat));
-      record(name, role, stat, { type: 'directory', path });
-    } else if (stat.isSymbolicLink()) {
-      const link = await readlink(entry.path);
-      await writer.addSymlink(name, link, meta(stat));
-      record(name, role, stat, { type: 'symlink', path, link });
-    } else {
-      const { fd, stat: opened } = openForArchive(entry.path);
-      try {
-        if (!opened.isFile()) return;
-        const digest = await writer.addFile(name, fd, opened.size, meta(opened));
-        record(name, role, opened, { type: 'file', path, ...digest });
-      } finally {
-        closeSync(fd);
-      }
-    }
-  };
-  const addTree = async (root: string, role: MemberRole, exclude: Set<string> = new Set()) => {
-    if (!exists(root)) return;
-    for await (const entry of walkTree(root, (path) => warn(`Not backed up: ${path} is not a file, directory or symlink.`))) {
-      if (exclude.has(entry.path)) continue;
-      await addPath(`${MEMBERS.filesPrefix}${entry.path}`, role, entry, entry.path);
-    }
-  };
-  const addOptional = async (path: string, name: string, role: MemberRole) => {
-    const stat = lstatOptional(path);
-    if (stat) await addPath(name, role, { path, stat }, path);
-  };
+  const builder = new ArchiveBuilder(writer, names, warn);
+  const dumpFile = join(directory, `.${finalName}.${process.pid}.dump`);
+  const stopDump = new AbortController();
+  let dumping: Promise<unknown> | undefined;
 
   try {
-    // The database first: media written after the dump only adds files nothing refers to yet.
+    // pg_dump runs while the rest is archived, into a file of its own next to the archive (the
+    // dump is added last). Its snapshot is taken before the media store is read, so every
+    // upload the dumped database refers to is there; newer ones only add files nothing refers to.
     note(`Dumping the database ${facts.databaseName} (pg_dump -Fc, without the rows of ${EXCLUDED_TABLE_DATA.join(', ')}).`);
-    const dumpMeta: EntryMeta = { mode: 0o600, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: Math.floor(now.getTime() / 1000) };
-    const dump = await writer.addStream(MEMBERS.database, dumpMeta, async (sink) => {
-      await exec.run(options.dump.argv, {
+    const dumpFd = openSync(dumpFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    let dumpEnded = false;
+    dumping = exec
+      .run(options.dump.argv, {
         env: options.dump.env,
-        output: sink,
+        outputFd: dumpFd,
+        cancel: stopDump.signal,
         cwd: '/',
         timeoutMs: DUMP_TIMEOUT_MS,
-        hint: 'pg_dump connects as the Synapse role, as Synapse does: check that PostgreSQL runs (`matrix-setup verify` checks the database too).',
+        hint: 'Check that PostgreSQL runs (`matrix-setup verify` checks the database too).',
+      })
+      .finally(() => {
+        dumpEnded = true;
+        closeSync(dumpFd);
       });
-    });
-    record(MEMBERS.database, 'database', dumpMeta, { type: 'file', ...dump });
-    note(`Database dump: ${formatBytes(dump.size)}.`);
+    await snapshotTaken(dumpFile, () => dumpEnded);
 
     phase = 'files';
-    await addOptional(sources.answersFile, MEMBERS.answers, 'matrix-setup');
-    await addOptional(sources.secretsFile, MEMBERS.secrets, 'matrix-setup');
+    await builder.addOptional(sources.answersFile, MEMBERS.answers, 'matrix-setup');
+    await builder.addOptional(sources.secretsFile, MEMBERS.secrets, 'matrix-setup');
     for (const { secret, path } of sources.secretFiles) {
       const stat = lstatOptional(path);
-      if (stat?.isFile()) await addPath(`${MEMBERS.secretFilePrefix}${secret}`, 'secret-file', { path, stat }, path);
+      if (stat?.isFile()) await builder.addPath(`${MEMBERS.secretFilePrefix}${secret}`, 'secret-file', { path, stat }, path);
       else warn(`The answers take ${secret} from ${path}, which is not a readable file: it is not in the backup.`);
     }
     if (!lstatOptional(sources.signingKey)?.isFile()) {
@@ -210,22 +162,27 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
         hint: 'Without it the backup could not restore this server\'s identity. Check the Synapse configuration (signing_key_path) and run the backup again.',
       });
     }
-    await addOptional(sources.signingKey, MEMBERS.signingKey, 'signing-key');
-    await addTree(sources.configDir, 'synapse-config', new Set([sources.signingKey]));
-    for (const path of sources.writtenFiles) await addOptional(path, `${MEMBERS.filesPrefix}${path}`, 'written-file');
-    for (const path of sources.certificatePaths) await addTree(path, 'certificate');
+    await builder.addOptional(sources.signingKey, MEMBERS.signingKey, 'signing-key');
+    await builder.addTree(sources.configDir, 'synapse-config', new Set([sources.signingKey]));
+    for (const path of sources.writtenFiles) await builder.addOptional(path, `${MEMBERS.filesPrefix}${path}`, 'written-file');
+    for (const path of sources.certificatePaths) await builder.addTree(path, 'certificate');
 
     if (options.includeMedia) {
       phase = 'media';
       note(`Media: ${media.files} files, ${formatBytes(media.bytes)} (${MEDIA_DIRECTORIES.join(' and ')}).`);
       for (const entry of media.entries) {
         const name = entry.rel ? `${MEMBERS.mediaPrefix}/${entry.rel}` : MEMBERS.mediaPrefix;
-        await addPath(name, 'media', entry, entry.rel);
-        if (entry.stat.isFile()) {
-          mediaDone = { files: mediaDone.files + 1, bytes: mediaDone.bytes + entry.stat.size };
-        }
+        await builder.addPath(name, 'media', entry, entry.rel);
+        if (entry.stat.isFile()) mediaDone = { files: mediaDone.files + 1, bytes: mediaDone.bytes + entry.stat.size };
       }
     }
+
+    phase = 'database';
+    await dumping;
+    const dumpStat = lstatOptional(dumpFile)!;
+    await builder.addPath(MEMBERS.database, 'database', { path: dumpFile, stat: dumpStat });
+    unlinkSync(dumpFile);
+    note(`Database dump: ${formatBytes(dumpStat.size)}.`);
 
     const manifest: BackupManifest = {
       format: ARCHIVE_FORMAT,
@@ -242,17 +199,24 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
       matrix_setup_version: VERSION,
       database: { name: facts.databaseName, dump_format: 'pg_dump -Fc', pg_dump_version: facts.pgDumpVersion, excluded_table_data: EXCLUDED_TABLE_DATA },
       media: { included: options.includeMedia, store: sources.mediaStore, files: mediaDone.files, bytes: mediaDone.bytes },
-      members,
+      members: builder.members,
     };
     const manifestText = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-    const rootMeta = { ...dumpMeta, mode: 0o600 };
+    const rootMeta: EntryMeta = { mode: 0o600, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: Math.floor(now.getTime() / 1000) };
     const digest = await writer.addBuffer(MANIFEST_MEMBER, manifestText, rootMeta);
     await writer.addBuffer(MANIFEST_CHECKSUM_MEMBER, Buffer.from(`${digest.sha256}  ${MANIFEST_MEMBER}\n`), rootMeta);
     await writer.finish();
     const archive = publish(partial, directory, finalName);
     return { archive, bytes: writer.size, manifest };
   } catch (error) {
+    stopDump.abort();
+    await dumping?.catch(() => {});
     await writer.discard();
+    try {
+      unlinkSync(dumpFile);
+    } catch {
+      // not there
+    }
     if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
       throw new StepError(`The disk under ${directory} filled up while the backup was written; the unfinished archive was removed.`, {
         hint: `Free some space or back up to another disk with --to DIR, then run the backup again.`,
@@ -263,7 +227,9 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
 }
 
 
-function exists(path: string): boolean {
-  return lstatOptional(path) !== undefined;
-}
 
+
+/** Until pg_dump has written its first bytes (its snapshot is taken before that), or has ended. */
+async function snapshotTaken(dumpFile: string, ended: () => boolean): Promise<void> {
+  while (!ended() && (lstatOptional(dumpFile)?.size ?? 0) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -23,6 +23,10 @@ export interface CommandOptions {
    * still logged. The stream is not ended: the caller ends it once the command is done.
    */
   output?: Writable;
+  /** Standard output goes straight into this open file (no copy through matrix-setup); stderr is still logged. */
+  outputFd?: number;
+  /** Stops this one command (and what it started) when aborted, like an interrupt does for all. */
+  cancel?: AbortSignal;
 }
 
 export interface CommandResult {
@@ -83,15 +87,18 @@ export class LocalExecutor implements Executor {
     // The child gets its own process group so that stopping it (interrupt or timeout) also
     // stops everything it started: a shell's `sleep`, apt's dpkg, pip's compilers.
     const streamsOutput = options.output !== undefined;
+    const outputToFile = options.outputFd !== undefined;
     const child = execa(file, args, {
       input: options.input ?? options.stdin,
       stdin: options.stdin === undefined && options.input === undefined ? 'ignore' : undefined,
+      // execa passes a descriptor number to the child as it is (its types only list it for stdio arrays).
+      stdout: (outputToFile ? options.outputFd : undefined) as undefined,
       env: childEnvironment(options.env),
       extendEnv: false,
       cwd: options.cwd,
       detached: true,
       reject: false,
-      all: !streamsOutput,
+      all: !streamsOutput && !outputToFile,
       buffer: streamsOutput ? { stdout: false } : true,
       stripFinalNewline: true,
     });
@@ -103,6 +110,8 @@ export class LocalExecutor implements Executor {
       stopGroup();
     }, timeoutMs);
     this.signal.addEventListener('abort', stopGroup, { once: true });
+    options.cancel?.addEventListener('abort', stopGroup, { once: true });
+    if (options.cancel?.aborted) stopGroup();
     const lineSplitter = splitLines(onLine);
     // A stream that fails (a full disk under the output, an unreadable input) stops the command
     // at once: it would otherwise wait for ever on a pipe nobody reads or writes.
@@ -117,6 +126,8 @@ export class LocalExecutor implements Executor {
       options.output!.on('error', failStream);
       child.stdout!.pipe(options.output!, { end: false });
       outputDone = finished(child.stdout!).catch(() => {});
+    } else if (outputToFile) {
+      child.stderr?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
     } else {
       child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
     }
@@ -128,6 +139,7 @@ export class LocalExecutor implements Executor {
     } finally {
       clearTimeout(timer);
       this.signal.removeEventListener('abort', stopGroup);
+      options.cancel?.removeEventListener('abort', stopGroup);
       options.output?.off('error', failStream);
       options.input?.off('error', failStream);
     }
@@ -149,7 +161,7 @@ export class LocalExecutor implements Executor {
     }
     return {
       exitCode,
-      stdout: streamsOutput ? '' : String(result.stdout ?? ''),
+      stdout: streamsOutput || outputToFile ? '' : String(result.stdout ?? ''),
       stderr: String(result.stderr ?? ''),
       durationMs,
     };

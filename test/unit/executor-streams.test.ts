@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { LocalExecutor } from '../../src/exec/executor.js';
@@ -35,6 +38,27 @@ describe('commands with streamed input and output', () => {
   it('a command that ends before reading all its input fails with its own status', async () => {
     const endless = Readable.from((function* () { for (let i = 0; i < 200; i++) yield Buffer.alloc(1_000_000); })());
     await assert.rejects(exec.run(['sh', '-c', 'head -c 10 > /dev/null; exit 4'], { input: endless }), /exit status 4/);
+  });
+});
+
+describe('one command stopped on its own', () => {
+  it('cancel stops the command (and what it started) without interrupting the run', async () => {
+    const cancel = new AbortController();
+    const started = Date.now();
+    const running = exec.run(['sh', '-c', 'sleep 30 & wait'], { cancel: cancel.signal, timeoutMs: 60_000 });
+    setTimeout(() => cancel.abort(), 200);
+    await assert.rejects(running, /Command failed/);
+    assert.ok(Date.now() - started < 10_000);
+    assert.equal((await exec.run(['true'])).exitCode, 0, 'the executor still runs commands');
+  });
+
+  it('outputFd: standard output goes straight into an open file', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'matrix-setup-fd-')), 'out');
+    const fd = openSync(path, 'w');
+    const result = await exec.run(['sh', '-c', 'printf dump-bytes; echo a-note >&2'], { outputFd: fd });
+    closeSync(fd);
+    assert.equal(readFileSync(path, 'utf8'), 'dump-bytes');
+    assert.equal(result.stdout, '');
   });
 });
 

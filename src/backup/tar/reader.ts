@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import {
   BLOCK,
@@ -43,7 +44,7 @@ export interface ScanVisitor {
   end?(entry: TarEntry): void;
 }
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
 
 /**
  * Walks a tar file strictly: every header's checksum, every padding and end-of-archive byte
@@ -122,21 +123,25 @@ export async function scanTar(handle: FileHandle, visitor: ScanVisitor): Promise
   }
 }
 
-/** The bytes [start, start + length) of an open file, in chunks. */
+/**
+ * The bytes [start, start + length) of an open file, in chunks (each valid until the next is
+ * asked for). Reads are synchronous: one large read per chunk, no thread-pool round trip.
+ */
 export async function* readRange(handle: FileHandle, start: number, length: number): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(length, 1)));
   let done = 0;
   while (done < length) {
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, length - done));
-    await readExactly(handle, buffer, start + done);
-    done += buffer.length;
-    yield buffer;
+    const chunk = buffer.subarray(0, Math.min(buffer.length, length - done));
+    await readExactly(handle, chunk, start + done);
+    done += chunk.length;
+    yield chunk;
   }
 }
 
 async function readExactly(handle: FileHandle, buffer: Buffer, position: number): Promise<void> {
   let filled = 0;
   while (filled < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
+    const bytesRead = readSync(handle.fd, buffer, filled, buffer.length - filled, position + filled);
     if (bytesRead === 0) throw new TarFormatError('the file ends early', position + filled, undefined);
     filled += bytesRead;
   }
