@@ -9,7 +9,7 @@
 //                                          vs  createdb + pg_restore + tar -x
 // The bare commands end with a `sync` of what they wrote, as matrix-setup does before it says
 // an archive or a restore is done (its time is shown apart).
-// Each backup runs twice, alternating with the bare commands; the faster run of each is kept.
+// Backup and restore each run twice, alternating with the bare commands; the faster run of each is kept.
 //   node scripts/bench-backup.mjs [--rows 1500000] [--media-files 1000] [--media-kib 512]
 import { register } from 'tsx/esm/api';
 
@@ -97,20 +97,33 @@ try {
   const backupBare = bareBest.ms;
   const backupOurs = oursBest.ms;
 
-  const bareRestoreRun = await timedExec([
-    ['runuser', '-u', 'postgres', '--', 'createdb', '-E', 'UTF8', '--locale=C', '-T', 'template0', '-O', 'synapse_user', 'bench_bare'],
-    // Through standard input as root reads it (the postgres user may not enter /root); as matrix-setup feeds it.
-    ['sh', '-c', 'runuser -u postgres -- pg_restore -d bench_bare < /root/bare/synapse.dump'],
-    ['mkdir', '-p', '/root/bare-media'],
-    ['tar', '-xf', '/root/bare/media.tar', '-C', '/root/bare-media'],
-    ['sync', '--file-system', '/root/bare-media'],
-  ]);
+  const bareRestoreOnce = (n) =>
+    timedExec([
+      ['runuser', '-u', 'postgres', '--', 'createdb', '-E', 'UTF8', '--locale=C', '-T', 'template0', '-O', 'synapse_user', `bench_bare${n}`],
+      // Through standard input as root reads it (the postgres user may not enter /root); as matrix-setup feeds it.
+      ['sh', '-c', `runuser -u postgres -- pg_restore -d bench_bare${n} < /root/bare/synapse.dump`],
+      ['mkdir', '-p', `/root/bare-media${n}`],
+      ['tar', '-xf', '/root/bare/media.tar', '-C', `/root/bare-media${n}`],
+      ['sync', '--file-system', `/root/bare-media${n}`],
+    ]);
+  /** A restore of one of the two archives over the database the one before left (--replace-database). */
+  const oursRestoreOnce = async (archive) => {
+    // The database being replaced must not be in use: Synapse is stopped first (not timed).
+    await exec(['systemctl', 'stop', 'matrix-synapse']);
+    const result = await runInstalledCommand(container, ['restore', archive, '--yes', '--replace-database']);
+    if (result.exitCode !== 0) throw new Error(`restore failed:\n${shown(result)}`);
+    return { result, log: readRunLog(container, result.stdout) };
+  };
+  // Each twice, alternating (the two archives have different backup ids); the faster run is kept.
+  const bareRuns = [];
+  const ourRuns = [];
+  bareRuns.push(await bareRestoreOnce(1));
+  ourRuns.push(await oursRestoreOnce(ours1.archive));
+  bareRuns.push(await bareRestoreOnce(2));
+  ourRuns.push(await oursRestoreOnce(ours2.archive));
+  const bareRestoreRun = bareRuns.reduce((a, b) => (a.ms <= b.ms ? a : b));
   const bareRestore = bareRestoreRun.ms;
-  // The database being replaced must not be in use: Synapse is stopped first (not timed).
-  await exec(['systemctl', 'stop', 'matrix-synapse']);
-  const restore = await runInstalledCommand(container, ['restore', ours2.archive, '--yes', '--replace-database']);
-  if (restore.exitCode !== 0) throw new Error(`restore failed:\n${shown(restore)}`);
-  const log = readRunLog(container, restore.stdout);
+  const { result: restore, log } = ourRuns.reduce((a, b) => (a.result.durationMs <= b.result.durationMs ? a : b));
   const stepMs = (id) => log.steps.get(id)?.durationMs ?? 0;
   const dataSteps = stepMs('restore-database') + stepMs('restore-media');
   const beforeRun = restore.durationMs - (log.durationMs ?? restore.durationMs);
@@ -127,7 +140,8 @@ try {
   console.log(`  backup runs: matrix-setup ${s(ours1.ms)}, ${s(ours2.ms)}; bare ${s(bare1.ms)}, ${s(bare2.ms)}`);
   console.log(`  backup, matrix-setup: pg_dump ${s(oursBest.pgDumpMs)}, the rest of the run ${s(oursBest.runMs - oursBest.pgDumpMs)} (files, media, fsync), start-up ${s(oursBest.ms - oursBest.runMs)}`);
   console.log(`  backup, bare: pg_dump ${s(bareBest.each[2])}, tar ${s(bareBest.each[3])}, sync ${s(bareBest.each[4])}`);
-  console.log(`  restore, matrix-setup: pg_restore ${s(commandMs(log, /^pg_restore/))}, psql load ${s(commandMs(log, /restore_marker/))}, media tar ${s(commandMs(log, /tar --extract/))}, sync ${s(commandMs(log, /^sync /))}`);
+  console.log(`  restore runs: matrix-setup ${ourRuns.map((r) => s(r.result.durationMs)).join(', ')}; bare ${bareRuns.map((r) => s(r.ms)).join(', ')}`);
+  console.log(`  restore, matrix-setup: pg_restore ${s(commandMs(log, /^pg_restore/))} (psql loads what it writes meanwhile), media tar ${s(commandMs(log, /tar --extract/))}, sync ${s(commandMs(log, /^sync /))}`);
   console.log(`  restore, bare: createdb ${s(bareRestoreRun.each[0])}, pg_restore ${s(bareRestoreRun.each[1])}, tar -x ${s(bareRestoreRun.each[3])}, sync ${s(bareRestoreRun.each[4])}`);
 } finally {
   await container.stop();
