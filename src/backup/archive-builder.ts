@@ -4,7 +4,8 @@ import type { AccountNames } from './account-names.js';
 import { MEMBERS, type ManifestMember, type MemberRole } from './manifest.js';
 import type { EntryMeta } from './tar/header.js';
 import { openForArchive, type TarWriter } from './tar/writer.js';
-import { lstatOptional, walkTree } from './walk.js';
+import { lstatOptional } from '../fs/no-follow.js';
+import { walkTree } from './walk.js';
 
 /**
  * Adds what is on disk to an archive, as it is (a symlink stays a symlink, nothing is followed),

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { lstatOptional, walkTree, type WalkedEntry } from './walk.js';
+import { lstatOptional } from '../fs/no-follow.js';
+import { walkTree, type WalkedEntry } from './walk.js';
 
 /** The directories of the media store that are backed up; remote media and URL previews are caches. */
 export const MEDIA_DIRECTORIES = ['local_content', 'local_thumbnails'];

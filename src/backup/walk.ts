@@ -1,5 +1,4 @@
 import type { Stats } from 'node:fs';
-import { lstatSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -41,13 +40,3 @@ async function* visit(path: string, rel: string, stat: Stats, skipped: (path: st
   }
 }
 
-/** lstat, or undefined when nothing is there (a missing file or a missing directory on the way). */
-export function lstatOptional(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
-}

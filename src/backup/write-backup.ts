@@ -19,7 +19,7 @@ import {
 import type { EntryMeta } from './tar/header.js';
 import { TarWriter } from './tar/writer.js';
 import { ArchiveBuilder } from './archive-builder.js';
-import { lstatOptional } from './walk.js';
+import { lstatOptional } from '../fs/no-follow.js';
 import { archiveName, prepareDirectory, publish } from './archive-file.js';
 import { listMedia, MEDIA_DIRECTORIES } from './media-listing.js';
 

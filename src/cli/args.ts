@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'backup' | 'restore';
+export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore';
 
 export interface CliArgs {
   command: CommandName;
@@ -15,9 +15,20 @@ export interface CliArgs {
   plain: boolean;
   verbose: boolean;
   serverName?: string;
+  /** verify: a CA certificate (PEM) to trust in addition to the system's. */
+  ca?: string;
   planOnly: boolean;
-  /** backup: the directory the archive goes to. */
+  /** upgrade: only report the versions and what stands in the way. */
+  check: boolean;
+  /** upgrade: the Synapse release to go to; backup: the directory the archive goes to. */
   to?: string;
+  /** upgrade: no backup first. */
+  noBackup: boolean;
+  /** upgrade: undo the last upgrade. */
+  rollback: boolean;
+  /** upgrade: a new Element Web release tarball and its SHA-256. */
+  elementTarball?: string;
+  elementSha256?: string;
   /** backup: leave the media store out. */
   noMedia: boolean;
   /** restore: the archive; plan --restore ARCHIVE: the restore's plan. */
@@ -28,7 +39,7 @@ export interface CliArgs {
   version: boolean;
 }
 
-const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'backup', 'restore'];
+const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade', 'backup', 'restore'];
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
@@ -36,7 +47,8 @@ const ALLOWED: Record<CommandName, string[]> = {
   plan: ['answers', 'target', 'os-release', 'json', 'state-dir', 'restore'],
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
-  verify: ['answers', 'server-name', 'json', 'state-dir'],
+  verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
+  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
   backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
   restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose'],
 };
@@ -59,8 +71,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
         plain: { type: 'boolean' },
         verbose: { type: 'boolean' },
         'server-name': { type: 'string' },
+        ca: { type: 'string' },
         'plan-only': { type: 'boolean' },
+        check: { type: 'boolean' },
         to: { type: 'string' },
+        'no-backup': { type: 'boolean' },
+        rollback: { type: 'boolean' },
+        'element-tarball': { type: 'string' },
+        'element-sha256': { type: 'string' },
         'no-media': { type: 'boolean' },
         'replace-database': { type: 'boolean' },
         restore: { type: 'string' },
@@ -90,10 +108,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (command === 'plan' && !values.answers && !values.restore) {
       throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml), or --restore ARCHIVE for a restore\'s plan.');
     }
+    if (command === 'upgrade') checkUpgradeOptions(values);
     if (command === 'restore' && !positionals[1]) {
       throw new UsageError('`restore` needs the archive: matrix-setup restore ARCHIVE [--answers FILE] [--yes].');
     }
-    if (values.to === '') throw new UsageError('--to needs a directory.');
+    if (command === 'backup' && values.to === '') throw new UsageError('--to needs a directory.');
   }
   return {
     command,
@@ -107,12 +126,38 @@ export function parseCliArgs(argv: string[]): CliArgs {
     plain: values.plain ?? false,
     verbose: values.verbose ?? false,
     serverName: values['server-name'],
+    ca: values.ca,
     planOnly: values['plan-only'] ?? false,
+    check: values.check ?? false,
     to: values.to,
+    noBackup: values['no-backup'] ?? false,
+    rollback: values.rollback ?? false,
+    elementTarball: values['element-tarball'],
+    elementSha256: values['element-sha256'],
     noMedia: values['no-media'] ?? false,
     archive: command === 'restore' ? positionals[1] : values.restore,
     replaceDatabase: values['replace-database'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+function checkUpgradeOptions(values: Record<string, string | boolean | undefined>): void {
+  const given = (name: string) => values[name] !== undefined && values[name] !== false;
+  if (given('rollback')) {
+    const other = ['check', 'to', 'no-backup', 'element-tarball', 'element-sha256', 'json'].find(given);
+    if (other) throw new UsageError(`--${other} does not apply to \`upgrade --rollback\`: it undoes the last upgrade as it was recorded.`);
+  }
+  if (given('json') && !given('check')) throw new UsageError('--json applies to `upgrade --check`.');
+  if (given('check') && given('yes')) throw new UsageError('`upgrade --check` changes nothing, so it needs no --yes.');
+  if (given('element-tarball') !== given('element-sha256')) {
+    throw new UsageError('--element-tarball and --element-sha256 go together: the tarball is only unpacked when its checksum matches.');
+  }
+  if (typeof values['element-sha256'] === 'string' && !/^[0-9a-fA-F]{64}$/.test(values['element-sha256'])) {
+    throw new UsageError('--element-sha256 must be the tarball\'s SHA-256: 64 hexadecimal digits.');
+  }
+  if (typeof values['element-tarball'] === 'string' && !values['element-tarball'].startsWith('/') && !values['element-tarball'].startsWith('https://')) {
+    throw new UsageError('--element-tarball must be an absolute path or an https:// URL.');
+  }
+  if (typeof values.to === 'string' && !/^[\w.:+~-]+$/.test(values.to)) throw new UsageError(`--to ${values.to}: not a version.`);
 }

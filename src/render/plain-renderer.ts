@@ -66,6 +66,10 @@ function describeRun(event: Extract<EngineEvent, { type: 'run-started' }>): stri
       return event.resumed ? 'resuming the restore' : 'restoring';
     case 'backup':
       return 'backing up';
+    case 'upgrade':
+      return event.resumed ? 'resuming the upgrade' : 'upgrading';
+    case 'rollback':
+      return event.resumed ? 'resuming the rollback' : 'rolling back the last upgrade';
     default:
       return event.resumed ? 'resuming the install' : 'installing';
   }

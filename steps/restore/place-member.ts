@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, mkdirSync, readlinkSync, renameSync, symlinkSync, type Stats } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
-import { basename, dirname, join, posix } from 'node:path';
+import { closeSync, constants, openSync, readlinkSync, readSync, renameSync, symlinkSync } from 'node:fs';
+import { basename, dirname, posix } from 'node:path';
 import { readMember } from '../../src/backup/archive-members.js';
 import type { ManifestMember } from '../../src/backup/manifest.js';
 import type { VerifiedArchive } from '../../src/backup/open-archive.js';
-import { lstatOptional } from '../../src/backup/walk.js';
 import { lookupId } from '../../src/engine/actions/accounts.js';
 import type { RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
+import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { ensureDirectory, lstatOptional, openDirectory, readFileNoFollow, setFileOwnership } from '../../src/fs/no-follow.js';
 
 /**
- * Putting one archived file, symlink or directory at its place on disk, as root, in
- * directories root owns: a file is written to a new temporary name (never through an
- * existing file or symlink) and renamed over the old one, which is first copied to `backup`.
+ * Putting one archived file, symlink or directory at its place on disk, as root, with the
+ * no-follow file operations every step uses: directories on the way are walked without
+ * following a link another user planted, a file is written under a new name and renamed over
+ * the old one (which is kept at `backup(path)` first), owner and mode are set on descriptors.
  */
 export interface Placement {
   member: ManifestMember;
@@ -55,16 +56,28 @@ export function isInside(path: string, dir: string): boolean {
   return normal === path && posix.isAbsolute(path) && (normal === dir || normal.startsWith(`${dir.replace(/\/$/, '')}/`));
 }
 
-
+/** sha256 of a regular file, read without following a link in its place. */
 export async function sha256OfFile(path: string): Promise<string> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const hash = createHash('sha256');
-    for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (let position = 0; ; ) {
+      const read = readSync(fd, buffer, 0, buffer.length, position);
+      if (read === 0) break;
+      hash.update(buffer.subarray(0, read));
+      position += read;
+    }
     return hash.digest('hex');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+/** The file there already holds the archived bytes (only its owner or mode may differ). */
+export async function sameContent(placement: Placement): Promise<boolean> {
+  const stat = lstatOptional(placement.path);
+  return !!stat?.isFile() && placement.member.type === 'file' && stat.size === placement.member.size && (await sha256OfFile(placement.path)) === placement.member.sha256;
 }
 
 /** Read-only: whether the path already is what the archive holds (content, link target, owner, mode). */
@@ -85,59 +98,47 @@ export async function place(ctx: RunContext, archive: VerifiedArchive, placement
   if (await isPlaced(ctx, placement)) return 'unchanged';
   const { member, path } = placement;
   const existing = lstatOptional(path);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const { uid, gid } = await ids(ctx, placement);
+  const mode = modeOf(placement);
   if (member.type === 'directory') {
     if (existing) throw new StepError(`${path} is in the way: the backup has a directory there.`, { hint: 'Move it away and resume.' });
-    mkdirSync(path, { mode: modeOf(placement) });
-    const handle = await open(path, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
-    try {
-      await handle.chown(uid, gid);
-      await handle.chmod(modeOf(placement));
-    } finally {
-      await handle.close();
-    }
+    ensureDirectory(path, { uid, gid, mode });
     return 'created';
   }
-  if (existing?.isFile() && member.type === 'file' && existing.size === member.size && (await sha256OfFile(path)) === member.sha256) {
-    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      await handle.chown(uid, gid);
-      await handle.chmod(modeOf(placement));
-    } finally {
-      await handle.close();
-    }
+  if (existing && (await sameContent(placement))) {
+    setFileOwnership(path, { uid, gid, mode });
     return 'adjusted';
   }
-  if (existing) keepAside(path, existing, backup(path));
+  if (existing) keepAside(path, backup(path));
   if (member.type === 'symlink') {
-    symlinkSync(member.link!, path);
-  } else {
-    const content = await readMember(archive, member.name);
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.restore`);
-    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    const dir = openDirectory(dirname(path), { createMode: 0o755 });
     try {
-      await handle.writeFile(content);
-      await handle.chown(uid, gid);
-      await handle.chmod(modeOf(placement));
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await unlink(temp).catch(() => {});
-      throw error;
+      symlinkSync(member.link!, dir.entry(basename(path)));
+    } finally {
+      dir.close();
     }
-    await handle.close();
-    renameSync(temp, path);
+  } else {
+    writeFileAtomic(path, await readMember(archive, member.name), { mode, uid, gid });
   }
   return existing ? 'replaced' : 'created';
 }
 
-/** A file is copied (it is renamed over next); a symlink or anything else is moved. */
-function keepAside(path: string, stat: Stats, backup: string): void {
-  mkdirSync(dirname(backup), { recursive: true, mode: 0o700 });
+/** A file is copied (the new one is renamed over it next); a symlink is moved. */
+function keepAside(path: string, backup: string): void {
   let target = backup;
   for (let n = 2; lstatOptional(target); n++) target = `${backup}-${n}`;
-  if (stat.isFile()) copyFileSync(path, target, constants.COPYFILE_EXCL);
-  else if (stat.isDirectory()) throw new StepError(`${path} is a directory where the backup has a ${stat.isSymbolicLink() ? 'symlink' : 'file'}.`, { hint: 'Move it away and resume.' });
-  else renameSync(path, target);
+  const stat = lstatOptional(path);
+  if (stat?.isDirectory()) throw new StepError(`${path} is a directory where the backup has a file or symlink.`, { hint: 'Move it away and resume.' });
+  if (stat?.isFile()) {
+    writeFileAtomic(target, readFileNoFollow(path)!.content, { mode: 0o600 });
+    return;
+  }
+  const from = openDirectory(dirname(path));
+  const to = openDirectory(dirname(target), { createMode: 0o700 });
+  try {
+    renameSync(from.entry(basename(path)), to.entry(basename(target)));
+  } finally {
+    from.close();
+    to.close();
+  }
 }

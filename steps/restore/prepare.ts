@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadAnswersFile } from '../../src/answers/load.js';
 import { answersToYaml } from '../../src/answers/save.js';
@@ -9,6 +9,7 @@ import { readMember } from '../../src/backup/archive-members.js';
 import { MEMBERS } from '../../src/backup/manifest.js';
 import { openVerifiedArchive, type VerifiedArchive } from '../../src/backup/open-archive.js';
 import { statePaths } from '../../src/engine/runner.js';
+import { prepareStateDir } from '../../src/engine/state-dir.js';
 import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import { runStamp, type RestoreSource } from './restore-source.js';
@@ -69,7 +70,7 @@ export async function saveRestoreInputs(options: {
 }): Promise<RestoreSource> {
   const { archive, answers, stateDir } = options;
   const files = statePaths(stateDir);
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  prepareStateDir(stateDir);
   // The record first: from then on `resume` knows this is a restore, whenever the run stops.
   // The same restore again keeps its record (and stamp): a second run changes nothing.
   const previous = readRecord(stateDir);
@@ -123,8 +124,7 @@ function adoptSecrets(file: string, archived: Record<string, string>, backup: st
   const merged = { ...current, ...archived };
   if (Object.keys(merged).every((key) => current[key] === merged[key])) return;
   if (Object.keys(archived).some((key) => current[key] !== undefined && current[key] !== archived[key])) {
-    mkdirSync(dirname(backup), { recursive: true, mode: 0o700 });
-    copyFileSync(file, backup);
+    writeFileAtomic(backup, readFileSync(file), { mode: 0o600 });
   }
   writeFileAtomic(file, stringify(merged), { mode: 0o600 });
 }

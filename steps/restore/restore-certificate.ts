@@ -7,7 +7,7 @@ import { edgeLayout } from '../edge/edge-layout.js';
 import { isInside, isPlaced, place } from './place-member.js';
 import { certificatePaths } from '../backup/backup-sources.js';
 import type { Answers } from '../../src/answers/types.js';
-import { replacedFileBackup, type RestoreSource } from './restore-source.js';
+import type { RestoreSource } from './restore-source.js';
 
 /**
  * The backup's certificate for the served names, so a moved server serves HTTPS at once (and
@@ -44,7 +44,7 @@ export function restoreCertificateStep(source: RestoreSource): Step {
           run: async (ctx) => {
             if ((await verdict(ctx, source, members)) !== 'restore') return;
             for (const member of [...members].sort((a, b) => a.path!.localeCompare(b.path!))) {
-              await place(ctx, source.archive, { member, path: member.path! }, (path) => replacedFileBackup(source, path));
+              await place(ctx, source.archive, { member, path: member.path! }, ctx.backupPath);
             }
             ctx.note(`Restored the certificate for ${layout.names.join(', ')} from the backup.`);
           },

@@ -5,7 +5,7 @@ import { MEMBERS, membersWithRole } from '../../src/backup/manifest.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import type { SecretName } from '../../src/secrets/tokens.js';
 import { isPlaced, place, type Placement } from './place-member.js';
-import { replacedFileBackup, type RestoreSource } from './restore-source.js';
+import type { RestoreSource } from './restore-source.js';
 
 function secretFileRef(answers: Answers, secret: SecretName): string | undefined {
   switch (secret) {
@@ -54,7 +54,7 @@ export function restoreSecretFilesStep(source: RestoreSource): Step {
                 ctx.warn(`Not writing ${placement.path}: ${problem}. Put the secret there yourself (mode 0600) before the step that needs it.`);
                 continue;
               }
-              await place(ctx, source.archive, placement, (path) => replacedFileBackup(source, path));
+              await place(ctx, source.archive, placement, ctx.backupPath);
               ctx.note(`Wrote ${placement.path} from the backup.`);
             }
           },

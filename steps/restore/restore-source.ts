@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { VerifiedArchive } from '../../src/backup/open-archive.js';
 
 /** What a restore run restores from, and how. */
@@ -11,11 +10,6 @@ export interface RestoreSource {
   replaceDatabase: boolean;
   /** One stamp per run, for the names of what it moves aside. */
   stamp: string;
-}
-
-/** Where a file replaced by the restore is kept (under the state directory, like every backup matrix-setup makes). */
-export function replacedFileBackup(source: RestoreSource, path: string): string {
-  return join(source.stateDir, 'backups', `${path}.${source.stamp}`);
 }
 
 export function runStamp(now = new Date()): string {

@@ -7,9 +7,8 @@ import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { STEPS } from '../index.js';
 import { synapseLayout } from '../synapse/sources.js';
-import { lstatOptional } from '../../src/backup/walk.js';
-import { isInside, isPlaced, place, sha256OfFile, type Placement } from './place-member.js';
-import { replacedFileBackup, type RestoreSource } from './restore-source.js';
+import { isInside, isPlaced, place, sameContent, type Placement } from './place-member.js';
+import type { RestoreSource } from './restore-source.js';
 
 /** Files a package ships in the config directory: only restored over a Synapse installed the same way. */
 const PACKAGE_FILES = ['homeserver.yaml', 'log.yaml', 'server_name.yaml', 'report_stats.yaml'];
@@ -67,12 +66,6 @@ function filesMatrixSetupWrites(answers: Answers, target: Target): Set<string> {
   return new Set(buildPlan(STEPS, { answers, target }).flatMap((step) => step.actions.flatMap((a) => (a.kind === 'file' ? [a.path] : []))));
 }
 
-/** The file there already holds the archived bytes (only its owner or mode may differ). */
-async function sameContent(placement: Placement): Promise<boolean> {
-  const stat = lstatOptional(placement.path);
-  return !!stat?.isFile() && placement.member.type === 'file' && stat.size === placement.member.size && (await sha256OfFile(placement.path)) === placement.member.sha256;
-}
-
 async function allPlaced(ctx: RunContext, placements: Placement[]): Promise<boolean> {
   for (const placement of placements) if (!(await isPlaced(ctx, placement))) return false;
   return true;
@@ -88,7 +81,7 @@ async function restoreFiles(ctx: RunContext, source: RestoreSource, placements: 
       await ctx.exec.run(['systemctl', 'stop', unit], { okExitCodes: ANY_EXIT_CODE });
       stopped = true;
     }
-    const outcome = await place(ctx, source.archive, placement, (path) => replacedFileBackup(source, path));
+    const outcome = await place(ctx, source.archive, placement, ctx.backupPath);
     if (outcome === 'adjusted') ctx.note(`Set the owner and mode of ${what} (its content was the backup's already).`);
     else ctx.note(outcome === 'replaced' ? `Restored ${what} (the one that was there is kept under ${source.stateDir}/backups).` : `Restored ${what}.`);
   }

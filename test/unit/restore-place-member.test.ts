@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -62,15 +62,17 @@ describe('putting archived files in place', async () => {
     assert.equal(await isPlaced(ctx, { member: file, path: file.path!, mode: 0o600 }), true);
   });
 
-  it('never writes through a symlink planted at its temporary name', async () => {
+  it('never writes through a symlink in the place of the file: the link is moved aside', async () => {
     const victim = join(dir, 'victim');
     writeFileSync(victim, 'untouched');
     mkdirSync(at('planted'), { recursive: true });
     const file = { ...member('files/conf.d/extra.yaml'), path: at('planted', 'extra.yaml') };
-    symlinkSync(victim, at('planted', `.extra.yaml.${process.pid}.restore`));
-    await assert.rejects(place(ctx, archive, { member: file, path: file.path }, backup), /EEXIST/);
+    symlinkSync(victim, at('planted', 'extra.yaml'));
+    assert.equal(await place(ctx, archive, { member: file, path: file.path }, backup), 'replaced');
     assert.equal(readFileSync(victim, 'utf8'), 'untouched');
-    assert.equal(existsSync(at('planted', 'extra.yaml')), false);
+    assert.equal(lstatSync(at('planted', 'extra.yaml')).isFile(), true);
+    assert.equal(readFileSync(at('planted', 'extra.yaml'), 'utf8'), 'extra: true\n');
+    assert.equal(readlinkSync(backup(at('planted', 'extra.yaml'))), victim);
   });
 });
 

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadSavedAnswers } from '../../answers/migrate.js';
 import { readMember } from '../../backup/archive-members.js';
 import { formatBytes } from '../../backup/disk-space.js';
 import { MEMBERS } from '../../backup/manifest.js';
@@ -67,9 +69,14 @@ export async function restoreCommand(args: CliArgs): Promise<number> {
 }
 
 /** `matrix-setup resume` after a restore that stopped: the same archive (checked again), the saved answers. */
-export async function resumeRestore(args: CliArgs, answers: Answers): Promise<number> {
+export async function resumeRestoreCommand(args: CliArgs): Promise<number> {
   requireRoot();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  const saved = statePaths(stateDir).answers;
+  if (!existsSync(saved)) {
+    throw new UsageError(`There is no restore to resume (no ${saved}).`, 'Start it again: matrix-setup restore ARCHIVE.');
+  }
+  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message}\n`) }).answers;
   const { source } = await reopenRestore(stateDir);
   return run(args, source, answers, await localTarget(), true);
 }
@@ -127,5 +134,6 @@ function readOnlyContext(answers: Answers, target: Target, stateDir: string): Ru
     warn: (message) => process.stdout.write(`warning: ${message}\n`),
     emit: () => {},
     signal,
+    backupPath: (path) => join(stateDir, 'backups', `${path}.before-restore`),
   };
 }
