@@ -76,11 +76,21 @@ export function backupArchiveStep(options: BackupOptions): Step {
 }
 
 async function writeBackup(ctx: RunContext, options: BackupOptions): Promise<void> {
+  const result = await backUpServer(ctx, options);
+  ctx.note(`Wrote ${result.archive}.`);
+  options.onResult(result);
+}
+
+/**
+ * Writes one backup archive of the server these answers describe, from inside any step (an
+ * upgrade takes one first). Returns the archive, its size and manifest.
+ */
+export async function backUpServer(ctx: RunContext, options: Pick<BackupOptions, 'directory' | 'includeMedia' | 'stateDir' | 'onProgress'>): Promise<BackupResult> {
   const { answers, target } = ctx;
   const layout = synapseLayout(answers, target);
   const connection = synapseConnection(ctx);
   const database = await readDatabaseFacts(connection, EXCLUDED_TABLE_DATA);
-  const result = await writeBackupArchive(ctx.exec, {
+  return writeBackupArchive(ctx.exec, {
     directory: options.directory,
     includeMedia: options.includeMedia,
     sources: backupSources(answers, target, options.stateDir),
@@ -101,6 +111,4 @@ async function writeBackup(ctx: RunContext, options: BackupOptions): Promise<voi
     note: ctx.note,
     warn: ctx.warn,
   });
-  ctx.note(`Wrote ${result.archive}.`);
-  options.onResult(result);
 }

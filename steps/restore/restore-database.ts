@@ -42,14 +42,20 @@ export function restoreDatabaseStep(source: RestoreSource): Step {
             { argv: [...psqlArgv(answers, name), '-v', `restore_marker=${marker}`], stdin: `${LOAD_PROLOGUE}<the SQL from pg_restore>\n${LOAD_EPILOGUE}` },
           ],
           check: async (ctx) => (await readExistingDatabase(ctx))?.comment === marker,
-          run: (ctx) => restoreDatabase(ctx, source, marker),
+          run: (ctx) => loadBackupDatabase(ctx, source),
         },
       ];
     },
   };
 }
 
-async function restoreDatabase(ctx: RunContext, source: RestoreSource, marker: string): Promise<void> {
+/**
+ * Loads the backup's database into the database the answers name (created when missing); one
+ * that holds other data is refused, or with source.replaceDatabase moved aside first. Done
+ * already when the database carries this backup's marker. Also what an upgrade's rollback runs.
+ */
+export async function loadBackupDatabase(ctx: RunContext, source: RestoreSource): Promise<void> {
+  const marker = restoredDatabaseMarker(source.archive.manifest);
   const { answers } = ctx;
   const { name } = answers.database;
   const existing = await readExistingDatabase(ctx);
