@@ -1,5 +1,4 @@
-import { closeSync, type Stats } from 'node:fs';
-import { readlink } from 'node:fs/promises';
+import { closeSync, readlinkSync, type Stats } from 'node:fs';
 import type { AccountNames } from './account-names.js';
 import { MEMBERS, type ManifestMember, type MemberRole } from './manifest.js';
 import type { EntryMeta } from './tar/header.js';
@@ -38,8 +37,11 @@ export class ArchiveBuilder {
     this.added.add(name);
   }
 
-  /** A file, directory or symlink; `path` is what the manifest says it restores to. Gone since it was listed: skipped. */
-  async addPath(name: string, role: MemberRole, entry: { path: string; stat: Stats }, path?: string): Promise<void> {
+  /**
+   * A file, directory or symlink; `path` is what the manifest says it restores to, `entry.access`
+   * the name to reach it by during a walk. Gone since it was listed: skipped.
+   */
+  async addPath(name: string, role: MemberRole, entry: { path: string; stat: Stats; access?: string }, path?: string): Promise<void> {
     if (this.added.has(name)) return;
     try {
       await this.addOnDisk(name, role, entry, path);
@@ -52,7 +54,7 @@ export class ArchiveBuilder {
   /** Every directory, file and symlink under `root`, each as files/<its absolute path>. */
   async addTree(root: string, role: MemberRole, exclude: Set<string> = new Set()): Promise<void> {
     if (!lstatOptional(root)) return;
-    for await (const entry of walkTree(root, (path) => this.warn(`Not backed up: ${path} is not a file, directory or symlink.`))) {
+    for (const entry of walkTree(root, (path) => this.warn(`Not backed up: ${path} is not a file, directory or symlink.`))) {
       if (exclude.has(entry.path)) continue;
       await this.addPath(`${MEMBERS.filesPrefix}${entry.path}`, role, entry, entry.path);
     }
@@ -64,20 +66,26 @@ export class ArchiveBuilder {
     if (stat) await this.addPath(name, role, { path, stat }, path);
   }
 
-  private async addOnDisk(name: string, role: MemberRole, entry: { path: string; stat: Stats }, path: string | undefined): Promise<void> {
+  private async addOnDisk(name: string, role: MemberRole, entry: { path: string; stat: Stats; access?: string }, path: string | undefined): Promise<void> {
     const { stat } = entry;
+    const access = entry.access ?? entry.path;
     const where = path === undefined ? {} : { path };
     if (stat.isDirectory()) {
       await this.writer.addDirectory(name, this.meta(stat));
       this.record(name, role, this.meta(stat), { type: 'directory', ...where });
     } else if (stat.isSymbolicLink()) {
-      const link = await readlink(entry.path);
+      const link = readlinkSync(access);
       await this.writer.addSymlink(name, link, this.meta(stat));
       this.record(name, role, this.meta(stat), { type: 'symlink', ...where, link });
     } else {
-      const { fd, stat: opened } = openForArchive(entry.path);
+      const { fd, stat: opened } = openForArchive(access);
       try {
         if (!opened.isFile()) return;
+        if (opened.nlink > 1) {
+          // It may be another file under a second name (one a service account cannot read itself).
+          this.warn(`Not backed up: ${entry.path} has ${opened.nlink} hard links.`);
+          return;
+        }
         const digest = await this.writer.addFile(name, fd, opened.size, this.meta(opened));
         this.record(name, role, this.meta(opened), { type: 'file', ...where, ...digest });
       } finally {

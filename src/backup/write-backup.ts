@@ -15,13 +15,14 @@ import {
   MANIFEST_MEMBER,
   MEMBERS,
   type BackupManifest,
+  type ManifestMember,
 } from './manifest.js';
 import type { EntryMeta } from './tar/header.js';
 import { TarWriter } from './tar/writer.js';
 import { ArchiveBuilder } from './archive-builder.js';
 import { lstatOptional } from '../fs/no-follow.js';
 import { archiveName, prepareDirectory, publish } from './archive-file.js';
-import { listMedia, MEDIA_DIRECTORIES } from './media-listing.js';
+import { countMedia, mediaEntries, MEDIA_DIRECTORIES } from './media-listing.js';
 
 /** Where the parts of an install are on this machine (see steps/backup/backup-sources.ts). */
 export interface BackupSources {
@@ -100,7 +101,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
   const names = new AccountNames();
   const now = options.now ?? new Date();
 
-  const media = options.includeMedia ? await listMedia(sources.mediaStore, warn) : { entries: [], files: 0, bytes: 0 };
+  const media = options.includeMedia ? countMedia(sources.mediaStore, warn) : { files: 0, bytes: 0 };
   prepareDirectory(directory);
   // The dump is written next to the archive first, then copied into it: it needs its room twice.
   const estimate = { database: 2 * estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
@@ -170,7 +171,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
     if (options.includeMedia) {
       phase = 'media';
       note(`Media: ${media.files} files, ${formatBytes(media.bytes)} (${MEDIA_DIRECTORIES.join(' and ')}).`);
-      for (const entry of media.entries) {
+      for (const entry of mediaEntries(sources.mediaStore, warn)) {
         const name = entry.rel ? `${MEMBERS.mediaPrefix}/${entry.rel}` : MEMBERS.mediaPrefix;
         await builder.addPath(name, 'media', entry, entry.rel);
         if (entry.stat.isFile()) mediaDone = { files: mediaDone.files + 1, bytes: mediaDone.bytes + entry.stat.size };
@@ -198,7 +199,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
       target: facts.target,
       matrix_setup_version: VERSION,
       database: { name: facts.databaseName, dump_format: 'pg_dump -Fc', pg_dump_version: facts.pgDumpVersion, excluded_table_data: EXCLUDED_TABLE_DATA },
-      media: { included: options.includeMedia, store: sources.mediaStore, files: mediaDone.files, bytes: mediaDone.bytes },
+      media: { included: options.includeMedia, store: sources.mediaStore, ...mediaInArchive(builder.members) },
       members: builder.members,
     };
     const manifestText = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
@@ -228,6 +229,12 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
 
 
 
+
+/** The media files the archive holds (some listed ones may be gone, or left out, by the time they were read). */
+function mediaInArchive(members: ManifestMember[]): { files: number; bytes: number } {
+  const files = members.filter((m) => m.role === 'media' && m.type === 'file');
+  return { files: files.length, bytes: files.reduce((sum, m) => sum + (m.size ?? 0), 0) };
+}
 
 /** Until pg_dump has written its first bytes (its snapshot is taken before that), or has ended. */
 async function snapshotTaken(dumpFile: string, ended: () => boolean): Promise<void> {

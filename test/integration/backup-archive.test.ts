@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   chownSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -86,6 +87,10 @@ describe('backup archive: written, checked, damaged, loaded back', { skip: unava
     writeFileSync(join(dir('media', 'local_thumbnails', 'ab', 'cd', 'efghijklmnopqrstuvwx'), '32-32-image-png-crop'), media.thumbnail);
     writeFileSync(join(dir('media', 'remote_content', 'other.org', 'zz'), 'remote'), 'a cache');
     writeFileSync(join(dir('media', 'url_cache', '2026-01-01'), 'preview'), 'a cache');
+    // What a compromised service account could plant to have root read other files into the archive.
+    symlinkSync('/etc/passwd', join(dir('media', 'local_content', 'zz'), 'planted-link'));
+    writeFileSync(join(root, 'outside'), 'not media');
+    linkSync(join(root, 'outside'), join(root, 'media', 'local_content', 'zz', 'planted-hardlink'));
     sources = {
       answersFile: join(state, 'answers.yaml'),
       secretsFile: join(state, 'secrets.yaml'),
@@ -152,7 +157,7 @@ describe('backup archive: written, checked, damaged, loaded back', { skip: unava
     ]) {
       assert.ok(names.includes(expected), `${expected} is in the archive`);
     }
-    assert.ok(!names.some((n) => /remote_content|url_cache|not-there|homeserver\.signing\.key/.test(n)), names.join('\n'));
+    assert.ok(!names.some((n) => /remote_content|url_cache|not-there|homeserver\.signing\.key|planted/.test(n)), names.join('\n'));
     const link = manifest.members.find((m) => m.name.endsWith('live/example.org/fullchain.pem'))!;
     assert.deepEqual([link.type, link.link], ['symlink', '../../archive/example.org/fullchain1.pem']);
     const upload = manifest.members.find((m) => m.name === 'media/local_content/ab/cd/efghijklmnopqrstuvwx')!;
