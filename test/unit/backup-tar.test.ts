@@ -5,10 +5,8 @@ import { closeSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSyn
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { after, describe, it } from 'node:test';
-import { setHeaderSize, encodeHeaders, parseHeader } from '../../src/backup/tar/header.js';
+import { encodeHeaders, parseHeader } from '../../src/backup/tar/header.js';
 import { scanTar, TarFormatError, type TarEntry } from '../../src/backup/tar/reader.js';
 import { openForArchive, TarWriter } from '../../src/backup/tar/writer.js';
 
@@ -28,7 +26,7 @@ async function writeSample(path: string) {
   await writer.addDirectory('conf', { ...meta, mode: 0o755 });
   const digests = {
     small: await writer.addBuffer('conf/small.txt', small, meta),
-    streamed: await writer.addStream('database.dump', meta, (sink) => pipeline(Readable.from([streamed.subarray(0, 1000), streamed.subarray(1000)]), sink, { end: false })),
+    streamed: await writer.addBuffer('database.dump', streamed, meta),
     file: await (async () => {
       const { fd, stat } = openForArchive(source);
       try {
@@ -86,7 +84,7 @@ describe('tar writer and reader', () => {
     assert.equal(entries.find((e) => e.type === 'symlink')!.linkname, '../../archive/matrix.test/cert1.pem');
   });
 
-  it('GNU tar lists and extracts what the writer wrote (long names, symlinks, the rewritten header)', async (t) => {
+  it('GNU tar lists and extracts what the writer wrote (long names, symlinks)', async (t) => {
     if (spawnSync('tar', ['--version']).status !== 0) return t.skip('no tar here');
     const path = join(dir, 'b.tar');
     const sample = await writeSample(path);
@@ -137,8 +135,7 @@ describe('tar writer and reader', () => {
   });
 
   it('sizes of 8 GiB and more use the base-256 form and read back', () => {
-    const [block] = [encodeHeaders({ ...meta, name: 'big', type: 'file', size: 0 })];
-    setHeaderSize(block, 9 * 1024 ** 3 + 7);
+    const block = encodeHeaders({ ...meta, name: 'big', type: 'file', size: 9 * 1024 ** 3 + 7 });
     assert.equal(block[124], 0x80);
     assert.equal(parseHeader(block).size, 9 * 1024 ** 3 + 7);
   });

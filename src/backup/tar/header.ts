@@ -73,12 +73,6 @@ export function encodeHeaders(fields: HeaderFields): Buffer {
   return Buffer.concat([paxHeader, body, Buffer.alloc(padding(body.length)), main]);
 }
 
-/** Rewrites the size field (and the checksum) of a ustar header block in place. */
-export function setHeaderSize(block: Buffer, size: number): void {
-  writeNumber(block, 124, 12, size);
-  writeChecksum(block);
-}
-
 /** Zero bytes that follow `size` bytes of data up to the next block boundary. */
 export function padding(size: number): number {
   return (BLOCK - (size % BLOCK)) % BLOCK;

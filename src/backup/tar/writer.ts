@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fdatasyncSync, fstatSync, openSync, readSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import { BLOCK, encodeHeaders, padding, setHeaderSize, type EntryMeta } from './header.js';
+import { BLOCK, encodeHeaders, padding, type EntryMeta } from './header.js';
 
 export interface MemberDigest {
   size: number;
@@ -14,10 +12,8 @@ const BUFFER_BYTES = 8 * 1024 * 1024;
 
 /**
  * Writes a tar file member by member, straight to its final place on disk (no temporary copy):
- * file data is read into the write buffer, hashed there and written in large blocks. A member
- * whose size is not known in advance (a database dump read from pg_dump) gets its header
- * rewritten once it is complete. The file is created 0600 and exclusively (never through an
- * existing file or symlink). Disk I/O is synchronous on purpose: a backup does one thing at a
+ * file data is read into the write buffer, hashed there and written in large blocks. The file
+ * is created 0600 and exclusively (never through an existing file or symlink). Disk I/O is synchronous on purpose: a backup does one thing at a
  * time, and thousands of small media files cost far less without a thread-pool round trip each.
  */
 export class TarWriter {
@@ -79,48 +75,6 @@ export class TarWriter {
     }
     this.append(Buffer.alloc(padding(size)));
     this.progress();
-    return { size, sha256: hash.digest('hex') };
-  }
-
-  /**
-   * A member of unknown size: `produce` writes its content into the given stream (for example a
-   * command's standard output). The header is written first with size 0 and rewritten afterwards.
-   */
-  async addStream(name: string, meta: EntryMeta, produce: (sink: Writable) => Promise<void>): Promise<MemberDigest> {
-    const headers = encodeHeaders({ ...meta, name, type: 'file', size: 0 });
-    const mainHeaderAt = this.position + headers.length - BLOCK;
-    const mainHeader = Buffer.from(headers.subarray(headers.length - BLOCK));
-    this.append(headers);
-    const hash = createHash('sha256');
-    let size = 0;
-    const sink = new Writable({
-      write: (chunk: Buffer, _encoding, callback) => {
-        try {
-          hash.update(chunk);
-          size += chunk.length;
-          this.append(chunk);
-          this.progress();
-          callback();
-        } catch (error) {
-          callback(error as Error);
-        }
-      },
-    });
-    // Errors (a full disk) also reach the producer through the stream; the listener keeps an
-    // error that arrives after the producer gave up from being an uncaught exception.
-    sink.on('error', () => {});
-    try {
-      await produce(sink);
-    } catch (error) {
-      sink.destroy();
-      throw error;
-    }
-    if (!sink.writableEnded) sink.end();
-    await finished(sink);
-    this.append(Buffer.alloc(padding(size)));
-    this.flush();
-    setHeaderSize(mainHeader, size);
-    writeAll(this.fd, mainHeader, mainHeaderAt);
     return { size, sha256: hash.digest('hex') };
   }
 
