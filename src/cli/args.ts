@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { isLang, languageFromEnv, LANGUAGES, type Lang } from '../i18n/language.js';
 
-export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade';
+export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore';
 
 export interface CliArgs {
   command: CommandName;
@@ -21,7 +21,7 @@ export interface CliArgs {
   planOnly: boolean;
   /** upgrade: only report the versions and what stands in the way. */
   check: boolean;
-  /** upgrade: the Synapse release to go to. */
+  /** upgrade: the Synapse release to go to; backup: the directory the archive goes to. */
   to?: string;
   /** upgrade: no backup first. */
   noBackup: boolean;
@@ -30,22 +30,30 @@ export interface CliArgs {
   /** upgrade: a new Element Web release tarball and its SHA-256. */
   elementTarball?: string;
   elementSha256?: string;
+  /** backup: leave the media store out. */
+  noMedia: boolean;
+  /** restore: the archive; plan --restore ARCHIVE: the restore's plan. */
+  archive?: string;
+  /** restore: move an existing database holding Synapse data aside first. */
+  replaceDatabase: boolean;
   help: boolean;
   version: boolean;
   /** The language of everything it prints: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
   lang: Lang;
 }
 
-const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade'];
+const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade', 'backup', 'restore'];
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
   install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only'],
-  plan: ['answers', 'target', 'os-release', 'json', 'state-dir'],
+  plan: ['answers', 'target', 'os-release', 'json', 'state-dir', 'restore'],
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
   verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
   upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
+  backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
+  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose'],
 };
 
 /** Options every command takes. */
@@ -91,6 +99,9 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         rollback: { type: 'boolean' },
         'element-tarball': { type: 'string' },
         'element-sha256': { type: 'string' },
+        'no-media': { type: 'boolean' },
+        'replace-database': { type: 'boolean' },
+        restore: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         lang: { type: 'string' },
@@ -100,12 +111,13 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
   const name = positionals[0] ?? 'install';
   if (!COMMANDS.includes(name as CommandName)) {
     throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.filter((c) => c !== 'install').join(', ')}.`);
   }
   const command = name as CommandName;
+  const arguments_ = command === 'restore' ? 2 : 1;
+  if (positionals.length > arguments_) throw new UsageError(`Unexpected argument "${positionals[arguments_]}".`);
   if (values.lang !== undefined && !isLang(values.lang)) {
     throw new UsageError(`--lang ${values.lang}: the languages are ${LANGUAGES.join(' and ')}.`);
   }
@@ -117,8 +129,14 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
     }
     if (values.target && values['os-release']) throw new UsageError('Give either --target or --os-release, not both.');
-    if (command === 'plan' && !values.answers) throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml).');
+    if (command === 'plan' && !values.answers && !values.restore) {
+      throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml), or --restore ARCHIVE for a restore\'s plan.');
+    }
     if (command === 'upgrade') checkUpgradeOptions(values);
+    if (command === 'restore' && !positionals[1]) {
+      throw new UsageError('`restore` needs the archive: matrix-setup restore ARCHIVE [--answers FILE] [--yes].');
+    }
+    if (command === 'backup' && values.to === '') throw new UsageError('--to needs a directory.');
   }
   return {
     command,
@@ -140,6 +158,9 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     rollback: values.rollback ?? false,
     elementTarball: values['element-tarball'],
     elementSha256: values['element-sha256'],
+    noMedia: values['no-media'] ?? false,
+    archive: command === 'restore' ? positionals[1] : values.restore,
+    replaceDatabase: values['replace-database'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     lang: isLang(values.lang) ? values.lang : languageFromEnv(env),

@@ -32,6 +32,10 @@ async function dispatch(args: CliArgs): Promise<number> {
       // The wizard paints its first screen before the install machinery is even loaded.
       if (!args.answers && process.stdin.isTTY && process.stdout.isTTY) return (await import('./commands/wizard.js')).wizardCommand(args);
       return (await import('./commands/install.js')).installCommand(args);
+    case 'backup':
+      return (await import('./commands/backup.js')).backupCommand(args);
+    case 'restore':
+      return (await import('./commands/restore.js')).restoreCommand(args);
     case 'upgrade':
       return (await import('./commands/upgrade.js')).upgradeCommand(args);
   }

@@ -25,7 +25,7 @@ export interface RunPaths {
 }
 
 /** Which command a run belongs to: `resume` continues the last run with the same graph. */
-export type RunCommand = 'install' | 'upgrade' | 'rollback';
+export type RunCommand = 'install' | 'restore' | 'backup' | 'upgrade' | 'rollback';
 
 export interface RunOptions {
   answers: Answers;

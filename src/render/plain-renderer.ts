@@ -62,6 +62,10 @@ export function createPlainRenderer(options: PlainRendererOptions): EventListene
 
 function describeRun(event: Extract<EngineEvent, { type: 'run-started' }>): string {
   switch (event.command) {
+    case 'restore':
+      return event.resumed ? 'resuming the restore' : 'restoring';
+    case 'backup':
+      return 'backing up';
     case 'upgrade':
       return event.resumed ? 'resuming the upgrade' : 'upgrading';
     case 'rollback':

@@ -1,17 +1,20 @@
+import { restoredDatabaseMarker } from '../../src/backup/manifest.js';
+import { openVerifiedArchive } from '../../src/backup/open-archive.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
+import { backUpServer } from '../backup/backup-archive.js';
+import { readExistingDatabase } from '../restore/existing-database.js';
+import { loadBackupDatabase } from '../restore/restore-database.js';
 import type { UpgradeRecordStore } from './record.js';
 
 /**
  * The seam between the upgrade and the backup/restore commands: the backup taken before an
  * upgrade, and the database restore a rollback needs when the schema moved past what the old
  * Synapse accepts. Everything else in the upgrade and the rollback is independent of it.
- *
- * Until the backup command exists in this build, SAFETY_BACKUP_AVAILABLE is false: `upgrade`
- * then needs --no-backup (the user takes their own first), and a rollback that needs the
- * database restored says so and stops before changing anything.
+ * The pre-upgrade backup leaves the media out: an upgrade does not touch them, and a rollback
+ * only ever restores the database.
  */
-export const SAFETY_BACKUP_AVAILABLE = false;
+export const SAFETY_BACKUP_AVAILABLE = true;
 
 /** Where pre-upgrade backups go unless the backup command says otherwise. */
 export const DEFAULT_SAFETY_BACKUP_DIR = '/var/backups/matrix-setup';
@@ -28,11 +31,15 @@ export function safetyBackupStep(store: UpgradeRecordStore): Step {
       return [
         {
           kind: 'task',
-          description: `Write a backup of the database, configuration, signing key and media to ${backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR}/ with \`matrix-setup backup\`; the upgrade stops if it fails`,
-          shows: [{ argv: ['matrix-setup', 'backup', '--to', backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR] }],
+          description: `Write a backup of the database, configuration, signing key and secrets (not the media) to ${backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR}/, as \`matrix-setup backup --no-media\` does; the upgrade stops if it fails`,
+          shows: [{ argv: ['matrix-setup', 'backup', '--no-media', '--to', backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR] }],
           check: async () => store.record.backup.archive !== undefined,
-          run: async () => {
-            throw unavailable('back up the server before the upgrade', 'Take your own backup, then run the upgrade with --no-backup.');
+          run: async (ctx: RunContext) => {
+            const result = await backUpServer(ctx, { directory: backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR, includeMedia: false, stateDir: store.stateDir });
+            store.update((record) => {
+              record.backup.archive = result.archive;
+            });
+            ctx.note(`The server's state before the upgrade is in ${result.archive}.`);
           },
         },
       ];
@@ -52,11 +59,18 @@ export function restoreDatabaseStep(store: UpgradeRecordStore): Step {
         {
           kind: 'task',
           description: `Move the database ${answers.database.name} aside and load the one in ${store.record.backup.archive ?? '(no backup)'} in its place`,
-          shows: [{ argv: ['matrix-setup', 'restore', store.record.backup.archive ?? '<backup>', '--replace-database', '--yes'] }],
-          check: async () => false,
+          shows: [{ argv: ['matrix-setup', 'restore', store.record.backup.archive ?? '<backup>', '--replace-database', '--yes'], when: 'its database step: the current database is renamed aside, never dropped' }],
+          check: async (ctx: RunContext) => {
+            const archive = store.record.backup.archive;
+            if (!archive) return false;
+            const marker = restoredDatabaseMarker((await openVerifiedArchive(archive)).manifest);
+            return (await readExistingDatabase(ctx))?.comment === marker;
+          },
           run: async (ctx: RunContext) => {
-            void ctx;
-            throw unavailable('restore the database from the pre-upgrade backup', 'Restore the database from your own backup, then run the rollback again.');
+            const path = store.record.backup.archive;
+            if (!path) throw unavailable('restore the database', 'The upgrade took no backup (--no-backup): restore the database from your own backup, then run the rollback again.');
+            const archive = await openVerifiedArchive(path);
+            await loadBackupDatabase(ctx, { archive, stateDir: store.stateDir, replaceDatabase: true, stamp: store.record.id });
           },
         },
       ];
@@ -65,5 +79,5 @@ export function restoreDatabaseStep(store: UpgradeRecordStore): Step {
 }
 
 function unavailable(what: string, hint: string): StepError {
-  return new StepError(`This build of matrix-setup cannot ${what}: the backup command is not part of it yet.`, { hint });
+  return new StepError(`matrix-setup cannot ${what}: there is no pre-upgrade backup.`, { hint });
 }

@@ -2,8 +2,7 @@
 // install method: Debian's package (debian-unstable), matrix.org's package (debian-12), a venv
 // (rocky-9). `npm run snapshots:update` rewrites them; review the diff like code.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { answersToYaml } from '../../src/answers/save.js';
 import type { SynapseSource } from '../../src/answers/types.js';
@@ -12,19 +11,9 @@ import { renderPlanText } from '../../src/plan/render-plan.js';
 import { rollbackSteps, upgradeSteps } from '../../steps/upgrade/index.js';
 import { UPGRADE_RECORD_FORMAT, UpgradeRecordStore, type UpgradeRecord } from '../../steps/upgrade/record.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
+import { matchSnapshot } from '../helpers/snapshots.js';
 
 const SNAPSHOTS = join(import.meta.dirname, '..', '..', 'snapshots', 'upgrade');
-const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
-
-function matchSnapshot(file: string, actual: string) {
-  if (UPDATE || !existsSync(file)) {
-    if (!UPDATE && process.env.CI) assert.fail(`missing snapshot ${file}: run \`npm run snapshots:update\` and commit it`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.equal(actual, readFileSync(file, 'utf8'), `${file} differs; if the change is intended run \`npm run snapshots:update\` and review the diff`);
-}
 
 const CASES: Array<{ target: string; install: SynapseSource; from: string; to: string; packageName?: string }> = [
   { target: 'debian-unstable', install: 'distro', from: '1.160.0-1', to: '1.161.0-1', packageName: 'matrix-synapse' },

@@ -9,13 +9,14 @@ import { prepareStateDir } from '../../engine/state-dir.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { checkSecretReferences } from '../../secrets/check-references.js';
-import { formatFailure } from '../../render/failure-summary.js';
 import { formatInstallSummary } from '../../render/install-summary.js';
 import type { Target } from '../../host/target.js';
 import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
+import { abortOnSignals } from '../interrupt.js';
+import { reportUnfinishedRun } from '../unfinished-run.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { finishedInstallSummary } from '../install-report.js';
 import { localTarget } from '../resolve-target.js';
@@ -68,13 +69,7 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
   prepareStateDir(stateDir);
   writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
 
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal} received: stopping the running command…\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const interrupt = abortOnSignals();
   try {
     const outcome = await runInstall({
       answers,
@@ -82,25 +77,17 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       steps: STEPS,
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
     return report(outcome, answers, target, resuming, stateDir, args.lang);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interrupt.dispose();
   }
 }
 
 function report(outcome: RunOutcome, answers: Answers, target: Target, resuming: boolean, stateDir: string, lang: Lang): number {
-  const out = (text: string) => process.stdout.write(text);
-  if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
-    return outcome.error?.refused ? ExitCode.hostRefused : ExitCode.stepFailed;
-  }
-  if (outcome.status === 'interrupted') {
-    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
-    return ExitCode.interrupted;
-  }
-  out(`\n${formatInstallSummary(finishedInstallSummary({ answers, target, stateDir, secrets: outcome.secrets, resumed: resuming }), lang)}`);
+  const unfinished = reportUnfinishedRun(outcome, lang);
+  if (unfinished !== undefined) return unfinished;
+  process.stdout.write(`\n${formatInstallSummary(finishedInstallSummary({ answers, target, stateDir, secrets: outcome.secrets, resumed: resuming }), lang)}`);
   return ExitCode.ok;
 }

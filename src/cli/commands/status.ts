@@ -4,6 +4,7 @@ import { ExitCode } from '../../errors.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { STEPS } from '../../../steps/index.js';
+import { restoreStepTitles } from '../../../steps/restore/index.js';
 import { readUpgradeRecord, unfinishedUpgradeRuns, type UpgradeRecord } from '../../../steps/upgrade/record.js';
 
 const ICON: Record<string, string> = {
@@ -24,13 +25,15 @@ export async function statusCommand(args: CliArgs): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify({ status: 'none', message })}\n` : `${message}\n`);
     return ExitCode.ok;
   }
-  const steps = STEPS.map((step) => ({ id: step.id, title: step.title, ...(state.steps[step.id] ?? { status: 'pending' }) }));
+  const graph = state.command === 'restore' ? restoreStepTitles() : STEPS;
+  const steps = graph.map((step) => ({ id: step.id, title: step.title, ...(state.steps[step.id] ?? { status: 'pending' }) }));
   const upgrade = lastUpgrade(stateDir);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ status: state.status, target: state.target, updatedAt: state.updatedAt, logFile: state.logFile, steps, ...(upgrade ? { upgrade } : {}) }, null, 2)}\n`);
+    const command = state.command ?? 'install';
+    process.stdout.write(`${JSON.stringify({ status: state.status, command, target: state.target, updatedAt: state.updatedAt, logFile: state.logFile, steps, ...(upgrade ? { upgrade } : {}) }, null, 2)}\n`);
     return ExitCode.ok;
   }
-  const lines = [`Last run: ${state.status} on ${state.target}, updated ${state.updatedAt}`, `Log: ${state.logFile}`, ''];
+  const lines = [`Last run${state.command ? ` (${state.command})` : ''}: ${state.status} on ${state.target}, updated ${state.updatedAt}`, `Log: ${state.logFile}`, ''];
   const width = Math.max(...steps.map((s) => s.id.length));
   for (const step of steps) {
     const detail = step.status === 'skipped' && step.skipReason ? `: ${step.skipReason}` : step.status === 'failed' && step.error ? `: ${step.error.message}` : '';

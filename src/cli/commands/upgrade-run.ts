@@ -15,6 +15,7 @@ import type { InspectEnv } from '../../../steps/upgrade/inspect.js';
 import { unfinishedUpgradeRuns, upgradePaths } from '../../../steps/upgrade/record.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
+import { abortOnSignals } from '../interrupt.js';
 import { defaultLogFile } from '../paths.js';
 
 export const out = (text: string) => process.stdout.write(text);
@@ -64,13 +65,7 @@ export async function confirmed(args: CliArgs, question: string): Promise<boolea
  * resume) starts from an empty record: an earlier, finished or superseded run is not continued.
  */
 export async function runGraph(args: CliArgs, stateDir: string, command: RunCommand, answers: Answers, target: Target, steps: Step[], fresh: boolean): Promise<RunOutcome> {
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal} received: stopping the running command…\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const interrupt = abortOnSignals();
   try {
     const paths = upgradePaths(stateDir);
     const stateFile = command === 'upgrade' ? paths.upgradeState : paths.rollbackState;
@@ -82,10 +77,9 @@ export async function runGraph(args: CliArgs, stateDir: string, command: RunComm
       command,
       paths: { stateDir, logFile: args.logFile ?? defaultLogFile(), stateFile },
       onEvent: createPlainRenderer({ write: out, verbose: args.verbose }),
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interrupt.dispose();
   }
 }

@@ -6,5 +6,6 @@ export const runText = defineMessages('run-output', {
   lastOutput: { en: 'Last output:', ru: 'Последний вывод:' },
   hint: { en: 'Hint: {hint}', ru: 'Подсказка: {hint}' },
   log: { en: 'Log: {file}', ru: 'Журнал: {file}' },
+  stoppedDuring: { en: 'Stopped during "{step}". Continue with: {command}', ru: 'Остановлено на шаге «{step}». Продолжить: {command}' },
   continueWith: { en: 'After fixing the cause, continue with: {command}', ru: 'Устраните причину и продолжите командой: {command}' },
 });
