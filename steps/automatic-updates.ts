@@ -1,6 +1,7 @@
 import type { Action, Step } from '../src/engine/types.js';
 import type { Target } from '../src/host/target.js';
 import { autoUpgradesConf, dnfAutomaticConf, type DnfUpgradeType } from './templates/automatic-updates.js';
+import { systemText as t } from '../src/i18n/messages/steps-system.js';
 
 /** CentOS Stream has no security advisories (updateinfo): only "every update" applies anything there. */
 export function dnfUpgradeType(target: Target): DnfUpgradeType {
@@ -15,10 +16,10 @@ export function dnfUpgradeType(target: Target): DnfUpgradeType {
  */
 export const automaticUpdatesStep: Step = {
   id: 'automatic-updates',
-  title: 'Automatic security updates',
+  title: t.updatesTitle,
   needs: ['base-packages'],
   skip({ answers }) {
-    return answers.automatic_updates ? undefined : 'automatic_updates is false';
+    return answers.automatic_updates ? undefined : t.updatesOff;
   },
   plan({ target }): Action[] {
     if (target.family === 'debian') {
@@ -36,7 +37,7 @@ export const automaticUpdatesStep: Step = {
   },
   async verify(ctx) {
     if (ctx.target.family === 'rhel' && dnfUpgradeType(ctx.target) === 'default') {
-      ctx.note(`${ctx.target.name} publishes no security advisories, so dnf-automatic applies every update, not only security fixes.`);
+      ctx.note(t.updatesEverything({ system: ctx.target.name }));
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Action, Step } from '../src/engine/types.js';
 import { rhelRepositoryActions } from './rhel/repositories.js';
+import { systemText as t } from '../src/i18n/messages/steps-system.js';
 
 /**
  * The tools every later step relies on; on the RHEL family also CRB/PowerTools and EPEL,
@@ -8,7 +9,7 @@ import { rhelRepositoryActions } from './rhel/repositories.js';
  */
 export const basePackagesStep: Step = {
   id: 'base-packages',
-  title: 'Base packages',
+  title: t.basePackagesTitle,
   needs: ['preflight'],
   plan({ target }): Action[] {
     if (target.family === 'debian') {

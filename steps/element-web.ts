@@ -3,6 +3,7 @@ import type { Action, Step } from '../src/engine/types.js';
 import { edgeLayout, ELEMENT_ROOT } from './edge/edge-layout.js';
 import { elementLayout, installReleaseTask, switchCurrentTask } from './edge/element-release.js';
 import { elementConfig } from './templates/element-config.js';
+import { edgeText as t } from '../src/i18n/messages/steps-edge.js';
 
 /**
  * Element Web: a checked release unpacked into its own versioned directory, its config.json
@@ -11,16 +12,16 @@ import { elementConfig } from './templates/element-config.js';
  */
 export const elementWebStep: Step = {
   id: 'element-web',
-  title: 'Element Web',
+  title: t.elementTitle,
   needs: ['base-packages'],
-  skip: ({ answers }) => (answers.element.enabled ? undefined : 'element.enabled is false'),
+  skip: ({ answers }) => (answers.element.enabled ? undefined : t.elementOff),
   plan({ answers }): Action[] {
     return elementWebActions(answers);
   },
   async verify(ctx) {
     const host = ctx.answers.element.host.toLowerCase();
     if (host === ctx.answers.synapse_host.toLowerCase() || host === ctx.answers.server_name.toLowerCase()) {
-      ctx.warn(`Element Web shares ${host} with the homeserver; Element advises its own host name (such as element.${ctx.answers.server_name}) to contain cross-site scripting.`);
+      ctx.warn(t.elementSharesHost({ host, server: ctx.answers.server_name }));
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Action, Step } from '../src/engine/types.js';
 import { edgeLayout } from './edge/edge-layout.js';
 import { cloudFirewallNote, detectFirewall, openPortsTask } from './edge/firewall.js';
+import { systemText as t } from '../src/i18n/messages/steps-system.js';
 
 /**
  * Ports 80 (ACME challenges, redirects), 443 and, when federation uses it, 8448: opened in
@@ -9,9 +10,9 @@ import { cloudFirewallNote, detectFirewall, openPortsTask } from './edge/firewal
  */
 export const firewallStep: Step = {
   id: 'firewall',
-  title: 'Firewall',
+  title: t.firewallTitle,
   needs: ['preflight'],
-  skip: ({ answers }) => (answers.firewall === 'skip' ? 'firewall: skip (the answers leave the firewall alone)' : undefined),
+  skip: ({ answers }) => (answers.firewall === 'skip' ? t.firewallSkipped : undefined),
   plan({ answers }): Action[] {
     return [openPortsTask(edgeLayout(answers).ports)];
   },

@@ -5,6 +5,7 @@ import { ACME_WEBROOT, edgeLayout, nginxPaths } from './edge/edge-layout.js';
 import { applyNginxConfigTask, type NginxConfigChange } from './nginx/apply-nginx-config.js';
 import { NGINX_STAMP_DIR } from './nginx/nginx-control.js';
 import { nginxHttpVhost } from './templates/nginx-http-vhost.js';
+import { edgeText as t } from '../src/i18n/messages/steps-edge.js';
 
 /**
  * Port 80 for every name served here: ACME challenges from the webroot, everything else
@@ -13,11 +14,11 @@ import { nginxHttpVhost } from './templates/nginx-http-vhost.js';
  */
 export const nginxHttpStep: Step = {
   id: 'nginx-http',
-  title: 'nginx on port 80',
+  title: t.httpTitle,
   needs: ['nginx-install', 'firewall'],
   plan({ answers, target }): Action[] {
     const layout = edgeLayout(answers);
-    return [applyNginxConfigTask(`nginx on port 80 for ${layout.names.join(', ')}: ACME challenges, redirect to HTTPS`, nginxHttpChange(answers, target))];
+    return [applyNginxConfigTask(t.httpTask({ names: layout.names.join(', ') }), nginxHttpChange(answers, target))];
   },
 };
 

@@ -10,6 +10,8 @@ import { applyNginxConfigTask, type NginxConfigChange } from './nginx/apply-ngin
 import { NGINX_STAMP_DIR } from './nginx/nginx-control.js';
 import { placeholderCertificateActions, unknownNamesFor } from './nginx/unknown-names.js';
 import { nginxHttpsVhosts } from './templates/nginx-https-vhosts.js';
+import { edgeText as t } from '../src/i18n/messages/steps-edge.js';
+import { listOf } from '../src/i18n/localized.js';
 
 /**
  * The HTTPS side: Synapse's client (and federation) API, the .well-known delegation files,
@@ -18,7 +20,7 @@ import { nginxHttpsVhosts } from './templates/nginx-https-vhosts.js';
  */
 export const nginxHttpsStep: Step = {
   id: 'nginx-https',
-  title: 'nginx on HTTPS',
+  title: t.httpsTitle,
   needs: ['tls-certificate', 'synapse-service', 'element-web'],
   plan({ answers, target }): Action[] {
     const layout = edgeLayout(answers);
@@ -26,7 +28,7 @@ export const nginxHttpsStep: Step = {
     if (target.family === 'rhel') actions.push(selinuxForNginxTask(layout.federation.kind === 'port-8448' ? [8448] : []));
     actions.push(...placeholderCertificateActions(target));
     actions.push(
-      applyNginxConfigTask(`nginx on ${layout.ports.filter((port) => port !== 80).join(' and ')} for ${layout.names.join(', ')}`, nginxHttpsChange(answers, target)),
+      applyNginxConfigTask(t.httpsTask({ ports: listOf(layout.ports.filter((port) => port !== 80).map(String)), names: layout.names.join(', ') }), nginxHttpsChange(answers, target)),
     );
     return actions;
   },
@@ -35,9 +37,7 @@ export const nginxHttpsStep: Step = {
     // nginx -t passed, but a reload that cannot bind a new port keeps the old configuration without failing.
     const missing = await portsNotListenedOn(ctx, layout.ports);
     if (missing && missing.length > 0) {
-      throw new StepError(`nginx accepted the configuration, but nothing listens on port ${missing.join(', ')}.`, {
-        hint: `See \`journalctl -u nginx -n 50\` and \`ss -ltnp\`: another program may hold the port${missing.length > 1 ? 's' : ''}. Free it and resume.`,
-      });
+      throw new StepError(t.nothingListens({ count: missing.length, ports: missing.join(', ') }), { hint: t.nothingListensHint({ count: missing.length }) });
     }
     const external = layout.externalWellKnown;
     if (external) {
@@ -45,12 +45,9 @@ export const nginxHttpsStep: Step = {
         ...(external.server ? [`${external.url}server:\n    ${external.server}`] : []),
         `${external.url}client:\n    ${external.client}`,
       ];
-      ctx.note(
-        `${layout.serverName} is not served from this machine (delegation: none). For Matrix IDs ending in :${layout.serverName} to work, ` +
-          `the web server of ${layout.serverName} must serve these files as application/json with the header "Access-Control-Allow-Origin: *":\n  ${files.join('\n  ')}`,
-      );
+      ctx.note(t.externalWellKnown({ server: layout.serverName, files: files.join('\n  ') }));
     }
-    if (layout.federation.kind === 'off') ctx.note('Federation is off: other Matrix servers cannot reach this one.');
+    if (layout.federation.kind === 'off') ctx.note(t.federationOff);
   },
 };
 

@@ -1,10 +1,11 @@
 import type { Action, Step } from '../src/engine/types.js';
 import { ACME_WEBROOT } from './edge/edge-layout.js';
+import { systemText as t } from '../src/i18n/messages/steps-system.js';
 
 /** nginx from the distribution, running, plus the directory certbot answers ACME challenges from. */
 export const nginxInstallStep: Step = {
   id: 'nginx-install',
-  title: 'Install nginx',
+  title: t.nginxInstallTitle,
   needs: ['base-packages'],
   plan({ target }): Action[] {
     return [

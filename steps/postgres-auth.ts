@@ -6,6 +6,8 @@ import { readFileNoFollow, type Ownership } from '../src/fs/no-follow.js';
 import { fixLoopbackAuth, type HbaFix } from './postgres/pg-hba.js';
 import { expectedHbaPath } from './postgres/paths.js';
 import { psqlArgv, runPsql } from './postgres/psql.js';
+import { postgresText as t } from '../src/i18n/messages/steps-postgres.js';
+import { joinLocalized } from '../src/i18n/localized.js';
 
 const HBA_FILE_SQL = 'SHOW hba_file;\n';
 const RELOAD_SQL = 'SELECT pg_catalog.pg_reload_conf();\n';
@@ -18,10 +20,10 @@ const HBA_ERRORS_SQL = "SELECT line_number || ': ' || error FROM pg_catalog.pg_h
  */
 export const postgresAuthStep: Step = {
   id: 'postgres-auth',
-  title: 'PostgreSQL password logins',
+  title: t.authTitle,
   needs: ['postgres-server'],
   skip({ answers }) {
-    return answers.database.mode === 'external' ? 'the database is external: its server decides how logins work' : undefined;
+    return answers.database.mode === 'external' ? t.externalAuth : undefined;
   },
   plan({ answers, target }): Action[] {
     const path = expectedHbaPath(target);
@@ -29,11 +31,11 @@ export const postgresAuthStep: Step = {
     return [
       {
         kind: 'task',
-        description: `Use scram-sha-256 for ${answers.database.user} on 127.0.0.1 and ::1 in ${path}`,
+        description: t.authTask({ user: answers.database.user, path }),
         shows: [
-          { argv, stdin: HBA_FILE_SQL, when: 'read-only: where the running server reads pg_hba.conf from' },
-          { argv, stdin: RELOAD_SQL, when: 'after rewriting ident lines to scram-sha-256 (the file is backed up first)' },
-          { argv, stdin: HBA_ERRORS_SQL, when: 'after the reload: a file the server rejects is put back' },
+          { argv, stdin: HBA_FILE_SQL, when: t.whenHbaFile },
+          { argv, stdin: RELOAD_SQL, when: t.whenReload },
+          { argv, stdin: HBA_ERRORS_SQL, when: t.whenHbaErrors },
         ],
         async check(ctx) {
           const { fix } = await inspect(ctx);
@@ -67,18 +69,16 @@ async function inspect(ctx: RunContext): Promise<HbaFile> {
     file = readFileNoFollow(path);
   } catch (error) {
     if (error instanceof StepError) throw error;
-    throw new StepError(`Cannot read ${path}, the pg_hba.conf the server uses: ${(error as Error).message}`, { cause: error });
+    throw new StepError(t.hbaUnreadable({ path, error: (error as Error).message }), { cause: error });
   }
-  if (!file) throw new StepError(`${path}, the pg_hba.conf the server reports, does not exist.`, { hint: 'Check the cluster (`SHOW hba_file;`) and resume.' });
+  if (!file) throw new StepError(t.hbaMissing({ path }), { hint: t.hbaMissingHint });
   const current = file.content.toString('utf8');
   const { name, user } = ctx.answers.database;
   const fix = fixLoopbackAuth(current, name, user);
   if (fix.blocker) {
-    throw new StepError(`${path}: ${fix.blocker}`, {
-      hint: `Change that line's method to scram-sha-256 (or put a line "host ${name} ${user} 127.0.0.1/32 scram-sha-256" before it), reload PostgreSQL, and resume.`,
-    });
+    throw new StepError(t.hbaProblem({ path, problem: fix.blocker }), { hint: t.hbaBlockerHint({ name, user }) });
   }
-  for (const warning of fix.warnings) ctx.warn(`${path}: ${warning}`);
+  for (const warning of fix.warnings) ctx.warn(t.hbaProblem({ path, problem: warning }));
   return { path, current, fix, uid: file.uid, gid: file.gid, mode: file.mode };
 }
 
@@ -93,9 +93,7 @@ async function rewrite(ctx: RunContext, file: HbaFile): Promise<void> {
   if (errors) {
     writeFileAtomic(path, current, ownership);
     await runPsql(ctx, RELOAD_SQL);
-    throw new StepError(`PostgreSQL rejected the rewritten ${path} (line ${errors.split('\n')[0]}); the previous file is back in place.`, {
-      hint: `Compare ${path} with ${backup} and fix the line by hand, then resume.`,
-    });
+    throw new StepError(t.hbaRejected({ path, line: errors.split('\n')[0]! }), { hint: t.hbaRejectedHint({ path, backup }) });
   }
-  ctx.note(`${path}: ${fix.changes.join('; ')} (previous file kept as ${backup}); PostgreSQL reloaded.`);
+  ctx.note(t.hbaRewritten({ path, changes: joinLocalized(fix.changes, '; '), backup }));
 }

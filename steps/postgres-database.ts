@@ -17,6 +17,8 @@ import {
   type DatabaseChange,
 } from './postgres/cluster-state.js';
 import { psqlArgv, runPsql } from './postgres/psql.js';
+import { postgresText as t } from '../src/i18n/messages/steps-postgres.js';
+import { joinLocalized, type Localized } from '../src/i18n/localized.js';
 
 const ALL_CHANGES: DatabaseChange[] = ['create-role', 'allow-login', 'set-password', 'create-database'];
 
@@ -28,11 +30,11 @@ const ALL_CHANGES: DatabaseChange[] = ['create-role', 'allow-login', 'set-passwo
  */
 export const postgresDatabaseStep: Step = {
   id: 'postgres-database',
-  title: 'PostgreSQL role and database',
+  title: t.databaseTitle,
   needs: ['base-packages', 'postgres-auth'],
   skip({ answers }) {
     if (answers.database.mode === 'external' && !answers.database.admin_user) {
-      return 'the database must already exist (no admin credentials in the answers to create it); postgres-verify checks it';
+      return t.databaseMustExist;
     }
     return undefined;
   },
@@ -47,15 +49,15 @@ export const postgresDatabaseStep: Step = {
     const argv = psqlArgv(answers);
     actions.push({
       kind: 'task',
-      description: `Role ${user} and database ${name} (UTF8, C, C, owned by ${user})`,
+      description: t.databaseTask({ user, name }),
       shows: [
-        { argv, stdin: CLUSTER_STATE_SQL, when: 'read-only: the role, the database and its locale and owner' },
-        { argv, stdin: ROLE_PASSWORD_SQL, when: 'read-only, when the role exists: whether its password is the one to use' },
-        { argv: psqlArgv(answers, name), stdin: `${SYNAPSE_SCHEMA_SQL};\n${SYNAPSE_USER_SQL};\n`, when: 'read-only, when the database exists: whose data it holds' },
+        { argv, stdin: CLUSTER_STATE_SQL, when: t.whenClusterState },
+        { argv, stdin: ROLE_PASSWORD_SQL, when: t.whenRolePassword },
+        { argv: psqlArgv(answers, name), stdin: `${SYNAPSE_SCHEMA_SQL};\n${SYNAPSE_USER_SQL};\n`, when: t.whenContents },
         {
           argv,
           stdin: `\\set password '<SCRAM-SHA-256 verifier of ${secretToken('database_password')}>'\n` + changeSql(ALL_CHANGES, { serverVersion: target.postgresVersion * 10000, superuser: mode === 'local' }),
-          when: 'the statements needed: the role is missing, cannot log in or has another password; the database is missing',
+          when: t.whenChanges,
         },
       ],
       async check(ctx) {
@@ -131,12 +133,12 @@ async function passwordIsCurrent(ctx: RunContext, state: ClusterState): Promise<
   }
 }
 
-function describe(changes: DatabaseChange[], answers: Answers): string {
+function describe(changes: DatabaseChange[], answers: Answers): Localized {
   const { user, name } = answers.database;
-  const parts: string[] = [];
-  if (changes.includes('create-role')) parts.push(`created the role ${user}`);
-  if (changes.includes('allow-login')) parts.push(`allowed ${user} to log in`);
-  if (changes.includes('set-password')) parts.push(`set the password of the existing role ${user} to the one matrix-setup keeps`);
-  if (changes.includes('create-database')) parts.push(`created the database ${name} (UTF8, C, C)`);
-  return parts.join('; ');
+  const parts: Localized[] = [];
+  if (changes.includes('create-role')) parts.push(t.createdRole({ user }));
+  if (changes.includes('allow-login')) parts.push(t.allowedLogin({ user }));
+  if (changes.includes('set-password')) parts.push(t.setPassword({ user }));
+  if (changes.includes('create-database')) parts.push(t.createdDatabase({ name }));
+  return joinLocalized(parts, '; ');
 }

@@ -4,6 +4,7 @@ import { ANY_EXIT_CODE } from '../src/exec/executor.js';
 import type { Target } from '../src/host/target.js';
 import { MIN_POSTGRES_MAJOR } from '../src/database/verify-database.js';
 import { RHEL_DATA_DIRECTORY, SOCKET_DIRECTORY } from './postgres/paths.js';
+import { postgresText as t } from '../src/i18n/messages/steps-postgres.js';
 
 /**
  * The distro's PostgreSQL server, enabled and running. Debian/Ubuntu: the `postgresql`
@@ -12,10 +13,10 @@ import { RHEL_DATA_DIRECTORY, SOCKET_DIRECTORY } from './postgres/paths.js';
  */
 export const postgresServerStep: Step = {
   id: 'postgres-server',
-  title: 'PostgreSQL server',
+  title: t.serverTitle,
   needs: ['base-packages'],
   skip({ answers }) {
-    return answers.database.mode === 'external' ? `the database is external (${answers.database.host}:${answers.database.port})` : undefined;
+    return answers.database.mode === 'external' ? t.externalDatabase({ host: answers.database.host ?? '', port: answers.database.port }) : undefined;
   },
   plan({ target }): Action[] {
     const service: Action = { kind: 'service', unit: 'postgresql', enable: true, start: true, onChange: 'reload' };
@@ -26,7 +27,7 @@ export const postgresServerStep: Step = {
       { kind: 'packages', manager: 'dnf', names: ['postgresql-server'] },
       {
         kind: 'command',
-        description: 'Create the PostgreSQL data directory',
+        description: t.createDataDirectory,
         argv: ['postgresql-setup', '--initdb'],
         creates: `${RHEL_DATA_DIRECTORY}/PG_VERSION`,
         timeoutMs: 5 * 60 * 1000,
@@ -45,13 +46,13 @@ function moduleStreamActions(target: Target): Action[] {
   return [
     {
       kind: 'command',
-      description: 'Reset the postgresql module (another stream may be selected)',
+      description: t.resetModule,
       argv: ['dnf', 'module', 'reset', '-y', 'postgresql'],
       unless: enabled,
     },
     {
       kind: 'command',
-      description: `Enable the ${stream} module stream`,
+      description: t.enableStream({ stream }),
       argv: ['dnf', 'module', 'enable', '-y', stream],
       unless: enabled,
     },
@@ -64,18 +65,14 @@ const INSTALLED_SERVER_VERSION = ['rpm', '-q', '--qf', '%{VERSION}\\n', 'postgre
 function olderServerGuard(): Action {
   return {
     kind: 'task',
-    description: `Check that no PostgreSQL older than ${MIN_POSTGRES_MAJOR} is installed`,
-    shows: [{ argv: INSTALLED_SERVER_VERSION, when: 'read-only' }],
+    description: t.olderServerTask({ major: MIN_POSTGRES_MAJOR }),
+    shows: [{ argv: INSTALLED_SERVER_VERSION, when: t.readOnly }],
     async check(ctx) {
       const result = await ctx.exec.run(INSTALLED_SERVER_VERSION, { probe: true, okExitCodes: ANY_EXIT_CODE });
       const version = result.exitCode === 0 ? result.stdout.trim() : '';
       const major = Number.parseInt(version, 10);
       if (Number.isFinite(major) && major < MIN_POSTGRES_MAJOR) {
-        throw new StepError(`PostgreSQL ${version} is installed here; Synapse needs ${MIN_POSTGRES_MAJOR} or later.`, {
-          hint:
-            `Upgrade it first (dnf module switch-to postgresql:16, then postgresql-setup --upgrade; see the RHEL PostgreSQL docs), ` +
-            'or use an external database (database.mode: external). Nothing was changed.',
-        });
+        throw new StepError(t.olderServer({ version, major: MIN_POSTGRES_MAJOR }), { hint: t.olderServerHint });
       }
       return true;
     },
@@ -96,10 +93,7 @@ async function waitUntilAccepting(ctx: RunContext): Promise<void> {
     if (Date.now() > deadline || ctx.signal.aborted) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new StepError(`PostgreSQL does not accept connections on port ${port} (waited ${READY_TIMEOUT_MS / 1000} s).`, {
-    hint:
-      ctx.target.family === 'debian'
-        ? `See \`pg_lsclusters\` and \`journalctl -u postgresql@${ctx.target.postgresVersion}-main -n 50\`. If no cluster exists, create one with \`pg_createcluster ${ctx.target.postgresVersion} main --start\`, then resume.`
-        : 'See `journalctl -u postgresql -n 50`, then resume.',
+  throw new StepError(t.notAccepting({ port, seconds: READY_TIMEOUT_MS / 1000 }), {
+    hint: ctx.target.family === 'debian' ? t.notAcceptingDebianHint({ version: ctx.target.postgresVersion }) : t.notAcceptingRhelHint,
   });
 }

@@ -1,6 +1,7 @@
 import type { Answers } from '../src/answers/types.js';
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { verifyDatabase, MIN_POSTGRES_MAJOR, type VerifyDatabaseOptions } from '../src/database/verify-database.js';
+import { postgresText as t } from '../src/i18n/messages/steps-postgres.js';
 
 /**
  * Connects exactly as Synapse will (TCP, the Synapse role and its password) and checks what
@@ -9,16 +10,14 @@ import { verifyDatabase, MIN_POSTGRES_MAJOR, type VerifyDatabaseOptions } from '
  */
 export const postgresVerifyStep: Step = {
   id: 'postgres-verify',
-  title: 'Check the database as Synapse will use it',
+  title: t.verifyTitle,
   needs: ['postgres-database'],
   plan({ answers }): Action[] {
     const { user, name, sslmode } = answers.database;
     return [
       {
         kind: 'task',
-        description:
-          `Log in as ${user} to ${name} at ${endpoint(answers)} (sslmode ${sslmode}) and check: PostgreSQL >= ${MIN_POSTGRES_MAJOR}, ` +
-          `UTF8 with LC_COLLATE and LC_CTYPE 'C', tables can be created, no data of a server other than ${answers.server_name}`,
+        description: t.verifyTask({ user, name, endpoint: endpoint(answers), sslmode: sslmode ?? '', major: MIN_POSTGRES_MAJOR, server: answers.server_name }),
         shows: [],
         // Nothing to change: a passing check is the whole step; a failing one throws with the reason.
         async check(ctx) {
@@ -51,6 +50,6 @@ export function synapseConnection(ctx: RunContext): VerifyDatabaseOptions {
 
 async function verify(ctx: RunContext) {
   const report = await verifyDatabase(synapseConnection(ctx));
-  ctx.note(`PostgreSQL ${report.serverVersion}: database ${ctx.answers.database.name} is UTF8/C/C and ${ctx.answers.database.user} can create tables.`);
+  ctx.note(t.verified({ version: report.serverVersion, name: ctx.answers.database.name, user: ctx.answers.database.user }));
   return report;
 }

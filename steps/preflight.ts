@@ -5,6 +5,7 @@ import { executorProbe } from '../src/host/probe.js';
 import { preflightFailed, preflightNames, runPreflightChecks } from '../src/preflight/checks.js';
 import { describeFailures, formatPreflightLine } from '../src/preflight/format.js';
 import { SYNAPSE_LOCAL_PORT } from '../src/preflight/local-port-check.js';
+import { systemText as t } from '../src/i18n/messages/steps-system.js';
 
 export type FactGatherer = (ctx: RunContext) => Promise<HostFacts>;
 
@@ -32,17 +33,17 @@ export function createPreflightStep(gather: FactGatherer = gatherForRun): Step {
   };
   return {
     id: 'preflight',
-    title: 'Preflight checks',
+    title: t.preflightTitle,
     needs: [],
     plan({ answers }) {
       const names = preflightNames(answers).join(', ');
       return [
         {
           kind: 'task',
-          description: `Check this machine: root, distribution, systemd, memory, disk space, ports ${answers.federation ? '80, 443, 8448' : '80, 443'}, ${localPorts(answers)}, DNS of ${names}, clock`,
+          description: t.preflightTask({ ports: answers.federation ? '80, 443, 8448' : '80, 443', localPorts: localPorts(answers), names }),
           shows: [
-            { argv: ['ss', '-Hltnp'], when: 'to see which programs listen on the ports' },
-            { argv: ['timedatectl', 'show', '-p', 'NTPSynchronized', '--value'], when: 'to see whether the clock is synchronised' },
+            { argv: ['ss', '-Hltnp'], when: t.whenListeners },
+            { argv: ['timedatectl', 'show', '-p', 'NTPSynchronized', '--value'], when: t.whenClock },
           ],
           check: checkMachine,
           // check() passes or throws, so this only runs if a runner calls it directly.

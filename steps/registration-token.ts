@@ -4,6 +4,7 @@ import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { secretToken } from '../src/secrets/tokens.js';
 import { StepError } from '../src/errors.js';
 import { SYNAPSE_LISTEN } from './synapse/sources.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 const BASE_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}`;
 
@@ -29,11 +30,11 @@ export function tokenLimits(answers: Answers): TokenLimits {
  */
 export const registrationTokenStep: Step = {
   id: 'registration-token',
-  title: 'Create the first registration token',
+  title: t.tokenTitle,
   needs: ['synapse-admin'],
   skip({ answers }) {
-    if (answers.synapse.registration !== 'token') return `synapse.registration is ${answers.synapse.registration}`;
-    return answers.admin.enabled ? undefined : 'it is created as the admin, and admin.enabled is false (create tokens with the admin API yourself)';
+    if (answers.synapse.registration !== 'token') return t.registrationIs({ value: answers.synapse.registration });
+    return answers.admin.enabled ? undefined : t.tokenNeedsAdmin;
   },
   plan({ answers }): Action[] {
     const token = secretToken('registration_token');
@@ -41,9 +42,9 @@ export const registrationTokenStep: Step = {
     return [
       {
         kind: 'task',
-        description: `Create the registration token unless Synapse has it (as @${answers.admin.username}:${answers.server_name}, logged out again afterwards)`,
+        description: t.tokenTask({ user: answers.admin.username, server: answers.server_name }),
         shows: [
-          { argv: ['SELECT', '1', 'FROM', 'registration_tokens', 'WHERE', 'token', '=', `'${token}'`], when: `read-only, as ${answers.database.user} on ${answers.database.name}` },
+          { argv: ['SELECT', '1', 'FROM', 'registration_tokens', 'WHERE', 'token', '=', `'${token}'`], when: t.readOnlyAs({ user: answers.database.user, name: answers.database.name }) },
           { argv: ['POST', `${BASE_URL}/_matrix/client/v3/login`], stdin: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: answers.admin.username }, password: secretToken('admin_password') }) },
           {
             argv: ['POST', `${BASE_URL}/_synapse/admin/v1/registration_tokens/new`],
@@ -59,7 +60,7 @@ export const registrationTokenStep: Step = {
           } finally {
             await logout({ baseUrl: BASE_URL }, accessToken);
           }
-          ctx.note(`Created the first registration token, for ${limits.uses} account${limits.uses === 1 ? '' : 's'} within ${limits.days} day${limits.days === 1 ? '' : 's'} (shown once when the run ends).`);
+          ctx.note(t.tokenCreated({ accounts: t.accounts({ count: limits.uses }), days: t.days({ count: limits.days }) }));
         },
       },
     ];
@@ -87,9 +88,7 @@ async function call(options: AdminApiOptions, method: string, path: string, body
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
   } catch (error) {
-    throw new StepError(`Cannot reach Synapse at ${options.baseUrl}: ${(error as Error).message}.`, {
-      hint: 'Synapse should be running (the synapse-service step); check `systemctl status matrix-synapse` and resume.',
-    });
+    throw new StepError(t.unreachable({ url: options.baseUrl, error: (error as Error).message }), { hint: t.unreachableHint });
   }
   const text = await response.text();
   try {
@@ -109,9 +108,7 @@ export async function login(options: AdminApiOptions, user: string, password: st
   });
   const token = response.body.access_token;
   if (response.status !== 200 || typeof token !== 'string') {
-    throw new StepError(`Synapse refused the admin login for ${user}: ${String(response.body.error ?? `HTTP ${response.status}`)}.`, {
-      hint: 'The admin password matrix-setup keeps may have been changed in Synapse; create the token yourself (Synapse admin API registration_tokens/new).',
-    });
+    throw new StepError(t.loginRefused({ user, error: String(response.body.error ?? `HTTP ${response.status}`) }), { hint: t.loginRefusedHint });
   }
   return token;
 }
@@ -127,7 +124,5 @@ export async function createRegistrationToken(options: AdminApiOptions, accessTo
   const body = { token, uses_allowed: limits.uses, expiry_time: now + limits.days * DAY_MS };
   const response = await call(options, 'POST', '/_synapse/admin/v1/registration_tokens/new', body, accessToken);
   if (response.status === 200) return 'created';
-  throw new StepError(`Synapse refused to create the registration token: ${String(response.body.error ?? `HTTP ${response.status}`)}.`, {
-    hint: 'Create one yourself with the admin API (POST /_synapse/admin/v1/registration_tokens/new) and resume.',
-  });
+  throw new StepError(t.tokenRefused({ error: String(response.body.error ?? `HTTP ${response.status}`) }), { hint: t.tokenRefusedHint });
 }

@@ -3,6 +3,7 @@ import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { secretToken } from '../src/secrets/tokens.js';
 import { REGISTER_URL, registerAdmin } from './synapse/register-admin.js';
 import { synapseLayout } from './synapse/sources.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 /**
  * The first administrator, created through Synapse's shared-secret registration API (the
@@ -12,10 +13,10 @@ import { synapseLayout } from './synapse/sources.js';
  */
 export const synapseAdminStep: Step = {
   id: 'synapse-admin',
-  title: 'Create the admin account',
+  title: t.adminTitle,
   needs: ['synapse-service'],
   skip({ answers }) {
-    return answers.admin.enabled ? undefined : 'admin.enabled is false';
+    return answers.admin.enabled ? undefined : t.adminDisabled;
   },
   plan({ answers, target }): Action[] {
     const userId = `@${answers.admin.username}:${answers.server_name}`;
@@ -23,10 +24,10 @@ export const synapseAdminStep: Step = {
     return [
       {
         kind: 'task',
-        description: `Create the admin account ${userId} unless it exists (the same as \`${layout.registerTool} --admin\`, without a password on a command line)`,
+        description: t.adminTask({ user: userId, tool: layout.registerTool }),
         shows: [
-          { argv: ['SELECT', '1', 'FROM', 'users', 'WHERE', 'name', '=', `'${userId}'`], when: `read-only, as ${answers.database.user} on ${answers.database.name}` },
-          { argv: ['GET', REGISTER_URL], when: 'when the account is missing: a registration nonce' },
+          { argv: ['SELECT', '1', 'FROM', 'users', 'WHERE', 'name', '=', `'${userId}'`], when: t.readOnlyAs({ user: answers.database.user, name: answers.database.name }) },
+          { argv: ['GET', REGISTER_URL], when: t.whenNonce },
           {
             argv: ['POST', REGISTER_URL],
             stdin: JSON.stringify({ nonce: '<nonce>', username: answers.admin.username, password: secretToken('admin_password'), admin: true, mac: `<HMAC-SHA1 with ${secretToken('registration_shared_secret')}>` }),
@@ -39,11 +40,8 @@ export const synapseAdminStep: Step = {
             password: ctx.secrets.get('admin_password'),
             sharedSecret: ctx.secrets.get('registration_shared_secret'),
           });
-          ctx.note(
-            outcome === 'created'
-              ? `Created the admin account ${userId}${ctx.secrets.isGenerated('admin_password') ? ' (its generated password is shown once when the run ends)' : ' with the password from the answers'}.`
-              : `${userId} already exists; left as it is.`,
-          );
+          const created = ctx.secrets.isGenerated('admin_password') ? t.adminCreatedGenerated : t.adminCreatedGiven;
+          ctx.note((outcome === 'created' ? created : t.adminExists)({ user: userId }));
         },
       },
     ];

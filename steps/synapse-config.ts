@@ -4,6 +4,7 @@ import { asServiceUser, configPathArgs } from './synapse/service-user.js';
 import { synapseLayout, type SynapseLayout } from './synapse/sources.js';
 import { synapseDropInYaml, synapseHomeserverYaml } from './templates/synapse-config.js';
 import { synapseLogConfigYaml } from './templates/synapse-log-config.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 /**
  * Synapse's configuration: for a package, matrix-setup's drop-in in conf.d (listeners on
@@ -13,7 +14,7 @@ import { synapseLogConfigYaml } from './templates/synapse-log-config.js';
  */
 export const synapseConfigStep: Step = {
   id: 'synapse-config',
-  title: 'Configure Synapse',
+  title: t.configTitle,
   needs: ['synapse-install', 'postgres-verify'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
@@ -42,7 +43,7 @@ export const synapseConfigStep: Step = {
 export function signingKeyCommand(layout: SynapseLayout): CommandAction {
   return {
     kind: 'command',
-    description: `Generate the server's signing key ${layout.signingKey} (once: other servers remember it)`,
+    description: t.signingKeyTask({ path: layout.signingKey }),
     argv: [...asServiceUser(layout), '-m', 'synapse.app.homeserver', ...configPathArgs(layout), '--generate-keys'],
     creates: layout.signingKey,
   };

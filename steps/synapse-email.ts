@@ -1,7 +1,8 @@
 import type { Action, Step } from '../src/engine/types.js';
 import { confDirActions, retireDropInTask, synapseDropInPath } from './coturn/synapse-drop-in.js';
 import { synapseLayout } from './synapse/sources.js';
-import { EMAIL_CONTENT_WARNING, synapseEmailYaml } from './templates/synapse-email.js';
+import { synapseEmailYaml } from './templates/synapse-email.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 /**
  * Outgoing email for Synapse (notifications, password resets) in its own drop-in, readable by
@@ -9,7 +10,7 @@ import { EMAIL_CONTENT_WARNING, synapseEmailYaml } from './templates/synapse-ema
  */
 export const synapseEmailStep: Step = {
   id: 'synapse-email',
-  title: 'Email for Synapse',
+  title: t.emailTitle,
   needs: ['synapse-install'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
@@ -21,6 +22,6 @@ export const synapseEmailStep: Step = {
     ];
   },
   async verify(ctx) {
-    if (ctx.answers.email.enabled) ctx.warn(EMAIL_CONTENT_WARNING);
+    if (ctx.answers.email.enabled) ctx.warn(t.emailContentWarning);
   },
 };

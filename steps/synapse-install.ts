@@ -7,6 +7,8 @@ import { daemonReloadTask } from './synapse/systemd.js';
 import { venvInstallActions } from './synapse/venv.js';
 import { synapseUnitOverride } from './templates/systemd-synapse-override.js';
 import { synapseUnit } from './templates/systemd-synapse-unit.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
+import type { Localized } from '../src/i18n/localized.js';
 
 /**
  * Synapse itself, from the source the answers and target choose (steps/synapse/sources.ts):
@@ -15,7 +17,7 @@ import { synapseUnit } from './templates/systemd-synapse-unit.js';
  */
 export const synapseInstallStep: Step = {
   id: 'synapse-install',
-  title: 'Install Synapse',
+  title: t.installTitle,
   needs: ['base-packages'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
@@ -33,28 +35,28 @@ export const synapseInstallStep: Step = {
   },
   async verify(ctx) {
     const layout = synapseLayout(ctx.answers, ctx.target);
-    ctx.note(`Synapse ${await installedVersion(ctx, layout)} is installed (${describeSource(layout)}).`);
+    ctx.note(t.installed({ version: await installedVersion(ctx, layout), source: describeSource(layout) }));
   },
 };
 
 async function installedVersion(ctx: RunContext, layout: SynapseLayout): Promise<string> {
   const result = await ctx.exec.run([layout.python, '-c', 'import synapse; print(synapse.__version__)'], { probe: true, okExitCodes: [0, 1] });
   if (result.exitCode !== 0) {
-    throw new StepError(`Synapse is not importable by ${layout.python} after the install.`, {
-      hint: layout.source === 'venv' ? `Recreate the virtualenv: remove ${layout.venv} and resume.` : `Reinstall the package: apt-get install --reinstall ${layout.packageName}.`,
+    throw new StepError(t.notImportable({ python: layout.python }), {
+      hint: layout.source === 'venv' ? t.recreateVenv({ venv: layout.venv ?? '' }) : t.reinstallPackage({ package: layout.packageName ?? '' }),
       outputTail: result.stderr.split('\n').slice(-10),
     });
   }
   return result.stdout.trim();
 }
 
-function describeSource(layout: SynapseLayout): string {
+function describeSource(layout: SynapseLayout): Localized {
   switch (layout.source) {
     case 'apt':
-      return 'matrix.org package matrix-synapse-py3';
+      return t.sourceApt;
     case 'distro':
-      return "Debian's own package matrix-synapse";
+      return t.sourceDistro;
     case 'venv':
-      return `virtualenv ${layout.venv}`;
+      return t.sourceVenv({ venv: layout.venv ?? '' });
   }
 }

@@ -2,6 +2,7 @@ import type { Action, Step } from '../src/engine/types.js';
 import { configCheckTask } from './synapse/config-check.js';
 import { HEALTH_URL, isHealthy, notReady, waitForSynapse } from './synapse/health.js';
 import { synapseLayout } from './synapse/sources.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 /**
  * Synapse running: its config checked by Synapse itself first, the unit enabled and started,
@@ -11,7 +12,7 @@ import { synapseLayout } from './synapse/sources.js';
  */
 export const synapseServiceStep: Step = {
   id: 'synapse-service',
-  title: 'Start Synapse',
+  title: t.serviceTitle,
   needs: ['synapse-config'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
@@ -19,7 +20,7 @@ export const synapseServiceStep: Step = {
       configCheckTask(layout),
       {
         kind: 'command',
-        description: `Forget earlier failed starts of ${layout.unit} (a crash loop before it was configured must not block the start)`,
+        description: t.resetFailed({ unit: layout.unit }),
         argv: ['systemctl', 'reset-failed', layout.unit],
         unless: ['systemctl', 'is-active', '--quiet', layout.unit],
         idempotent: true,
@@ -30,12 +31,12 @@ export const synapseServiceStep: Step = {
         enable: true,
         start: true,
         onChange: 'restart',
-        diagnose: (ctx) => notReady(ctx, layout, `Synapse failed to start (${layout.unit}).`),
+        diagnose: (ctx) => notReady(ctx, layout, t.failedToStart({ unit: layout.unit })),
       },
       {
         kind: 'task',
-        description: `Wait until Synapse answers on ${HEALTH_URL} (at most 120 s)`,
-        shows: [{ argv: ['GET', HEALTH_URL], when: 'polled every second until it answers "OK"' }],
+        description: t.waitTask({ url: HEALTH_URL }),
+        shows: [{ argv: ['GET', HEALTH_URL], when: t.whenPolled }],
         check: () => isHealthy(),
         run: (ctx) => waitForSynapse(ctx, layout),
       },

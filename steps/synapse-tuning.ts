@@ -5,6 +5,7 @@ import type { Target } from '../src/host/target.js';
 import { synapseLayout } from './synapse/sources.js';
 import { daemonReloadTask } from './synapse/systemd.js';
 import { synapseTuning, systemdTuningDropIn } from './templates/systemd-tuning.js';
+import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 /** Debian's multiarch directory (/usr/lib/<triplet>) for each dpkg architecture. */
 const MULTIARCH: Record<string, string> = {
@@ -42,7 +43,7 @@ export function tuningDropInPath(unit: string): string {
  */
 export const synapseTuningStep: Step = {
   id: 'synapse-tuning',
-  title: 'Tune the Synapse service',
+  title: t.tuningTitle,
   needs: ['synapse-install'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
@@ -69,14 +70,14 @@ export const synapseTuningStep: Step = {
     const result = await ctx.exec.run(['systemctl', 'show', '--property=LimitNOFILE', '--value', layout.unit], { probe: true });
     const limit = result.stdout.trim();
     if (limit !== String(ctx.answers.synapse.open_files_limit)) {
-      throw new StepError(`systemd gives ${layout.unit} LimitNOFILE=${limit}, not ${ctx.answers.synapse.open_files_limit}.`, {
-        hint: `Another drop-in in /etc/systemd/system/${layout.unit}.d/ sets it later; see \`systemctl cat ${layout.unit}\`.`,
+      throw new StepError(t.openFilesMismatch({ unit: layout.unit, limit, wanted: ctx.answers.synapse.open_files_limit }), {
+        hint: t.openFilesMismatchHint({ unit: layout.unit }),
       });
     }
     const jemalloc = jemallocFor(ctx.target);
     if (jemalloc && !existsSync(jemalloc.library)) {
       // The dynamic loader skips a missing preload with a message and Synapse runs with glibc's malloc.
-      ctx.warn(`${jemalloc.library} is not there although ${jemalloc.package} is installed: Synapse runs without jemalloc (more memory in use over time).`);
+      ctx.warn(t.noJemalloc({ library: jemalloc.library, package: jemalloc.package }));
     }
   },
 };

@@ -5,9 +5,9 @@ import { StepError } from '../src/errors.js';
 import { checkCertificateFiles } from '../src/tls/certificate-check.js';
 import { certificateTask, defaultRequest } from './edge/certbot.js';
 import { ACME_WEBROOT, edgeLayout, SELF_SIGNED_DIR, type EdgeLayout } from './edge/edge-layout.js';
+import { edgeText as t } from '../src/i18n/messages/steps-edge.js';
+import { joinLocalized, type Localized } from '../src/i18n/localized.js';
 
-const SELF_SIGNED_WARNING =
-  'The certificate is self-signed: fine for a trial, but other Matrix servers refuse to federate with it and most clients and browsers refuse or warn. Switch tls.mode to letsencrypt (or existing) for real use.';
 
 /**
  * One certificate for every name served here (see edge-layout.ts):
@@ -16,7 +16,7 @@ const SELF_SIGNED_WARNING =
  */
 export const tlsCertificateStep: Step = {
   id: 'tls-certificate',
-  title: 'TLS certificate',
+  title: t.tlsTitle,
   needs: ['nginx-http'],
   plan({ answers, target }): Action[] {
     const layout = edgeLayout(answers);
@@ -52,32 +52,31 @@ export const tlsCertificateStep: Step = {
     const layout = edgeLayout(ctx.answers);
     const report = checkCertificateFiles(layout.certificate.fullchain, layout.certificate.privkey, layout.names);
     if (report.problems.length) {
-      throw new StepError(`The certificate cannot be used: ${report.problems.join('; ')}.`, { hint: certificateHint(ctx.answers) });
+      throw new StepError(t.unusable({ problems: joinLocalized(report.problems, '; ') }), { hint: certificateHint(ctx.answers) });
     }
-    for (const warning of report.warnings) ctx.warn(`${warning}.`);
-    if (ctx.answers.tls.mode === 'self-signed') ctx.warn(SELF_SIGNED_WARNING);
+    for (const warning of report.warnings) ctx.warn(t.sentence({ text: warning }));
+    if (ctx.answers.tls.mode === 'self-signed') ctx.warn(t.selfSignedWarning);
   },
 };
 
-function certificateHint(answers: Answers): string {
-  if (answers.tls.mode === 'existing') return 'Give tls.cert_path (full chain) and tls.key_path of a current certificate that names every host, then resume.';
-  return 'Resume to request it again; certbot\'s log is /var/log/letsencrypt/letsencrypt.log.';
+function certificateHint(answers: Answers): Localized {
+  return answers.tls.mode === 'existing' ? t.existingHint : t.certbotHint;
 }
 
 function existingCertificateTask(answers: Answers, layout: EdgeLayout): TaskAction {
   const { fullchain, privkey } = layout.certificate;
   return {
     kind: 'task',
-    description: `Check ${fullchain} and ${privkey}: the key matches, ${layout.names.join(', ')} covered, not expired`,
+    description: t.existingTask({ fullchain, privkey, names: layout.names.join(', ') }),
     shows: [],
     check: async (ctx) => {
       const report = checkCertificateFiles(fullchain, privkey, layout.names);
-      for (const warning of report.warnings) ctx.warn(`${warning}; renew it and replace the file.`);
+      for (const warning of report.warnings) ctx.warn(t.renewIt({ warning }));
       return report.problems.length === 0;
     },
     run: async () => {
       const report = checkCertificateFiles(fullchain, privkey, layout.names);
-      throw new StepError(`tls: the existing certificate cannot be used: ${report.problems.join('; ')}.`, { hint: certificateHint(answers) });
+      throw new StepError(t.existingUnusable({ problems: joinLocalized(report.problems, '; ') }), { hint: certificateHint(answers) });
     },
   };
 }
@@ -96,8 +95,8 @@ function selfSignedTask(layout: EdgeLayout): TaskAction {
   const argv = selfSignedArgv(layout);
   return {
     kind: 'task',
-    description: `Make a self-signed certificate for ${layout.names.join(', ')} (trials only)`,
-    shows: [{ argv, when: 'when there is none for these names, or it expires within 14 days' }],
+    description: t.selfSignedTask({ names: layout.names.join(', ') }),
+    shows: [{ argv, when: t.whenNoCertificate }],
     check: async () => {
       const report = checkCertificateFiles(layout.certificate.fullchain, layout.certificate.privkey, layout.names);
       return report.problems.length === 0 && report.warnings.length === 0;

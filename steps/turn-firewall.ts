@@ -1,14 +1,15 @@
 import type { Step } from '../src/engine/types.js';
 import { turnFirewallTask } from './coturn/firewall.js';
+import { turnText as t } from '../src/i18n/messages/steps-turn.js';
 
 /** TURN's ports in the firewall that is already on (ufw or firewalld); never turns a firewall on. */
 export const turnFirewallStep: Step = {
   id: 'turn-firewall',
-  title: 'Open the TURN ports',
+  title: t.firewallTitle,
   needs: ['turn-server'],
   skip({ answers }) {
-    if (!answers.turn.enabled) return 'turn.enabled is false';
-    return answers.firewall === 'skip' ? 'firewall: skip (open 3478, 5349 and the relay range yourself)' : undefined;
+    if (!answers.turn.enabled) return t.turnOff;
+    return answers.firewall === 'skip' ? t.firewallSkipped : undefined;
   },
   plan({ answers }) {
     return [turnFirewallTask(answers)];

@@ -5,6 +5,7 @@ import { certificateCopyTask } from './coturn/certificate-copy.js';
 import { certificateSource, coturnLayout } from './coturn/layout.js';
 import { coturnConfig } from './templates/coturn-config.js';
 import { coturnDeployHook } from './templates/coturn-deploy-hook.js';
+import { turnText as t } from '../src/i18n/messages/steps-turn.js';
 
 export const DEPLOY_HOOK = '/etc/letsencrypt/renewal-hooks/deploy/matrix-setup-coturn';
 
@@ -17,10 +18,10 @@ export const DEPLOY_HOOK = '/etc/letsencrypt/renewal-hooks/deploy/matrix-setup-c
  */
 export const turnServerStep: Step = {
   id: 'turn-server',
-  title: 'TURN server (coturn)',
+  title: t.serverTitle,
   needs: ['base-packages', 'tls-certificate'],
   skip({ answers }) {
-    return answers.turn.enabled ? undefined : 'turn.enabled is false';
+    return answers.turn.enabled ? undefined : t.turnOff;
   },
   plan({ answers, target }): Action[] {
     const layout = coturnLayout(target);
@@ -64,11 +65,8 @@ function warnWithoutPublicAddress(ctx: RunContext): void {
   if (ctx.answers.turn.external_ip) return;
   const publicV4 = machineAddresses().filter((a) => a.family === 4 && a.public);
   if (publicV4.length > 0) {
-    ctx.note(`coturn relays on this machine's public address ${publicV4.map((a) => a.address).join(', ')}.`);
+    ctx.note(t.publicAddress({ addresses: publicV4.map((a) => a.address).join(', ') }));
     return;
   }
-  ctx.warn(
-    'This machine has no public IPv4 address of its own, so it is probably behind NAT: calls through the TURN server ' +
-      'only work once turn.external_ip (the public address) and turn.private_ip (this machine\'s address it maps to) are set.',
-  );
+  ctx.warn(t.behindNat);
 }

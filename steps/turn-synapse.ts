@@ -3,6 +3,7 @@ import { certificateSource } from './coturn/layout.js';
 import { confDirActions, retireDropInTask, synapseDropInPath } from './coturn/synapse-drop-in.js';
 import { synapseLayout } from './synapse/sources.js';
 import { synapseTurnYaml } from './templates/synapse-turn.js';
+import { turnText as t } from '../src/i18n/messages/steps-turn.js';
 
 /**
  * Synapse's side of TURN: the URIs and shared secret of coturn, in a drop-in of its own, so
@@ -11,7 +12,7 @@ import { synapseTurnYaml } from './templates/synapse-turn.js';
  */
 export const turnSynapseStep: Step = {
   id: 'turn-synapse',
-  title: 'Point Synapse at the TURN server',
+  title: t.synapseTitle,
   needs: ['synapse-install'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);

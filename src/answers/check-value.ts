@@ -6,10 +6,12 @@ import type { SecretField, ValueField } from './field-spec.js';
 import { checkFormat, type FormatProblem } from './formats.js';
 import type { SecretPart } from './schema-index.js';
 import { closest } from './suggest.js';
+import type { Localized } from '../i18n/localized.js';
+import { answerText as t } from '../i18n/messages/answers.js';
 
 export type CheckResult = { ok: true; value: unknown } | { ok: false; problem: FormatProblem };
 
-const fail = (message: string, suggestion?: string): CheckResult => ({ ok: false, problem: { message, suggestion } });
+const fail = (message: Localized, suggestion?: string): CheckResult => ({ ok: false, problem: { message, suggestion } });
 
 const TRUTHY = new Set(['yes', 'y', 'on', 'true', '1']);
 const FALSY = new Set(['no', 'n', 'off', 'false', '0']);
@@ -19,20 +21,20 @@ const FALSY = new Set(['no', 'n', 'off', 'false', '0']);
  * `fromText`: the value was typed into a text field, so "5432" may stand for 5432.
  */
 export function checkValue(field: Exclude<ValueField, SecretField>, value: unknown, options: { source?: string; fromText?: boolean } = {}): CheckResult {
-  if (Array.isArray(value)) return fail('must be a single value, not a list');
-  if (typeof value === 'object' && value !== null) return fail('must be a single value, not a mapping');
+  if (Array.isArray(value)) return fail(t.notList);
+  if (typeof value === 'object' && value !== null) return fail(t.notMapping);
   switch (field.type) {
     case 'const':
       if (value === field.value) return { ok: true, value };
       if (typeof value === 'number' && value > field.value) {
-        return fail(`this file is version ${value}, but this matrix-setup reads version ${field.value} files; use a newer matrix-setup`);
+        return fail(t.newerVersion({ version: value, supported: field.value }));
       }
-      return fail(`must be ${field.value}`, String(field.value));
+      return fail(t.mustBe({ value: field.value }), String(field.value));
     case 'boolean':
       if (typeof value === 'boolean') return { ok: true, value };
-      if (typeof value === 'string' && TRUTHY.has(value.toLowerCase())) return fail('must be true or false', 'true');
-      if (typeof value === 'string' && FALSY.has(value.toLowerCase())) return fail('must be true or false', 'false');
-      return fail('must be true or false');
+      if (typeof value === 'string' && TRUTHY.has(value.toLowerCase())) return fail(t.trueOrFalse, 'true');
+      if (typeof value === 'string' && FALSY.has(value.toLowerCase())) return fail(t.trueOrFalse, 'false');
+      return fail(t.trueOrFalse);
     case 'integer':
     case 'number':
       return checkNumber(field, value, options.fromText === true);
@@ -44,15 +46,15 @@ export function checkValue(field: Exclude<ValueField, SecretField>, value: unkno
 function checkNumber(field: Extract<ValueField, { type: 'integer' | 'number' }>, value: unknown, fromText: boolean): CheckResult {
   let number = value;
   if (typeof value === 'string' && /^\s*-?[0-9]+(\.[0-9]+)?\s*$/.test(value)) {
-    if (!fromText) return fail('must be a number, written without quotes', value.trim());
+    if (!fromText) return fail(t.numberWithoutQuotes, value.trim());
     number = Number(value);
   }
-  if (typeof number !== 'number' || !Number.isFinite(number)) return fail('must be a number');
+  if (typeof number !== 'number' || !Number.isFinite(number)) return fail(t.number);
   if (field.type === 'integer') {
-    if (!Number.isInteger(number)) return fail('must be a whole number');
-    if (number < field.min || number > field.max) return fail(`must be between ${field.min} and ${field.max}`);
+    if (!Number.isInteger(number)) return fail(t.wholeNumber);
+    if (number < field.min || number > field.max) return fail(t.between({ min: field.min, max: field.max }));
   } else if (number <= field.above || number > field.max) {
-    return fail(`must be greater than ${field.above} and at most ${field.max}`);
+    return fail(t.aboveAtMost({ above: field.above, max: field.max }));
   }
   return { ok: true, value: number };
 }
@@ -62,14 +64,14 @@ function checkString(field: Extract<ValueField, { type: 'string' }>, value: unkn
     const choices = Object.keys(field.choices);
     const text = typeof value === 'string' ? value : source ?? String(value);
     if (typeof value === 'string' && choices.includes(value)) return { ok: true, value };
-    return fail(`must be one of: ${choices.join(', ')}`, closest(text, choices));
+    return fail(t.oneOf({ choices: choices.join(', ') }), closest(text, choices));
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     const written = source ?? String(value);
-    return fail(`must be text; put it in quotes: "${written}"`, written);
+    return fail(t.textInQuotes({ value: written }), written);
   }
-  if (typeof value !== 'string') return fail('must be text');
-  if (value.trim() === '') return fail('must not be empty');
+  if (typeof value !== 'string') return fail(t.text);
+  if (value.trim() === '') return fail(t.notEmpty);
   if (field.format) {
     const problem = checkFormat(field.format, value);
     if (problem) return { ok: false, problem };
@@ -80,17 +82,13 @@ function checkString(field: Extract<ValueField, { type: 'string' }>, value: unkn
 /** One form of a secret reference: `<key>_file` (an absolute path) or `<key>_env` (a variable name). */
 export function checkSecretPart(part: SecretPart, value: unknown): CheckResult {
   if (typeof value !== 'string' || value.trim() === '') {
-    return fail(part === 'file' ? 'must be the path of a file holding the secret' : 'must be the name of an environment variable holding the secret');
+    return fail(part === 'file' ? t.secretFile : t.secretEnv);
   }
   const problem = checkFormat(part === 'file' ? 'absolute-path' : 'env-name', value);
   return problem ? { ok: false, problem } : { ok: true, value };
 }
 
 /** The message for an inline secret such as `password: hunter2`. */
-export function inlineSecretMessage(key: string): string {
-  return (
-    `secrets are never written into the answers file. Give a reference instead: ` +
-    `${key}_file: /path/to/file (the first line of the file is the secret, keep it 0600) ` +
-    `or ${key}_env: VARIABLE_NAME (an environment variable of the run)`
-  );
+export function inlineSecretMessage(key: string): Localized {
+  return t.inlineSecret({ key });
 }

@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { ANY_HOST_PATTERN, PUBLIC_HOST_PATTERN, checkDnsName, type FormatProblem } from './hostnames.js';
+import { answerText as t } from '../i18n/messages/answers.js';
 
 export type { FormatProblem } from './hostnames.js';
 
@@ -18,17 +19,17 @@ export interface Format {
 
 function checkEmail(value: string): FormatProblem | undefined {
   const at = value.lastIndexOf('@');
-  if (at <= 0 || at === value.length - 1) return { message: 'must be an email address such as admin@example.org' };
+  if (at <= 0 || at === value.length - 1) return { message: t.email };
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (value.length > 254) return { message: 'is too long for an email address (at most 254 characters)' };
+  if (value.length > 254) return { message: t.emailTooLong };
   if (local.length > 64 || !/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) || /^\.|\.$|\.\./.test(local)) {
-    return { message: `has an invalid part before the @ ("${local}")` };
+    return { message: t.emailLocal({ local }) };
   }
   const problem = checkDnsName(domain, { requireDot: true, allowIp: false });
   if (problem) {
     return {
-      message: `has an invalid domain after the @: ${problem.message}`,
+      message: t.emailDomain({ problem: problem.message }),
       suggestion: problem.suggestion ? `${local}@${problem.suggestion}` : undefined,
     };
   }
@@ -40,23 +41,23 @@ function checkHttpsUrl(value: string): FormatProblem | undefined {
   try {
     url = new URL(value);
   } catch {
-    return { message: 'must be a URL such as https://acme-v02.api.letsencrypt.org/directory' };
+    return { message: t.url };
   }
   if (url.protocol !== 'https:') {
     return {
-      message: 'must use https:// (ACME servers and downloads are only trusted over TLS)',
+      message: t.https,
       suggestion: url.protocol === 'http:' ? value.replace(/^http:/i, 'https:') : undefined,
     };
   }
-  if (url.username || url.password) return { message: 'must not contain a user name or password' };
-  if (/\s/.test(value)) return { message: 'must not contain spaces' };
+  if (url.username || url.password) return { message: t.noCredentials };
+  if (/\s/.test(value)) return { message: t.noSpaces };
   return undefined;
 }
 
 function checkAbsolutePath(value: string): FormatProblem | undefined {
-  if (!value.startsWith('/')) return { message: 'must be an absolute path (starting with /)' };
-  if (/[\0\n\r]/.test(value)) return { message: 'must not contain line breaks or NUL characters' };
-  if (value.split('/').includes('..')) return { message: 'must not contain ".." segments' };
+  if (!value.startsWith('/')) return { message: t.absolutePath };
+  if (/[\0\n\r]/.test(value)) return { message: t.noLineBreaks };
+  if (value.split('/').includes('..')) return { message: t.noDotDot };
   return undefined;
 }
 
@@ -72,8 +73,8 @@ function checkConfigPath(value: string): FormatProblem | undefined {
   if (problem) return problem;
   if (CONFIG_PATH.test(value)) return undefined;
   const bad = [...value].find((c) => !/[A-Za-z0-9._+@=,:~/-]/.test(c))!;
-  const shown = /[\u0000-\u001f\u007f-\u009f]/.test(bad) ? 'a control character' : /\s/.test(bad) ? 'a space' : `"${bad}"`;
-  return { message: `has ${shown}, which configuration files would read as syntax: use letters, digits and . _ - + @ = , : ~ / only (move or link the file to such a path)` };
+  const what = /[\u0000-\u001f\u007f-\u009f]/.test(bad) ? t.controlCharacter : /\s/.test(bad) ? t.space : t.quoted({ character: bad });
+  return { message: t.configPath({ what }) };
 }
 
 const SIZE = /^[1-9][0-9]*[KMG]$/;
@@ -82,10 +83,10 @@ function checkSize(value: string): FormatProblem | undefined {
   if (SIZE.test(value)) return undefined;
   const loose = /^\s*([0-9]+)\s*([kmg])(i?b)?\s*$/i.exec(value);
   if (loose && Number(loose[1]) > 0) {
-    return { message: 'must be a number followed by K, M or G', suggestion: `${Number(loose[1])}${loose[2]!.toUpperCase()}` };
+    return { message: t.sizeUnit, suggestion: `${Number(loose[1])}${loose[2]!.toUpperCase()}` };
   }
-  if (/^[0-9]+$/.test(value)) return { message: 'needs a unit: K, M or G, as in 50M', suggestion: `${value}M` };
-  return { message: 'must be a size such as 50M or 1G' };
+  if (/^[0-9]+$/.test(value)) return { message: t.sizeNeedsUnit, suggestion: `${value}M` };
+  return { message: t.size };
 }
 
 const VERSION = /^[0-9]+\.[0-9]+\.[0-9]+((rc|a|b)[0-9]+|-rc\.?[0-9]+)?$/;
@@ -93,63 +94,63 @@ const VERSION = /^[0-9]+\.[0-9]+\.[0-9]+((rc|a|b)[0-9]+|-rc\.?[0-9]+)?$/;
 function checkVersion(value: string): FormatProblem | undefined {
   if (value === 'latest' || VERSION.test(value)) return undefined;
   if (/^v[0-9]/i.test(value) && VERSION.test(value.slice(1))) {
-    return { message: 'is written without the leading "v"', suggestion: value.slice(1) };
+    return { message: t.versionV, suggestion: value.slice(1) };
   }
-  if (value.toLowerCase() === 'latest') return { message: 'must be "latest" in lower case', suggestion: 'latest' };
-  return { message: 'must be "latest" or a release number such as 1.2.3' };
+  if (value.toLowerCase() === 'latest') return { message: t.versionLatest, suggestion: 'latest' };
+  return { message: t.version };
 }
 
 function checkSha256(value: string): FormatProblem | undefined {
   if (/^[0-9a-f]{64}$/.test(value)) return undefined;
-  if (/^[0-9A-F]{64}$/i.test(value)) return { message: 'must be lower-case hex', suggestion: value.toLowerCase() };
+  if (/^[0-9A-F]{64}$/i.test(value)) return { message: t.shaLowerCase, suggestion: value.toLowerCase() };
   const stripped = value.replace(/^sha256[:-]/i, '');
   if (stripped !== value && /^[0-9a-f]{64}$/i.test(stripped)) {
-    return { message: 'must be the bare hex digest, without a "sha256:" prefix', suggestion: stripped.toLowerCase() };
+    return { message: t.shaPrefix, suggestion: stripped.toLowerCase() };
   }
-  return { message: `must be a SHA-256 digest: 64 hex characters (this has ${value.length})` };
+  return { message: t.sha({ length: value.length }) };
 }
 
 function checkPgIdentifier(value: string): FormatProblem | undefined {
   if (/^[a-z_][a-z0-9_]{0,62}$/.test(value)) return undefined;
-  if (value.length > 63) return { message: 'is longer than PostgreSQL allows (63 characters)' };
+  if (value.length > 63) return { message: t.pgTooLong };
   const fixed = value.toLowerCase().replace(/-/g, '_');
   if (/^[a-z_][a-z0-9_]{0,62}$/.test(fixed)) {
-    return { message: 'must use lower-case letters, digits and underscores only', suggestion: fixed };
+    return { message: t.pgLower, suggestion: fixed };
   }
-  return { message: 'must start with a letter or underscore and use lower-case letters, digits and underscores only' };
+  return { message: t.pgIdentifier };
 }
 
 function checkLocalpart(value: string): FormatProblem | undefined {
   if (/^[a-z0-9._=\-/+]+$/.test(value)) return undefined;
   const bare = value.replace(/^@/, '').replace(/:.*$/, '');
   if (bare !== value && /^[a-z0-9._=\-/+]+$/i.test(bare)) {
-    return { message: 'is just the user name, without the @ and the :server_name', suggestion: bare.toLowerCase() };
+    return { message: t.localpartBare, suggestion: bare.toLowerCase() };
   }
-  if (/^[a-z0-9._=\-/+]+$/i.test(value)) return { message: 'must be lower case', suggestion: value.toLowerCase() };
-  return { message: 'may only contain lower-case letters, digits and . _ = - / +' };
+  if (/^[a-z0-9._=\-/+]+$/i.test(value)) return { message: t.lowerCase, suggestion: value.toLowerCase() };
+  return { message: t.localpart };
 }
 
 function checkIp(value: string): FormatProblem | undefined {
-  return isIP(value) ? undefined : { message: 'must be an IPv4 or IPv6 address such as 203.0.113.10' };
+  return isIP(value) ? undefined : { message: t.ip };
 }
 
 function checkMailFrom(value: string): FormatProblem | undefined {
-  if (/[\r\n]/.test(value)) return { message: 'must be on one line' };
+  if (/[\r\n]/.test(value)) return { message: t.oneLine };
   const named = /^([^<>]*)<([^<>]+)>$/.exec(value);
   const address = named ? named[2]!.trim() : value;
   const problem = checkEmail(address);
-  return problem ? { message: `must be an address, optionally with a name, as in "Matrix <noreply@example.org>": the address ${problem.message}` } : undefined;
+  return problem ? { message: t.mailFrom({ problem: problem.message }) } : undefined;
 }
 
 function checkEnvName(value: string): FormatProblem | undefined {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)
     ? undefined
-    : { message: 'must be an environment variable name (letters, digits and underscores, not starting with a digit)' };
+    : { message: t.envName };
 }
 
 function checkSmtpUser(value: string): FormatProblem | undefined {
-  if (value.length === 0) return { message: 'must not be empty' };
-  return /[\s\0]/.test(value) ? { message: 'must not contain spaces or line breaks' } : undefined;
+  if (value.length === 0) return { message: t.notEmpty };
+  return /[\s\0]/.test(value) ? { message: t.noSpacesOrBreaks } : undefined;
 }
 
 export const FORMATS = {

@@ -95,8 +95,8 @@ function conditionSchema(condition: Condition, section: SectionField): JsonSchem
 
 function valueSchema(field: Exclude<ValueField, { type: 'secret' }>, sectionPath: string): JsonSchema {
   const notes: string[] = [];
-  if (field.when) notes.push(`Only when ${describeCondition(field.when, sectionPath)}.`);
-  if (field.required && field.required !== true) notes.push(`Required when ${describeCondition(field.required, sectionPath)}.`);
+  if (field.when) notes.push(`Only when ${describeCondition(field.when, sectionPath).en}.`);
+  if (field.required && field.required !== true) notes.push(`Required when ${describeCondition(field.required, sectionPath).en}.`);
   if ('default' in field && isDerived<unknown>(field.default)) notes.push(`Default: ${field.default.text}.`);
   const description = [field.description.en, ...notes].join(' ');
   switch (field.type) {

@@ -4,6 +4,8 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { answersToYaml } from './save.js';
 import type { Answers } from './types.js';
 import { validateAnswersDocument } from './validate.js';
+import type { Localized } from '../i18n/localized.js';
+import { cliText as t } from '../i18n/messages/cli.js';
 
 /** The answers format this matrix-setup writes. */
 export const ANSWERS_FORMAT = 1;
@@ -12,7 +14,7 @@ export const ANSWERS_FORMAT = 1;
 export interface AnswersMigration {
   from: number;
   /** What changes, for the note shown when a file is migrated. */
-  describe: string;
+  describe: Localized;
   migrate(document: Record<string, unknown>): Record<string, unknown>;
 }
 
@@ -26,7 +28,7 @@ export const ANSWERS_MIGRATIONS: AnswersMigration[] = [];
  */
 export function loadSavedAnswers(
   path: string,
-  options: { format?: number; migrations?: AnswersMigration[]; note?(message: string): void } = {},
+  options: { format?: number; migrations?: AnswersMigration[]; note?(message: Localized): void } = {},
 ): { answers: Answers; migratedFrom?: number } {
   const format = options.format ?? ANSWERS_FORMAT;
   const migrations = options.migrations ?? ANSWERS_MIGRATIONS;
@@ -39,7 +41,7 @@ export function loadSavedAnswers(
     const step = migrations.find((m) => m.from === from);
     if (!step) return { answers: validateAnswersDocument(text, path) }; // validation explains the version
     migrated = { ...step.migrate(migrated), version: from + 1 };
-    options.note?.(`Saved answers ${path}: format ${from} → ${from + 1}: ${step.describe}`);
+    options.note?.(t.migratedAnswers({ path, from, to: from + 1, change: step.describe }));
   }
   const answers = validateAnswersDocument(JSON.stringify(migrated), path);
   copyFileSync(path, `${path}.v${version}`);

@@ -10,6 +10,8 @@ import type { FormatProblem } from './formats.js';
 import type { SectionField } from './field-spec.js';
 import { ANSWERS_SCHEMA, allValueFields, joinPath, yamlKeysOf } from './schema-index.js';
 import { closest } from './suggest.js';
+import { listOf } from '../i18n/localized.js';
+import { answerText as t } from '../i18n/messages/answers.js';
 
 export interface Position {
   line: number;
@@ -65,11 +67,11 @@ export class DocumentReading {
   read(): void {
     const contents = this.document.contents;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
-      this.issue('', { message: 'the answers file is empty; it needs at least `version: 1` and `server_name: <your domain>`' }, undefined);
+      this.issue('', { message: t.empty }, undefined);
       return;
     }
     if (!isMap(contents)) {
-      this.issue('', { message: 'the answers file must be a mapping of keys to values (key: value), starting with `version: 1`' }, this.positionOf(contents));
+      this.issue('', { message: t.fileNotMapping }, this.positionOf(contents));
       return;
     }
     this.draft = this.readSection(ANSWERS_SCHEMA, contents, '');
@@ -83,7 +85,7 @@ export class DocumentReading {
       const keyPosition = this.positionOf(keyNode) ?? this.positionOf(map);
       const name = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
       if (name === undefined) {
-        this.issue(path, { message: 'keys must be plain names' }, keyPosition);
+        this.issue(path, { message: t.plainKeys }, keyPosition);
         continue;
       }
       const yamlPath = joinPath(path, name);
@@ -112,9 +114,9 @@ export class DocumentReading {
         } else if (isMap(valueNode)) {
           values[entry.key] = this.readSection(field, valueNode, fieldPath);
         } else {
-          const keyList = [...yamlKeysOf(field).keys()].join(', ');
-          const hint = field.mappingHint ? `; ${field.mappingHint.en}` : '';
-          this.issue(fieldPath, { message: `must be a mapping with the keys ${keyList}${hint}` }, valuePosition);
+          const keys = [...yamlKeysOf(field).keys()].join(', ');
+          const message = field.mappingHint ? t.mappingHinted({ keys, hint: field.mappingHint }) : t.mapping({ keys });
+          this.issue(fieldPath, { message }, valuePosition);
           this.invalid.add(fieldPath);
         }
         continue;
@@ -132,7 +134,7 @@ export class DocumentReading {
           this.issue(yamlPath, result.problem, valuePosition);
           this.invalid.add(fieldPath);
         } else if (ref.file !== undefined || ref.env !== undefined) {
-          this.issue(yamlPath, { message: `give either ${entry.key}_file or ${entry.key}_env, not both` }, keyPosition);
+          this.issue(yamlPath, { message: t.bothForms({ key: entry.key }) }, keyPosition);
           this.invalid.add(fieldPath);
         } else {
           values[entry.key] = { ...ref, [entry.part]: result.value };
@@ -157,16 +159,17 @@ export class DocumentReading {
 /** "unknown key", with the closest key at this level, or the section where that key lives. */
 function unknownKey(name: string, sectionPath: string, siblings: string[]): FormatProblem {
   const near = closest(name, siblings);
-  if (near) return { message: 'unknown key', suggestion: near };
+  if (near) return { message: t.unknownKey, suggestion: near };
   const elsewhere = allYamlPaths().filter((p) => p.endsWith(`.${name}`) || p === name);
   if (elsewhere.length === 1) {
-    return { message: `unknown key ${sectionPath ? `in ${sectionPath}` : 'at the top level'}; ${name} belongs elsewhere`, suggestion: elsewhere[0] };
+    return { message: sectionPath ? t.unknownKeyIn({ section: sectionPath, name }) : t.unknownKeyTop({ name }), suggestion: elsewhere[0] };
   }
   if (elsewhere.length > 1) {
-    return { message: `unknown key ${sectionPath ? `in ${sectionPath}` : 'at the top level'}; ${name} belongs in a section: ${elsewhere.join(' or ')}` };
+    const sections = listOf(elsewhere, 'or');
+    return { message: sectionPath ? t.unknownKeyInSections({ section: sectionPath, name, sections }) : t.unknownKeyTopSections({ name, sections }) };
   }
-  const where = sectionPath ? `${sectionPath} accepts` : 'the top level accepts';
-  return { message: `unknown key; ${where}: ${siblings.join(', ')}` };
+  const keys = siblings.join(', ');
+  return { message: sectionPath ? t.sectionAccepts({ section: sectionPath, keys }) : t.topAccepts({ keys }) };
 }
 
 let yamlPathCache: string[] | undefined;

@@ -3,11 +3,13 @@
  * are "key X applies / is required when sibling Y is Z" are declared in schema.ts.
  */
 import type { Answers } from './types.js';
+import type { Localized } from '../i18n/localized.js';
+import { answerText as t } from '../i18n/messages/answers.js';
 
 export interface RuleIssue {
   /** Key path the issue is about (YAML form, e.g. "turn.max_port"). */
   path: string;
-  message: string;
+  message: Localized;
   /** Other keys whose position may locate the issue, tried after `path`. */
   at?: string[];
 }
@@ -34,9 +36,7 @@ export const CROSS_RULES: CrossRule[] = [
         ? [
             {
               path: 'delegation',
-              message:
-                'well-known delegation points server_name at another host, but synapse_host is the server_name itself. ' +
-                'Set synapse_host (e.g. matrix.' + a.server_name + ') or use delegation: auto',
+              message: t.wellKnownSameHost({ server: a.server_name }),
               at: ['synapse_host', 'server_name'],
             },
           ]
@@ -49,9 +49,7 @@ export const CROSS_RULES: CrossRule[] = [
         ? [
             {
               path: given('tls.mode') ? 'tls.mode' : 'federation',
-              message:
-                'other servers refuse to federate with a self-signed certificate. Use letsencrypt or existing, ' +
-                'or set federation: false for a private test server',
+              message: t.selfSignedFederation,
               at: ['federation'],
             },
           ]
@@ -61,14 +59,14 @@ export const CROSS_RULES: CrossRule[] = [
     paths: ['turn.min_port', 'turn.max_port'],
     check: ({ answers: a }) =>
       a.turn.min_port >= a.turn.max_port
-        ? [{ path: 'turn.max_port', message: `must be greater than turn.min_port (${a.turn.min_port})`, at: ['turn.min_port'] }]
+        ? [{ path: 'turn.max_port', message: t.maxAboveMin({ min: a.turn.min_port }), at: ['turn.min_port'] }]
         : [],
   },
   {
     paths: ['turn.private_ip'],
     check: ({ answers: a }) =>
       a.turn.private_ip && !a.turn.external_ip
-        ? [{ path: 'turn.private_ip', message: 'needs turn.external_ip: coturn maps the private address to the public one' }]
+        ? [{ path: 'turn.private_ip', message: t.privateNeedsExternal }]
         : [],
   },
   {
@@ -78,7 +76,7 @@ export const CROSS_RULES: CrossRule[] = [
         ? [
             {
               path: 'element.sha256',
-              message: 'a checksum pins one exact file: set element.version to that release (or element.tarball), or remove sha256',
+              message: t.checksumPins,
             },
           ]
         : [],
@@ -89,10 +87,10 @@ export const CROSS_RULES: CrossRule[] = [
       const d = a.database;
       if (d.mode !== 'external') return [];
       if (d.admin_user && !d.admin_password) {
-        return [{ path: 'database.admin_password', message: 'is required with database.admin_user: give database.admin_password_file or database.admin_password_env', at: ['database.admin_user'] }];
+        return [{ path: 'database.admin_password', message: t.adminPasswordNeeded, at: ['database.admin_user'] }];
       }
       if (d.admin_password && !d.admin_user) {
-        return [{ path: 'database.admin_user', message: 'is required with database.admin_password (the role those credentials belong to)', at: ['database.admin_password'] }];
+        return [{ path: 'database.admin_user', message: t.adminUserNeeded, at: ['database.admin_password'] }];
       }
       return [];
     },
@@ -102,10 +100,10 @@ export const CROSS_RULES: CrossRule[] = [
     check: ({ answers: a }) => {
       const e = a.email;
       if (e.smtp_password && !e.smtp_user) {
-        return [{ path: 'email.smtp_user', message: 'is required with email.smtp_password (the login the password belongs to)', at: ['email.smtp_password'] }];
+        return [{ path: 'email.smtp_user', message: t.smtpUserNeeded, at: ['email.smtp_password'] }];
       }
       if (e.smtp_user && !e.smtp_password) {
-        return [{ path: 'email.smtp_password', message: 'is required with email.smtp_user: give email.smtp_password_file or email.smtp_password_env', at: ['email.smtp_user'] }];
+        return [{ path: 'email.smtp_password', message: t.smtpPasswordNeeded, at: ['email.smtp_user'] }];
       }
       return [];
     },
@@ -114,7 +112,7 @@ export const CROSS_RULES: CrossRule[] = [
     paths: ['email.tls'],
     check: ({ answers: a }) =>
       a.email.enabled && a.email.tls === 'none' && a.email.smtp_password && !LOCAL_HOSTS.has(a.email.smtp_host ?? '')
-        ? [{ path: 'email.tls', message: 'would send the SMTP password unencrypted over the network; use starttls or tls', at: ['email.smtp_host'] }]
+        ? [{ path: 'email.tls', message: t.plainSmtpPassword, at: ['email.smtp_host'] }]
         : [],
   },
   {
@@ -124,9 +122,7 @@ export const CROSS_RULES: CrossRule[] = [
         ? [
             {
               path: 'synapse.registration',
-              message:
-                'open registration without verification invites spam bots, and Synapse refuses it. ' +
-                'Configure email (email.enabled: true) so new accounts verify an address, or use registration: token',
+              message: t.openRegistration,
               at: ['email.enabled'],
             },
           ]
@@ -136,7 +132,7 @@ export const CROSS_RULES: CrossRule[] = [
     paths: ['admin.username'],
     check: ({ answers: a }) =>
       a.admin.username.length + a.server_name.length + 2 > 255
-        ? [{ path: 'admin.username', message: 'is too long: a user ID (@name:server_name) has at most 255 characters', at: ['server_name'] }]
+        ? [{ path: 'admin.username', message: t.userIdTooLong, at: ['server_name'] }]
         : [],
   },
 ];

@@ -86,8 +86,8 @@ function commentFor(field: Exclude<Field, SectionField>, sectionPath: string): s
     for (const [choice, meaning] of Object.entries(field.choices)) paragraphs.push(`  ${choice}: ${meaning.en}`);
   }
   const notes: string[] = [];
-  if (field.when) notes.push(`Only when ${describeCondition(field.when, sectionPath)}.`);
-  if (field.required && field.required !== true) notes.push(`Required when ${describeCondition(field.required, sectionPath)}.`);
+  if (field.when) notes.push(`Only when ${describeCondition(field.when, sectionPath).en}.`);
+  if (field.required && field.required !== true) notes.push(`Required when ${describeCondition(field.required, sectionPath).en}.`);
   if ('default' in field && field.default !== undefined) {
     notes.push(`Default: ${isDerived<unknown>(field.default) ? field.default.text : String(field.default)}.`);
   }

@@ -4,6 +4,8 @@
  */
 import type { AnswersDraft, Condition, Field, SectionField, ValueField } from './field-spec.js';
 import { answersSchema } from './schema.js';
+import type { Localized } from '../i18n/localized.js';
+import { answerText as t } from '../i18n/messages/answers.js';
 
 export const ANSWERS_SCHEMA: SectionField = answersSchema;
 
@@ -91,9 +93,10 @@ export function conditionHolds(condition: Condition, section: Record<string, unk
 }
 
 /** "tls.mode is existing" / "element.tarball is set", for messages. */
-export function describeCondition(condition: Condition, sectionPath: string): string {
+/** "tls.mode is letsencrypt", "element.tarball is set". */
+export function describeCondition(condition: Condition, sectionPath: string): Localized {
   const key = joinPath(sectionPath, condition.key);
-  return 'present' in condition ? `${key} is set` : `${key} is ${String(condition.equals)}`;
+  return 'present' in condition ? t.whenSet({ key }) : t.whenEquals({ key, value: String(condition.equals) });
 }
 
 export type { AnswersDraft };

@@ -8,6 +8,9 @@ import type { FormatProblem } from './formats.js';
 import { resolveAnswers } from './resolve.js';
 import { CROSS_RULES } from './rules.js';
 import { conditionHolds, describeCondition, fieldAt, getPath, parentPath, setPath, type SecretPart } from './schema-index.js';
+import type { Localized } from '../i18n/localized.js';
+import { answerText as t } from '../i18n/messages/answers.js';
+import { requiredMessage } from './required-message.js';
 
 /**
  * The problem with answering `value` for `path`, or undefined when it is fine.
@@ -15,12 +18,12 @@ import { conditionHolds, describeCondition, fieldAt, getPath, parentPath, setPat
  * YAML key path of a secret ("database.password_file"). Text typed for a number
  * ("5432") counts as that number; an empty answer is checked against "required".
  */
-export function validateField(path: string, value: unknown, partial: AnswersDraft = {}): string | undefined {
+export function validateField(path: string, value: unknown, partial: AnswersDraft = {}): Localized | undefined {
   const target = normalizePath(path);
-  if (!target) return `unknown answer: ${path}`;
+  if (!target) return t.unknownAnswer({ path });
   const { fieldPath, part } = target;
   const field = fieldAt(fieldPath)!;
-  if (field.type === 'section') return `unknown answer: ${path}`;
+  if (field.type === 'section') return t.unknownAnswer({ path });
 
   const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   let checked: unknown;
@@ -39,12 +42,11 @@ export function validateField(path: string, value: unknown, partial: AnswersDraf
 
   if (empty) {
     if (!field.required) return undefined;
-    if (field.required === true) return `is required${field.requiredBecause ? ` (${field.requiredBecause.en})` : ''}`;
+    if (field.required === true) return requiredMessage({ because: field.requiredBecause });
     const sectionPath = parentPath(fieldPath);
     const section = (sectionPath ? getPath(answers, sectionPath) : answers) as Record<string, unknown>;
     if (!conditionHolds(field.required, section) || getPath(answers, fieldPath) !== undefined) return undefined;
-    const when = ` when ${describeCondition(field.required, sectionPath)}`;
-    return `is required${when}${field.requiredBecause ? ` (${field.requiredBecause.en})` : ''}`;
+    return requiredMessage({ condition: describeCondition(field.required, sectionPath), because: field.requiredBecause });
   }
 
   // Rules read server_name, which the wizard may not have asked yet.
@@ -55,7 +57,7 @@ export function validateField(path: string, value: unknown, partial: AnswersDraf
     // A rule that asks for another key which is not given yet (the SMTP password after the
     // login) is that key's to report, when it is answered or when the whole file is checked.
     const issue = rule.check({ answers, given }).find((i) => i.path === fieldPath || (i.at?.includes(fieldPath) && given(i.path)));
-    if (issue) return issue.path === fieldPath ? issue.message : `${issue.path} ${issue.message}`;
+    if (issue) return issue.path === fieldPath ? issue.message : t.otherKey({ path: issue.path, message: issue.message });
   }
   return undefined;
 }
@@ -81,14 +83,14 @@ function checkSecret(part: SecretPart | undefined, value: unknown) {
   }
   if (typeof value === 'object' && value !== null) {
     const ref = value as Record<string, unknown>;
-    if (ref.file !== undefined && ref.env !== undefined) return { ok: false as const, problem: { message: 'give either a file or an environment variable, not both' } };
+    if (ref.file !== undefined && ref.env !== undefined) return { ok: false as const, problem: { message: t.fileOrEnv } };
     const which: SecretPart = ref.file !== undefined ? 'file' : 'env';
     const result = checkSecretPart(which, ref[which]);
     return result.ok ? { ok: true as const, value: { [which]: result.value } } : result;
   }
-  return { ok: false as const, problem: { message: 'must be a reference to a file or an environment variable, never the secret itself' } };
+  return { ok: false as const, problem: { message: t.reference } };
 }
 
-function format(problem: FormatProblem): string {
-  return problem.suggestion ? `${problem.message} (did you mean "${problem.suggestion}"?)` : problem.message;
+function format(problem: FormatProblem): Localized {
+  return problem.suggestion ? t.didYouMean({ message: problem.message, suggestion: problem.suggestion }) : problem.message;
 }

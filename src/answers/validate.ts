@@ -9,6 +9,8 @@ import type { Condition } from './field-spec.js';
 import { DocumentReading } from './read-document.js';
 import { resolveAnswers } from './resolve.js';
 import { CROSS_RULES } from './rules.js';
+import { answerText as t } from '../i18n/messages/answers.js';
+import { requiredMessage } from './required-message.js';
 import { allValueFields, conditionHolds, describeCondition, getPath, joinPath, parentPath } from './schema-index.js';
 import type { Answers } from './types.js';
 
@@ -21,7 +23,7 @@ export function validateAnswersDocument(text: string, file?: string): Answers {
     throw new AnswersError(
       document.errors.map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { path: '', message: `YAML syntax: ${error.message.split('\n')[0]}`, line, column: col };
+        return { path: '', message: t.yamlSyntax({ error: error.message.split('\n')[0]! }), line, column: col };
       }),
       file,
     );
@@ -47,12 +49,12 @@ function checkConditions(reading: DocumentReading, answers: Answers): void {
     if (field.when && reading.given.has(path) && !conditionInvalid(field.when) && !conditionHolds(field.when, section)) {
       const yamlPath = reading.yamlPaths.get(path) ?? path;
       const actual = section[field.when.key];
-      const fix = 'equals' in field.when ? `, or set ${joinPath(sectionPath, field.when.key)}: ${String(field.when.equals)}` : '';
-      reading.issue(
-        yamlPath,
-        { message: `only applies when ${describeCondition(field.when, sectionPath)} (here it is ${String(actual)}): remove it${fix}` },
-        reading.locate(yamlPath),
-      );
+      const condition = describeCondition(field.when, sectionPath);
+      const message =
+        'equals' in field.when
+          ? t.onlyAppliesOrSet({ condition, actual: String(actual), key: joinPath(sectionPath, field.when.key), value: String(field.when.equals) })
+          : t.onlyApplies({ condition, actual: String(actual) });
+      reading.issue(yamlPath, { message }, reading.locate(yamlPath));
       reading.invalid.add(path);
     }
 
@@ -61,11 +63,10 @@ function checkConditions(reading: DocumentReading, answers: Answers): void {
     const missing = field.required === true ? !reading.given.has(path) : getPath(answers, path) === undefined;
     if (!missing) continue;
     if (field.required !== true && (conditionInvalid(field.required) || !conditionHolds(field.required, section))) continue;
-    const when = field.required === true ? '' : ` when ${describeCondition(field.required, sectionPath)}`;
-    const form = field.type === 'secret' ? `: give ${path}_file or ${path}_env` : '';
-    const because = field.requiredBecause ? ` (${field.requiredBecause.en})` : '';
+    const condition = field.required === true ? undefined : describeCondition(field.required, sectionPath);
+    const message = requiredMessage({ condition, secretPath: field.type === 'secret' ? path : undefined, because: field.requiredBecause });
     const conditionPath = field.required === true ? '' : joinPath(sectionPath, field.required.key);
-    reading.issue(path, { message: `is required${when}${form}${because}` }, reading.locate(path, conditionPath, sectionPath));
+    reading.issue(path, { message }, reading.locate(path, conditionPath, sectionPath));
     reading.invalid.add(path);
   }
 }

@@ -5,6 +5,8 @@ import type { EntryMeta } from './tar/header.js';
 import { openForArchive, type TarWriter } from './tar/writer.js';
 import { lstatOptional } from '../fs/no-follow.js';
 import { walkTree } from './walk.js';
+import type { Localized } from '../i18n/localized.js';
+import { backupText as t } from '../i18n/messages/backup.js';
 
 /**
  * Adds what is on disk to an archive, as it is (a symlink stays a symlink, nothing is followed),
@@ -18,7 +20,7 @@ export class ArchiveBuilder {
   constructor(
     private readonly writer: TarWriter,
     private readonly names: AccountNames,
-    private readonly warn: (message: string) => void,
+    private readonly warn: (message: Localized) => void,
   ) {}
 
   meta(stat: Stats): EntryMeta {
@@ -54,7 +56,7 @@ export class ArchiveBuilder {
   /** Every directory, file and symlink under `root`, each as files/<its absolute path>. */
   async addTree(root: string, role: MemberRole, exclude: Set<string> = new Set()): Promise<void> {
     if (!lstatOptional(root)) return;
-    for (const entry of walkTree(root, (path) => this.warn(`Not backed up: ${path} is not a file, directory or symlink.`))) {
+    for (const entry of walkTree(root, (path) => this.warn(t.notBackedUpKind({ path })))) {
       if (exclude.has(entry.path)) continue;
       await this.addPath(`${MEMBERS.filesPrefix}${entry.path}`, role, entry, entry.path);
     }
@@ -83,7 +85,7 @@ export class ArchiveBuilder {
         if (!opened.isFile()) return;
         if (opened.nlink > 1) {
           // It may be another file under a second name (one a service account cannot read itself).
-          this.warn(`Not backed up: ${entry.path} has ${opened.nlink} hard links.`);
+          this.warn(t.notBackedUpHardLinks({ path: entry.path, count: opened.nlink }));
           return;
         }
         const digest = await this.writer.addFile(name, fd, opened.size, this.meta(opened));

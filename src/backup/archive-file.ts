@@ -1,6 +1,7 @@
 import { linkSync, lstatSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { StepError } from '../errors.js';
+import { backupText as t } from '../i18n/messages/backup.js';
 
 /** matrix-setup-backup-<server_name>-<UTC time>.tar */
 export function archiveName(serverName: string, now: Date): string {
@@ -16,7 +17,7 @@ export function prepareDirectory(directory: string): void {
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const stat = lstatSync(directory);
   if (!stat.isDirectory()) {
-    throw new StepError(`${directory} is not a directory${stat.isSymbolicLink() ? ' (it is a symlink)' : ''}.`, { hint: 'Choose another directory with --to DIR.' });
+    throw new StepError((stat.isSymbolicLink() ? t.notADirectorySymlink : t.notADirectory)({ dir: directory }), { hint: t.chooseAnotherDirectory });
   }
   for (const name of readdirSync(directory)) {
     const pid = PARTIAL.exec(name)?.[1];

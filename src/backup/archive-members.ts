@@ -5,6 +5,7 @@ import { ArchiveError, fileIdentity, type VerifiedArchive } from './open-archive
 import type { ManifestMember } from './manifest.js';
 import { BLOCK } from './tar/header.js';
 import type { TarEntry } from './tar/reader.js';
+import { backupText as t } from '../i18n/messages/backup.js';
 
 /**
  * Reading members of an archive that openVerifiedArchive checked. The file could change after
@@ -14,7 +15,7 @@ import type { TarEntry } from './tar/reader.js';
  */
 export function manifestMember(archive: VerifiedArchive, name: string): ManifestMember {
   const member = archive.manifest.members.find((m) => m.name === name);
-  if (!member) throw new ArchiveError(`The archive ${archive.path} has no ${name}.`, 'Nothing was changed.', name);
+  if (!member) throw new ArchiveError(t.memberMissing({ path: archive.path, member: name }), t.nothingChanged, name);
   return member;
 }
 
@@ -28,11 +29,7 @@ function unchangedSinceChecked(archive: VerifiedArchive): boolean {
 }
 
 function changed(archive: VerifiedArchive, name: string): ArchiveError {
-  return new ArchiveError(
-    `The archive ${archive.path} changed since it was checked: ${name} no longer matches its sha256.`,
-    'Keep the archive unchanged while a restore runs, then run the same command again.',
-    name,
-  );
+  return new ArchiveError(t.archiveChanged({ path: archive.path, member: name }), t.archiveChangedHint, name);
 }
 
 /** A whole (small) member: a config file, the signing key, a certificate. */
@@ -88,7 +85,7 @@ export function mediaTarStream(archive: VerifiedArchive, prefix: string): { stre
   if (entries.length === 0) return { stream: Readable.from([Buffer.alloc(2 * BLOCK)]), verify() {} };
   for (let i = 1; i < entries.length; i++) {
     if (entries[i].headerOffset !== entries[i - 1].end) {
-      throw new ArchiveError(`The archive ${archive.path} is not laid out as matrix-setup writes it: its media members are not together.`, 'Nothing was changed.', entries[i].name);
+      throw new ArchiveError(t.mediaNotTogether({ path: archive.path }), t.nothingChanged, entries[i].name);
     }
   }
   const start = entries[0].headerOffset;

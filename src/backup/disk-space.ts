@@ -1,4 +1,6 @@
 import { statfsSync } from 'node:fs';
+import { fromLanguages, type Localized } from '../i18n/localized.js';
+import { backupText as t } from '../i18n/messages/backup.js';
 
 /**
  * What a backup will take on disk, before it is written. The media and files are counted
@@ -30,23 +32,30 @@ export function freeBytes(directory: string): number {
 }
 
 /** Why the backup does not fit in `directory`, or undefined when it does. */
-export function spaceProblem(directory: string, free: number, estimate: SpaceEstimate): string | undefined {
+export function spaceProblem(directory: string, free: number, estimate: SpaceEstimate): Localized | undefined {
   const need = neededBytes(estimate);
   if (free >= need) return undefined;
-  return (
-    `Not enough space in ${directory}: the backup needs about ${formatBytes(need)} ` +
-    `(database about ${formatBytes(estimate.database)}, media ${formatBytes(estimate.media)}, configuration ${formatBytes(estimate.files)}), ` +
-    `and ${formatBytes(free)} is free there.`
-  );
+  return t.notEnoughSpace({
+    dir: directory,
+    need: formatBytes(need),
+    database: formatBytes(estimate.database),
+    media: formatBytes(estimate.media),
+    files: formatBytes(estimate.files),
+    free: formatBytes(free),
+  });
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+const UNITS = { en: ['KiB', 'MiB', 'GiB', 'TiB'], ru: ['КиБ', 'МиБ', 'ГиБ', 'ТиБ'] } as const;
+
+/** 1023 bytes, 1.5 KiB, 5.0 GiB (1,5 КиБ in Russian). */
+export function formatBytes(bytes: number): Localized {
   let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  let unit = -1;
+  while (value >= 1024 && unit < UNITS.en.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  if (unit < 0) return t.bytes({ count: bytes });
+  const size = value.toFixed(value < 10 ? 1 : 0);
+  return fromLanguages((lang) => t.size({ size: lang === 'ru' ? size.replace('.', ',') : size, unit: UNITS[lang][unit]! })[lang]);
 }

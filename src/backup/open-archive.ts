@@ -3,6 +3,8 @@ import { open } from 'node:fs/promises';
 import { ExitCode, MatrixSetupError } from '../errors.js';
 import { ManifestError, MANIFEST_CHECKSUM_MEMBER, MANIFEST_MEMBER, parseManifest, type BackupManifest } from './manifest.js';
 import { scanTar, TarFormatError, type TarEntry } from './tar/reader.js';
+import type { Localized } from '../i18n/localized.js';
+import { backupText as t } from '../i18n/messages/backup.js';
 
 /** An archive whose every member matched its manifest when it was read. */
 export interface VerifiedArchive {
@@ -22,8 +24,8 @@ export function fileIdentity(stat: { dev: number; ino: number; size: number; cti
 /** The archive cannot be used: missing, not a backup, or damaged. Nothing was changed (exit 2). */
 export class ArchiveError extends MatrixSetupError {
   constructor(
-    message: string,
-    hint = 'Nothing was changed. Copy the archive again from where you keep your backups (or use an older one), then run the same command again.',
+    message: Localized,
+    hint: Localized = t.archiveHint,
     /** The member found damaged, when one is. */
     readonly member?: string,
   ) {
@@ -43,8 +45,8 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ArchiveError(
-      code === 'ENOENT' ? `The archive ${path} does not exist.` : `Cannot read the archive ${path} (${code ?? String(error)}).`,
-      'Check the path (it is the last line `matrix-setup backup` printed). Nothing was changed.',
+      code === 'ENOENT' ? t.archiveMissing({ path }) : t.archiveUnreadable({ path, error: code ?? String(error) }),
+      t.archivePathHint,
     );
   }
   const entries = new Map<string, TarEntry>();
@@ -58,12 +60,12 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
     const isFile = stat.isFile();
     bytes = size;
     identity = fileIdentity(stat);
-    if (!isFile) throw new ArchiveError(`${path} is not a file.`, 'Pass the archive file that `matrix-setup backup` wrote. Nothing was changed.');
+    if (!isFile) throw new ArchiveError(t.notAFile({ path }), t.notAFileHint);
     let hash: Hash | undefined;
     let read = 0;
     await scanTar(handle, {
       entry(entry) {
-        if (entries.has(entry.name)) throw new ArchiveError(`The archive ${path} holds ${entry.name} twice.`, undefined, entry.name);
+        if (entries.has(entry.name)) throw new ArchiveError(t.memberTwice({ path, member: entry.name }), undefined, entry.name);
         entries.set(entry.name, entry);
         hash = entry.type === 'file' ? createHash('sha256') : undefined;
         if (entry.name === MANIFEST_MEMBER || entry.name === MANIFEST_CHECKSUM_MEMBER) kept.set(entry.name, []);
@@ -80,10 +82,10 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
     });
   } catch (error) {
     if (error instanceof TarFormatError) {
-      throw new ArchiveError(`The archive ${path} is damaged: ${error.message}.`, undefined, error.after);
+      throw new ArchiveError(t.damaged({ path, detail: error.message }), undefined, error.after);
     }
     if (error instanceof ArchiveError) throw error;
-    throw new ArchiveError(`Cannot read the archive ${path}: ${(error as Error).message}.`);
+    throw new ArchiveError(t.cannotRead({ path, error: (error as Error).message }));
   } finally {
     await handle.close();
   }
@@ -97,38 +99,37 @@ function checkManifest(path: string, kept: Map<string, Buffer[]>, hashes: Map<st
   const checksum = kept.get(MANIFEST_CHECKSUM_MEMBER);
   if (!text || !checksum) {
     throw new ArchiveError(
-      `${path} is not a matrix-setup backup (it has no ${MANIFEST_MEMBER}${text ? ` checksum` : ''}).`,
-      'Pass an archive written by `matrix-setup backup`. Nothing was changed.',
+      (text ? t.notABackupChecksum : t.notABackup)({ path, member: MANIFEST_MEMBER }),
+      t.notABackupHint,
     );
   }
   const expected = Buffer.concat(checksum).toString('utf8').trim().split(/\s+/)[0];
   if (hashes.get(MANIFEST_MEMBER) !== expected) {
-    throw new ArchiveError(`The archive ${path} is damaged: ${MANIFEST_MEMBER} does not match its checksum.`, undefined, MANIFEST_MEMBER);
+    throw new ArchiveError(t.manifestChecksum({ path, member: MANIFEST_MEMBER }), undefined, MANIFEST_MEMBER);
   }
   try {
     return parseManifest(Buffer.concat(text).toString('utf8'));
   } catch (error) {
-    if (error instanceof ManifestError) throw new ArchiveError(`${path}: ${error.message}.`, 'Nothing was changed.', MANIFEST_MEMBER);
+    if (error instanceof ManifestError) throw new ArchiveError(t.manifestProblem({ path, problem: error.message }), t.nothingChanged, MANIFEST_MEMBER);
     throw error;
   }
 }
 
 function checkMembers(path: string, manifest: BackupManifest, entries: Map<string, TarEntry>, hashes: Map<string, string>): void {
-  const damaged = (name: string, what: string) =>
-    new ArchiveError(`The archive ${path} is damaged: the member ${name} ${what}.`, undefined, name);
+  const damaged = (name: string, what: Localized) => new ArchiveError(t.memberDamaged({ path, member: name, what }), undefined, name);
   const listed = new Set<string>([MANIFEST_MEMBER, MANIFEST_CHECKSUM_MEMBER]);
   for (const member of manifest.members) {
     listed.add(member.name);
     const entry = entries.get(member.name);
-    if (!entry) throw damaged(member.name, 'is missing');
-    if (entry.type !== member.type) throw damaged(member.name, `is a ${entry.type}, not the ${member.type} the manifest lists`);
+    if (!entry) throw damaged(member.name, t.memberIsMissing);
+    if (entry.type !== member.type) throw damaged(member.name, t.memberWrongType({ actual: entry.type, expected: member.type }));
     if (member.type === 'file') {
-      if (entry.size !== member.size) throw damaged(member.name, `has ${entry.size} bytes, not ${member.size}`);
-      if (hashes.get(member.name) !== member.sha256) throw damaged(member.name, 'does not match its sha256 in the manifest');
+      if (entry.size !== member.size) throw damaged(member.name, t.memberWrongSize({ actual: entry.size, expected: member.size ?? 0 }));
+      if (hashes.get(member.name) !== member.sha256) throw damaged(member.name, t.memberWrongHash);
     }
-    if (member.type === 'symlink' && entry.linkname !== member.link) throw damaged(member.name, `points to ${entry.linkname}, not ${member.link}`);
+    if (member.type === 'symlink' && entry.linkname !== member.link) throw damaged(member.name, t.memberWrongLink({ actual: entry.linkname ?? '', expected: member.link ?? '' }));
   }
   for (const name of entries.keys()) {
-    if (!listed.has(name)) throw damaged(name, 'is not listed in the manifest');
+    if (!listed.has(name)) throw damaged(name, t.memberUnlisted);
   }
 }

@@ -23,6 +23,8 @@ import { ArchiveBuilder } from './archive-builder.js';
 import { lstatOptional } from '../fs/no-follow.js';
 import { archiveName, prepareDirectory, publish } from './archive-file.js';
 import { countMedia, mediaEntries, MEDIA_DIRECTORIES } from './media-listing.js';
+import { listOf, type Localized } from '../i18n/localized.js';
+import { backupText as t } from '../i18n/messages/backup.js';
 
 /** Where the parts of an install are on this machine (see steps/backup/backup-sources.ts). */
 export interface BackupSources {
@@ -75,8 +77,8 @@ export interface WriteBackupOptions {
   dump: { argv: string[]; env?: Record<string, string> };
   now?: Date;
   onProgress?(progress: BackupProgress): void;
-  note?(message: string): void;
-  warn?(message: string): void;
+  note?(message: Localized): void;
+  warn?(message: Localized): void;
 }
 
 export interface BackupResult {
@@ -107,9 +109,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
   const estimate = { database: 2 * estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
   const problem = spaceProblem(directory, freeBytes(directory), estimate);
   if (problem) {
-    throw new StepError(problem, {
-      hint: `Nothing was written. Free some space, or back up to another disk with --to DIR${options.includeMedia ? ' (or leave the media out with --no-media)' : ''}.`,
-    });
+    throw new StepError(problem, { hint: options.includeMedia ? t.freeSpaceMediaHint : t.freeSpaceHint });
   }
 
   const finalName = archiveName(facts.serverName, now);
@@ -132,7 +132,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
     // pg_dump runs while the rest is archived, into a file of its own next to the archive (the
     // dump is added last). Its snapshot is taken before the media store is read, so every
     // upload the dumped database refers to is there; newer ones only add files nothing refers to.
-    note(`Dumping the database ${facts.databaseName} (pg_dump -Fc, without the rows of ${EXCLUDED_TABLE_DATA.join(', ')}).`);
+    note(t.dumping({ name: facts.databaseName, tables: EXCLUDED_TABLE_DATA.join(', ') }));
     const dumpFd = openSync(dumpFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     let dumpEnded = false;
     dumping = exec
@@ -142,7 +142,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
         cancel: stopDump.signal,
         cwd: '/',
         timeoutMs: DUMP_TIMEOUT_MS,
-        hint: 'Check that PostgreSQL runs (`matrix-setup verify` checks the database too).',
+        hint: t.dumpHint,
       })
       .finally(() => {
         dumpEnded = true;
@@ -156,12 +156,10 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
     for (const { secret, path } of sources.secretFiles) {
       const stat = lstatOptional(path);
       if (stat?.isFile()) await builder.addPath(`${MEMBERS.secretFilePrefix}${secret}`, 'secret-file', { path, stat }, path);
-      else warn(`The answers take ${secret} from ${path}, which is not a readable file: it is not in the backup.`);
+      else warn(t.secretFileUnreadable({ secret, path }));
     }
     if (!lstatOptional(sources.signingKey)?.isFile()) {
-      throw new StepError(`The signing key ${sources.signingKey} is missing.`, {
-        hint: 'Without it the backup could not restore this server\'s identity. Check the Synapse configuration (signing_key_path) and run the backup again.',
-      });
+      throw new StepError(t.signingKeyMissing({ path: sources.signingKey }), { hint: t.signingKeyMissingHint });
     }
     await builder.addOptional(sources.signingKey, MEMBERS.signingKey, 'signing-key');
     await builder.addTree(sources.configDir, 'synapse-config', new Set([sources.signingKey]));
@@ -170,7 +168,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
 
     if (options.includeMedia) {
       phase = 'media';
-      note(`Media: ${media.files} files, ${formatBytes(media.bytes)} (${MEDIA_DIRECTORIES.join(' and ')}).`);
+      note(t.mediaCounted({ files: media.files, size: formatBytes(media.bytes), dirs: listOf(MEDIA_DIRECTORIES) }));
       for (const entry of mediaEntries(sources.mediaStore, warn)) {
         const name = entry.rel ? `${MEMBERS.mediaPrefix}/${entry.rel}` : MEMBERS.mediaPrefix;
         await builder.addPath(name, 'media', entry, entry.rel);
@@ -183,7 +181,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
     const dumpStat = lstatOptional(dumpFile)!;
     await builder.addPath(MEMBERS.database, 'database', { path: dumpFile, stat: dumpStat });
     unlinkSync(dumpFile);
-    note(`Database dump: ${formatBytes(dumpStat.size)}.`);
+    note(t.dumpSize({ size: formatBytes(dumpStat.size) }));
 
     const manifest: BackupManifest = {
       format: ARCHIVE_FORMAT,
@@ -219,9 +217,7 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
       // not there
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new StepError(`The disk under ${directory} filled up while the backup was written; the unfinished archive was removed.`, {
-        hint: `Free some space or back up to another disk with --to DIR, then run the backup again.`,
-      });
+      throw new StepError(t.diskFull({ dir: directory }), { hint: t.diskFullHint });
     }
     throw error;
   }

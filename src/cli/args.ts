@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { isLang, languageFromEnv, LANGUAGES, type Lang } from '../i18n/language.js';
+import { cliText as t } from '../i18n/messages/cli.js';
+import { listOf, verbatim } from '../i18n/localized.js';
 
 export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore';
 
@@ -108,35 +110,34 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+    // Node's own words: the option it did not know, or the value it missed.
+    throw new UsageError(verbatim((error as Error).message.replace(/^TypeError \[\w+\]: /, '')));
   }
   const { values, positionals } = parsed;
   const name = positionals[0] ?? 'install';
   if (!COMMANDS.includes(name as CommandName)) {
-    throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.filter((c) => c !== 'install').join(', ')}.`);
+    throw new UsageError(t.unknownCommand({ name, commands: COMMANDS.filter((c) => c !== 'install').join(', ') }));
   }
   const command = name as CommandName;
   const arguments_ = command === 'restore' ? 2 : 1;
-  if (positionals.length > arguments_) throw new UsageError(`Unexpected argument "${positionals[arguments_]}".`);
+  if (positionals.length > arguments_) throw new UsageError(t.unexpectedArgument({ argument: positionals[arguments_]! }));
   if (values.lang !== undefined && !isLang(values.lang)) {
-    throw new UsageError(`--lang ${values.lang}: the languages are ${LANGUAGES.join(' and ')}.`);
+    throw new UsageError(t.unknownLanguage({ value: values.lang, languages: listOf([...LANGUAGES]) }));
   }
   if (!values.help && !values.version) {
     for (const option of Object.keys(values)) {
       if (EVERYWHERE.includes(option)) continue;
       if (!ALLOWED[command].includes(option)) {
-        throw new UsageError(`--${option} does not apply to ${command === 'install' ? 'an install' : `\`${command}\``}.`);
+        throw new UsageError(command === 'install' ? t.optionNotForInstall({ option }) : t.optionNotForCommand({ option, command }));
       }
     }
-    if (values.target && values['os-release']) throw new UsageError('Give either --target or --os-release, not both.');
-    if (command === 'plan' && !values.answers && !values.restore) {
-      throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml), or --restore ARCHIVE for a restore\'s plan.');
-    }
+    if (values.target && values['os-release']) throw new UsageError(t.targetOrOsRelease);
+    if (command === 'plan' && !values.answers && !values.restore) throw new UsageError(t.planNeedsAnswers);
     if (command === 'upgrade') checkUpgradeOptions(values);
     if (command === 'restore' && !positionals[1]) {
-      throw new UsageError('`restore` needs the archive: matrix-setup restore ARCHIVE [--answers FILE] [--yes].');
+      throw new UsageError(t.restoreNeedsArchive);
     }
-    if (command === 'backup' && values.to === '') throw new UsageError('--to needs a directory.');
+    if (command === 'backup' && values.to === '') throw new UsageError(t.toNeedsDirectory);
   }
   return {
     command,
@@ -171,18 +172,14 @@ function checkUpgradeOptions(values: Record<string, string | boolean | undefined
   const given = (name: string) => values[name] !== undefined && values[name] !== false;
   if (given('rollback')) {
     const other = ['check', 'to', 'no-backup', 'element-tarball', 'element-sha256', 'json'].find(given);
-    if (other) throw new UsageError(`--${other} does not apply to \`upgrade --rollback\`: it undoes the last upgrade as it was recorded.`);
+    if (other) throw new UsageError(t.notForRollback({ option: other }));
   }
-  if (given('json') && !given('check')) throw new UsageError('--json applies to `upgrade --check`.');
-  if (given('check') && given('yes')) throw new UsageError('`upgrade --check` changes nothing, so it needs no --yes.');
-  if (given('element-tarball') !== given('element-sha256')) {
-    throw new UsageError('--element-tarball and --element-sha256 go together: the tarball is only unpacked when its checksum matches.');
-  }
-  if (typeof values['element-sha256'] === 'string' && !/^[0-9a-fA-F]{64}$/.test(values['element-sha256'])) {
-    throw new UsageError('--element-sha256 must be the tarball\'s SHA-256: 64 hexadecimal digits.');
-  }
+  if (given('json') && !given('check')) throw new UsageError(t.jsonForCheck);
+  if (given('check') && given('yes')) throw new UsageError(t.checkNeedsNoYes);
+  if (given('element-tarball') !== given('element-sha256')) throw new UsageError(t.tarballAndSha);
+  if (typeof values['element-sha256'] === 'string' && !/^[0-9a-fA-F]{64}$/.test(values['element-sha256'])) throw new UsageError(t.shaFormat);
   if (typeof values['element-tarball'] === 'string' && !values['element-tarball'].startsWith('/') && !values['element-tarball'].startsWith('https://')) {
-    throw new UsageError('--element-tarball must be an absolute path or an https:// URL.');
+    throw new UsageError(t.tarballFormat);
   }
-  if (typeof values.to === 'string' && !/^[\w.:+~-]+$/.test(values.to)) throw new UsageError(`--to ${values.to}: not a version.`);
+  if (typeof values.to === 'string' && !/^[\w.:+~-]+$/.test(values.to)) throw new UsageError(t.notAVersion({ value: values.to }));
 }

@@ -2,7 +2,8 @@
 // the engine or the Ink UI; every command is imported only when it runs.
 import { ExitCode, MatrixSetupError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { parseCliArgs, type CliArgs } from './args.js';
+import { errorText as t } from '../i18n/messages/errors.js';
+import { languageOfArgs, parseCliArgs, type CliArgs } from './args.js';
 import { HELP } from './help.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -41,18 +42,20 @@ async function dispatch(args: CliArgs): Promise<number> {
   }
 }
 
+const lang = languageOfArgs(process.argv.slice(2));
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof MatrixSetupError) {
-      process.stderr.write(`matrix-setup: ${error.message}\n`);
-      if (error.hint) process.stderr.write(`${error.hint}\n`);
+      process.stderr.write(`matrix-setup: ${error.text[lang]}\n`);
+      if (error.hint) process.stderr.write(`${error.hint[lang]}\n`);
       process.exitCode = error.exitCode;
       return;
     }
-    process.stderr.write(`matrix-setup: unexpected error (a bug; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${t.unexpected[lang]}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = ExitCode.stepFailed;
   },
 );

@@ -4,6 +4,7 @@ import { HostRefusedError, UsageError } from '../errors.js';
 import { parseOsRelease, readOsRelease } from '../host/os-release.js';
 import type { RefusedTarget, Target } from '../host/target.js';
 import { describeSupported, detectTarget, isRefused, normalizeArch, SUPPORTED_TARGET_IDS, targetById } from '../host/targets.js';
+import { cliText as t } from '../i18n/messages/cli.js';
 
 /** The target to plan for: --target, --os-release, or this machine. */
 export async function resolvePlanTarget(options: { target?: string; osRelease?: string }): Promise<Target> {
@@ -11,7 +12,7 @@ export async function resolvePlanTarget(options: { target?: string; osRelease?: 
   if (options.target) {
     const target = targetById(options.target);
     if (isRefused(target)) {
-      if (target.unknown) throw new UsageError(`Unknown target "${options.target}".`, `Supported: ${SUPPORTED_TARGET_IDS.join(', ')}.`);
+      if (target.unknown) throw new UsageError(t.unknownTarget({ target: options.target }), t.supportedIds({ ids: SUPPORTED_TARGET_IDS.join(', ') }));
       throw refusal(target);
     }
     return target;
@@ -21,7 +22,7 @@ export async function resolvePlanTarget(options: { target?: string; osRelease?: 
     try {
       text = readFileSync(options.osRelease, 'utf8');
     } catch {
-      throw new UsageError(`Cannot read ${options.osRelease}.`);
+      throw new UsageError(t.cannotRead({ path: options.osRelease }));
     }
     const target = detectTarget(parseOsRelease(text), arch);
     if (isRefused(target)) throw refusal(target);
@@ -34,7 +35,7 @@ export async function resolvePlanTarget(options: { target?: string; osRelease?: 
 export async function localTarget(): Promise<Target> {
   const osRelease = await readOsRelease();
   if (!osRelease) {
-    throw new HostRefusedError('Cannot read /etc/os-release, so the distribution is unknown.', `Supported: ${describeSupported()}`);
+    throw new HostRefusedError(t.noOsRelease, t.supported({ systems: describeSupported() }));
   }
   const target = detectTarget(osRelease, normalizeArch(nodeArch()));
   if (isRefused(target)) throw refusal(target);
@@ -42,5 +43,5 @@ export async function localTarget(): Promise<Target> {
 }
 
 function refusal(target: RefusedTarget): HostRefusedError {
-  return new HostRefusedError(`Not supported: ${target.reason}`, target.suggestion);
+  return new HostRefusedError(t.notSupported({ reason: target.reason }), target.suggestion);
 }

@@ -3,6 +3,8 @@ import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import pg from 'pg';
 import type { PgSslMode } from '../answers/types.js';
 import { StepError } from '../errors.js';
+import type { Localized } from '../i18n/localized.js';
+import { postgresText as t } from '../i18n/messages/steps-postgres.js';
 
 /** How Synapse (or the admin) reaches the database: TCP, a role and its password. */
 export interface DatabaseConnectionOptions {
@@ -112,80 +114,34 @@ interface PgLikeError {
 export function describeConnectionError(error: unknown, options: DatabaseConnectionOptions): StepError {
   const { code, message = String(error) } = (error ?? {}) as PgLikeError;
   const where = `${options.host}:${options.port}`;
-  const as = `as "${options.user}" to database "${options.database}" at ${where}`;
-  const make = (text: string, hint: string) => new StepError(text, { hint, cause: error });
+  const who = { user: options.user, name: options.database, where };
+  const make = (text: Localized, hint: Localized) => new StepError(text, { hint, cause: error });
 
-  if (error instanceof CleartextPasswordRefused) {
-    return make(
-      `The database server at ${where} asked for the password of "${options.user}" in cleartext; matrix-setup did not send it.`,
-      'Make the server use scram-sha-256 for this role (its pg_hba.conf method, and password_encryption = scram-sha-256), then resume. If something else answers on that address, find out what.',
-    );
-  }
-  if (code === 'ECONNREFUSED') {
-    return make(
-      `Nothing accepts connections at ${where} (connection refused).`,
-      'Is PostgreSQL running and listening on that address and port? Check listen_addresses and port in postgresql.conf, and the host and port in the answers.',
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return make(`The database host "${options.host}" does not resolve.`, 'Check database.host in the answers and this machine\'s DNS.');
-  }
+  if (error instanceof CleartextPasswordRefused) return make(t.cleartextRefused({ where, user: options.user }), t.cleartextRefusedHint);
+  if (code === 'ECONNREFUSED') return make(t.refused({ where }), t.refusedHint);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return make(t.unresolved({ host: options.host }), t.unresolvedHint);
   if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timeout expired|connection timeout/i.test(message)) {
-    return make(
-      `The database server at ${where} did not answer in time.`,
-      'A firewall or cloud security group may be dropping the connection; check that this machine may reach that port.',
-    );
+    return make(t.timedOut({ where }), t.timedOutHint);
   }
-  if (code === 'ECONNRESET') {
-    return make(`The database server at ${where} closed the connection.`, 'Check the server log; a proxy or an sslmode the server does not accept can do this.');
-  }
-  if (/does not support SSL/i.test(message)) {
-    return make(
-      `The database server at ${where} does not offer TLS, but database.sslmode is "${options.sslmode}".`,
-      'Enable ssl on the server, or set database.sslmode to prefer or disable if the network path is trusted.',
-    );
-  }
+  if (code === 'ECONNRESET') return make(t.reset({ where }), t.resetHint);
+  if (/does not support SSL/i.test(message)) return make(t.noTls({ where, sslmode: options.sslmode ?? '' }), t.noTlsHint);
   if (code && /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|ERR_TLS/.test(code)) {
-    return make(
-      `The database server's TLS certificate was not accepted (${code}): ${message}`,
-      options.sslmode === 'verify-full'
-        ? 'verify-full needs a certificate for exactly this host name, issued by a CA this machine trusts (add private CAs to the system store), or use sslmode require.'
-        : 'verify-ca needs a certificate issued by a CA this machine trusts (add private CAs to the system store), or use sslmode require.',
-    );
+    return make(t.badCertificate({ code, error: message }), options.sslmode === 'verify-full' ? t.badCertificateFullHint : t.badCertificateCaHint);
   }
-  if (code === '28P01') {
-    return make(
-      `Password authentication failed ${as}.`,
-      'The role\'s password differs from the one matrix-setup uses (database.password in the answers, or /var/lib/matrix-setup/secrets.yaml for a local database).',
-    );
-  }
+  if (code === '28P01') return make(t.wrongPassword(who), t.wrongPasswordHint);
   if (code === '28000') {
     if (/no pg_hba\.conf entry/i.test(message)) {
-      const ssl = /no encryption/i.test(message) ? ' The server only accepts TLS connections: set database.sslmode to verify-full (or require).' : '';
-      return make(
-        `The database server does not let "${options.user}" connect from this machine: ${message}`,
-        `Add a line such as "host ${options.database} ${options.user} <this machine's address>/32 scram-sha-256" to pg_hba.conf and reload PostgreSQL.${ssl}`,
-      );
+      const hint = /no encryption/i.test(message) ? t.noHbaEntryTlsHint : t.noHbaEntryHint;
+      return make(t.noHbaEntry({ user: options.user, error: message }), hint({ name: options.database, user: options.user }));
     }
-    if (/role .* does not exist/i.test(message)) {
-      return make(`The role "${options.user}" does not exist on ${where}.`, 'Create it (or give admin credentials in the answers so matrix-setup creates it).');
-    }
-    return make(`The database server refused the login ${as}: ${message}`, 'Check pg_hba.conf and the role (it needs LOGIN).');
+    if (/role .* does not exist/i.test(message)) return make(t.noRole({ user: options.user, where }), t.noRoleHint);
+    return make(t.loginRefused({ ...who, error: message }), t.loginRefusedHint);
   }
-  if (code === '3D000') {
-    return make(
-      `The database "${options.database}" does not exist on ${where}.`,
-      `Create it: CREATE DATABASE "${options.database}" OWNER "${options.user}" ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;`,
-    );
-  }
+  if (code === '3D000') return make(t.noDatabase({ name: options.database, where }), t.noDatabaseHint({ name: options.database, user: options.user }));
   if (code === '42501') {
-    return make(`The role "${options.user}" may not connect to database "${options.database}": ${message}`, `Grant it: GRANT CONNECT ON DATABASE "${options.database}" TO "${options.user}";`);
+    return make(t.noConnect({ user: options.user, name: options.database, error: message }), t.noConnectHint({ name: options.database, user: options.user }));
   }
-  if (code === '53300') {
-    return make(`The database server at ${where} has no free connections: ${message}`, 'Raise max_connections or stop what holds the connections, then resume.');
-  }
-  if (code === '57P03') {
-    return make(`The database server at ${where} is starting up or shutting down.`, 'Wait a moment and resume.');
-  }
-  return make(`Cannot connect ${as}: ${message}`, 'Check the database settings in the answers and that the server is reachable from this machine.');
+  if (code === '53300') return make(t.tooManyConnections({ where, error: message }), t.tooManyConnectionsHint);
+  if (code === '57P03') return make(t.startingUp({ where }), t.startingUpHint);
+  return make(t.cannotConnect({ ...who, error: message }), t.cannotConnectHint);
 }

@@ -1,4 +1,6 @@
 import { AnswersError } from '../errors.js';
+import type { Localized } from '../i18n/localized.js';
+import { postgresText as t } from '../i18n/messages/steps-postgres.js';
 
 /**
  * Role and database names matrix-setup accepts: an identifier-like name, at most 63 bytes
@@ -7,9 +9,9 @@ import { AnswersError } from '../errors.js';
  */
 export const PG_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}$/;
 
-export function pgNameProblem(value: string): string | undefined {
+export function pgNameProblem(value: string): Localized | undefined {
   if (PG_NAME.test(value)) return undefined;
-  return 'must start with a letter or _ and hold only letters, digits, _ . - (at most 63 characters)';
+  return t.pgName;
 }
 
 /** Throws an AnswersError naming the field when the database or role name is not acceptable. */

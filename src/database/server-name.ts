@@ -1,3 +1,5 @@
+import type { Localized } from '../i18n/localized.js';
+import { postgresText as t } from '../i18n/messages/steps-postgres.js';
 /**
  * Which server_name a Synapse database was created for. Synapse itself refuses to start
  * when the users in its database belong to another server_name ("Found users in database
@@ -28,22 +30,19 @@ export interface DatabaseContents {
 }
 
 /** Why this database must not be used for `serverName`, or undefined when it may. */
-export function contentsProblem(contents: DatabaseContents, serverName: string, database: string): { message: string; hint: string } | undefined {
+export function contentsProblem(contents: DatabaseContents, serverName: string, database: string): { message: Localized; hint: Localized } | undefined {
   if (contents.synapse) {
     const found = contents.someUserId ? serverNameOfUserId(contents.someUserId) : undefined;
     if (found && found !== serverName) {
       return {
-        message: `The database "${database}" belongs to the Synapse server "${found}" (it holds the user ${contents.someUserId}), not to "${serverName}".`,
-        hint: `A server_name can never change. Use another database (database.name in the answers), or set server_name to "${found}" if this is that server. Nothing was changed.`,
+        message: t.otherServer({ name: database, found, user: contents.someUserId!, server: serverName }),
+        hint: t.otherServerHint({ found }),
       };
     }
     return undefined;
   }
   if (contents.tables > 0) {
-    return {
-      message: `The database "${database}" already holds ${contents.tables} table${contents.tables === 1 ? '' : 's'} that are not Synapse's.`,
-      hint: 'It seems to belong to another application. Choose another database name (database.name in the answers). Nothing was changed.',
-    };
+    return { message: t.otherTables({ name: database, count: contents.tables }), hint: t.otherTablesHint };
   }
   return undefined;
 }

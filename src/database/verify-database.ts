@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { StepError } from '../errors.js';
 import { connectDatabase, type DatabaseConnectionOptions } from './connection.js';
 import { contentsProblem, SYNAPSE_SCHEMA_SQL, SYNAPSE_USER_SQL, type DatabaseContents } from './server-name.js';
+import { postgresText as t } from '../i18n/messages/steps-postgres.js';
 
 /** Synapse requires PostgreSQL 14 or later (since v1.143.0). */
 export const MIN_POSTGRES_MAJOR = 14;
@@ -62,9 +63,7 @@ async function readFacts(client: pg.Client): Promise<DatabaseFacts> {
 export function factsProblem(facts: DatabaseFacts, database: string): StepError | undefined {
   const major = Math.floor(facts.serverVersionNum / 10000);
   if (major < MIN_POSTGRES_MAJOR) {
-    return new StepError(`PostgreSQL ${facts.serverVersion} is too old: Synapse needs ${MIN_POSTGRES_MAJOR} or later.`, {
-      hint: 'Upgrade the server (pg_upgrade, or your provider\'s major version upgrade), then resume.',
-    });
+    return new StepError(t.tooOld({ version: facts.serverVersion, major: MIN_POSTGRES_MAJOR }), { hint: t.tooOldHint });
   }
   return localeProblem(facts, database);
 }
@@ -76,11 +75,7 @@ export function localeProblem(facts: Pick<DatabaseFacts, 'encoding' | 'collate' 
   if (facts.collate !== 'C') wrong.push(`LC_COLLATE is '${facts.collate}'`);
   if (facts.ctype !== 'C') wrong.push(`LC_CTYPE is '${facts.ctype}'`);
   if (wrong.length === 0) return undefined;
-  return new StepError(`The database "${database}" cannot be used by Synapse: ${wrong.join(', ')} (Synapse needs UTF8 with LC_COLLATE and LC_CTYPE 'C').`, {
-    hint:
-      'These cannot be changed on an existing database, and matrix-setup never drops one. If it holds nothing you need, drop it yourself ' +
-      `(DROP DATABASE "${database}";) and resume; otherwise choose another database name (database.name in the answers).`,
-  });
+  return new StepError(t.wrongLocale({ name: database, wrong: wrong.join(', ') }), { hint: t.wrongLocaleHint({ name: database }) });
 }
 
 async function checkCanCreateTables(client: pg.Client, options: DatabaseConnectionOptions): Promise<void> {
@@ -90,24 +85,18 @@ async function checkCanCreateTables(client: pg.Client, options: DatabaseConnecti
   } catch (error) {
     const { code, message } = error as { code?: string; message?: string };
     if (code === '42501') {
-      throw new StepError(`The role "${options.user}" may not create tables in database "${options.database}": ${message}`, {
-        hint: `Make it the owner (ALTER DATABASE "${options.database}" OWNER TO "${options.user}";) or grant CREATE on the schema (GRANT CREATE ON SCHEMA public TO "${options.user}";).`,
+      throw new StepError(t.cannotCreateTables({ user: options.user, name: options.database, error: message ?? '' }), {
+        hint: t.cannotCreateTablesHint({ name: options.database, user: options.user }),
         cause: error,
       });
     }
     if (code === '3F000') {
-      throw new StepError(`The role "${options.user}" has no schema to create tables in (search_path names none that exists).`, {
-        hint: `Create one it may use, e.g. CREATE SCHEMA AUTHORIZATION "${options.user}";, or fix its search_path.`,
-        cause: error,
-      });
+      throw new StepError(t.noSchema({ user: options.user }), { hint: t.noSchemaHint({ user: options.user }), cause: error });
     }
     if (code === '25006') {
-      throw new StepError(`The database server at ${options.host}:${options.port} is read-only (a standby?).`, {
-        hint: 'Point database.host at the primary server.',
-        cause: error,
-      });
+      throw new StepError(t.readOnlyServer({ host: options.host, port: options.port }), { hint: t.readOnlyServerHint, cause: error });
     }
-    throw new StepError(`Creating a test table in "${options.database}" failed: ${message}`, { cause: error });
+    throw new StepError(t.testTableFailed({ name: options.database, error: message ?? '' }), { cause: error });
   } finally {
     await client.query('ROLLBACK').catch(() => {});
   }

@@ -1,29 +1,29 @@
 import type { Logger } from '../log/logger.js';
 import type { EngineEvent } from './events.js';
 
-/** The run's story in the log file (commands and their output are logged by the executor). */
+/** The run's story in the log file, in English whatever the user's language (commands and their output are logged by the executor). */
 export function logEvent(logger: Logger, event: EngineEvent): void {
   switch (event.type) {
     case 'step-started':
-      logger.write(`== step ${event.stepId}: ${event.title}${event.recheck ? ' (re-check)' : ''}`);
+      logger.write(`== step ${event.stepId}: ${event.title.en}${event.recheck ? ' (re-check)' : ''}`);
       break;
     case 'step-done':
       logger.write(`== step ${event.stepId} done${event.changed ? ' (changed)' : ' (no change)'} in ${event.durationMs} ms`);
       break;
     case 'step-skipped':
-      logger.write(`== step ${event.stepId} skipped: ${event.reason}`);
+      logger.write(`== step ${event.stepId} skipped: ${event.reason.en}`);
       break;
     case 'step-failed':
-      logger.write(`== step ${event.stepId} FAILED: ${event.error.message}${event.error.hint ? ` (hint: ${event.error.hint})` : ''}`);
+      logger.write(`== step ${event.stepId} FAILED: ${event.error.message.en}${event.error.hint ? ` (hint: ${event.error.hint.en})` : ''}`);
       break;
     case 'step-interrupted':
       logger.write(`== step ${event.stepId} interrupted`);
       break;
     case 'change':
-      logger.write(`change: ${event.summary}`);
+      logger.write(`change: ${event.summary.en}`);
       break;
     case 'note':
-      logger.write(`${event.level}: ${event.message}`);
+      logger.write(`${event.level}: ${event.message.en}`);
       break;
     case 'run-started':
       logger.write(`run started for ${event.target}${event.resumed ? ' (resuming)' : ''}`);

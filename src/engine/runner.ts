@@ -53,6 +53,7 @@ export interface RunOutcome {
 }
 
 import { statePaths } from './state-paths.js';
+import { mapLocalized } from '../i18n/localized.js';
 
 export { statePaths };
 
@@ -60,8 +61,8 @@ function redactErrorInfo(info: StepErrorInfo, logger: Logger): StepErrorInfo {
   const redact = (text: string) => logger.redact(text);
   return {
     ...info,
-    message: redact(info.message),
-    ...(info.hint !== undefined ? { hint: redact(info.hint) } : {}),
+    message: mapLocalized(info.message, redact),
+    ...(info.hint !== undefined ? { hint: mapLocalized(info.hint, redact) } : {}),
     ...(info.argv ? { argv: info.argv.map(redact) } : {}),
     ...(info.outputTail ? { outputTail: info.outputTail.map(redact) } : {}),
   };

@@ -1,6 +1,8 @@
 import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HostRefusedError } from '../errors.js';
+import { errorText, HostRefusedError } from '../errors.js';
+import { mapLocalized, type Localized } from '../i18n/localized.js';
+import { engineText as t } from '../i18n/messages/engine.js';
 import { assertTrustedChain, lstatOptional } from '../fs/no-follow.js';
 
 /**
@@ -15,7 +17,7 @@ export function prepareStateDir(dir: string): void {
     try {
       assertTrustedChain(dir);
     } catch (error) {
-      throw refusal(dir, (error as Error).message.replace(/\.$/, ''));
+      throw refusal(dir, mapLocalized(errorText(error), (text) => text.replace(/\.$/, '')));
     }
   };
   checkChain();
@@ -32,16 +34,17 @@ export function prepareStateDir(dir: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // With O_DIRECTORY, Linux reports a link as ENOTDIR.
-    if (code === 'ELOOP' || (code === 'ENOTDIR' && lstatOptional(dir)?.isSymbolicLink())) throw refusal(dir, 'it is a symbolic link');
-    if (code === 'ENOTDIR') throw refusal(dir, 'it is not a directory');
+    if (code === 'ELOOP' || (code === 'ENOTDIR' && lstatOptional(dir)?.isSymbolicLink())) throw refusal(dir, t.isSymlink);
+    if (code === 'ENOTDIR') throw refusal(dir, t.isNotDirectory);
     throw error;
   }
   try {
     const stat = fstatSync(fd);
     const me = process.getuid?.() ?? 0;
-    if (stat.uid !== me) throw refusal(dir, `it belongs to uid ${stat.uid}, not to ${me === 0 ? 'root' : `uid ${me}`}`);
+    if (stat.uid !== me) throw refusal(dir, t.belongsToUid({ uid: stat.uid, me: me === 0 ? 'root' : t.uid({ uid: me }) }));
     if (stat.mode & 0o022) {
-      throw refusal(dir, `it is writable by ${stat.mode & 0o002 ? 'every user' : 'its group'} (mode ${(stat.mode & 0o7777).toString(8).padStart(4, '0')})`);
+      const mode = (stat.mode & 0o7777).toString(8).padStart(4, '0');
+      throw refusal(dir, (stat.mode & 0o002 ? t.writableByEveryone : t.writableByGroup)({ mode }));
     }
     if ((stat.mode & 0o7777) !== 0o700) fchmodSync(fd, 0o700);
   } finally {
@@ -49,9 +52,6 @@ export function prepareStateDir(dir: string): void {
   }
 }
 
-function refusal(dir: string, why: string): HostRefusedError {
-  return new HostRefusedError(
-    `The state directory ${dir} cannot be trusted: ${why}. It holds the secrets and decides what later runs do as root.`,
-    `Nothing was changed. Check what is in it, then make it root's and private (chown -R root: ${dir}; chmod 700 ${dir}), or pass another --state-dir.`,
-  );
+function refusal(dir: string, why: Localized): HostRefusedError {
+  return new HostRefusedError(t.stateDirUntrusted({ dir, why }), t.stateDirUntrustedHint({ dir }));
 }

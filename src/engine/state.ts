@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { StepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { StepStatus } from './events.js';
+import { storedText, type Localized } from '../i18n/localized.js';
 
 export const STATE_FORMAT = 1;
 
@@ -13,7 +14,7 @@ export interface StepState {
   endedAt?: string;
   /** Whether the last run of this step changed the machine. */
   changed?: boolean;
-  skipReason?: string;
+  skipReason?: Localized;
   error?: StepErrorInfo;
 }
 
@@ -45,7 +46,17 @@ export function readState(file: string): RunState | undefined {
     throw new Error(`${file} has state format ${state.format}; this matrix-setup reads format ${STATE_FORMAT}.`);
   }
   state.pendingRestarts ??= [];
+  for (const step of Object.values(state.steps)) readTexts(step);
   return state;
+}
+
+/** Texts of a state file an older matrix-setup wrote are English strings; they are read as such. */
+function readTexts(step: StepState): void {
+  if (step.skipReason !== undefined) step.skipReason = storedText(step.skipReason);
+  if (step.error) {
+    step.error.message = storedText(step.error.message);
+    if (step.error.hint !== undefined) step.error.hint = storedText(step.error.hint);
+  }
 }
 
 /** Written atomically: a run killed at any moment leaves the previous or the new state, never a torn file. */

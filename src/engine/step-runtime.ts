@@ -9,6 +9,7 @@ import { refreshCommand } from './actions/packages.js';
 import type { EngineEvent } from './events.js';
 import type { RunState } from './state.js';
 import type { PlanInput, RunContext } from './types.js';
+import { mapLocalized } from '../i18n/localized.js';
 
 /** What every step of one run shares: the machine, the secrets, the state and the event stream. */
 export interface RunShared extends PlanInput {
@@ -37,8 +38,8 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
     secrets,
     signal: shared.signal,
     emit,
-    note: (message) => emit({ type: 'note', stepId, level: 'info', message: logger.redact(message) }),
-    warn: (message) => emit({ type: 'note', stepId, level: 'warn', message: logger.redact(message) }),
+    note: (message) => emit({ type: 'note', stepId, level: 'info', message: mapLocalized(message, (text) => logger.redact(text)) }),
+    warn: (message) => emit({ type: 'note', stepId, level: 'warn', message: mapLocalized(message, (text) => logger.redact(text)) }),
     backupPath,
   };
   const env: ActionEnv = {
@@ -61,7 +62,7 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
     backupPath,
     changed(summary) {
       onChange();
-      emit({ type: 'change', stepId, summary: logger.redact(summary) });
+      emit({ type: 'change', stepId, summary: mapLocalized(summary, (text) => logger.redact(text)) });
     },
   };
   return { ctx, env };

@@ -3,6 +3,7 @@ import type { Target } from '../host/target.js';
 import type { Executor } from '../exec/executor.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { EngineEvent } from './events.js';
+import type { Localized } from '../i18n/localized.js';
 
 /** What a step's plan is derived from: nothing else, so a plan can be made for any target on any machine. */
 export interface PlanInput {
@@ -17,9 +18,9 @@ export interface PlanInput {
 export interface RunContext extends PlanInput {
   exec: Executor;
   secrets: SecretStore;
-  /** Tell the user something about this step (shown by every renderer, kept in the log). */
-  note(message: string): void;
-  warn(message: string): void;
+  /** Tell the user something about this step (shown by every renderer in the user's language, kept in the log in English). */
+  note(message: Localized): void;
+  warn(message: Localized): void;
   emit(event: EngineEvent): void;
   /** Set when a SIGINT/SIGTERM asked the run to stop. */
   signal: AbortSignal;
@@ -45,7 +46,7 @@ export interface FileAction {
    * Refuse to replace an existing file that does not satisfy this (for example a
    * homeserver.yaml written for another server_name). Returns the reason to stop, or undefined.
    */
-  guard?: (existing: string) => string | undefined;
+  guard?: (existing: string) => Localized | undefined;
 }
 
 /** A directory that must exist with this owner and mode. */
@@ -64,7 +65,7 @@ export interface DirectoryAction {
  */
 export interface CommandAction {
   kind: 'command';
-  description: string;
+  description: Localized;
   argv: string[];
   stdin?: string;
   env?: Record<string, string>;
@@ -100,8 +101,8 @@ export interface ServiceAction {
  */
 export interface TaskAction {
   kind: 'task';
-  description: string;
-  shows: Array<{ argv: string[]; stdin?: string; when?: string }>;
+  description: Localized;
+  shows: Array<{ argv: string[]; stdin?: string; when?: Localized }>;
   /** Read-only. True when nothing needs doing. */
   check(ctx: RunContext): Promise<boolean>;
   run(ctx: RunContext): Promise<void>;
@@ -117,11 +118,11 @@ export type Action =
 
 export interface Step {
   id: string;
-  title: string;
+  title: Localized;
   /** Ids of steps that must finish first. */
   needs: string[];
   /** Why the step does not apply to these answers and target; undefined when it does. */
-  skip?(input: PlanInput): string | undefined;
+  skip?(input: PlanInput): Localized | undefined;
   /** The changes this step makes, derived from answers and target only. */
   plan(input: PlanInput): Action[];
   /** Read-only check once the actions are in place; throws a StepError when the result is wrong. */

@@ -1,3 +1,4 @@
+import type { Localized } from '../i18n/localized.js';
 import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
 import type { Readable, Writable } from 'node:stream';
@@ -19,7 +20,7 @@ export interface CommandOptions {
   /** The output is itself secret (a stored password verifier): returned to the caller, never logged or shown. */
   secretOutput?: boolean;
   /** Hint shown when the command fails. */
-  hint?: string;
+  hint?: Localized;
   /** Standard input streamed from here instead of `stdin` (data too large for a string: a dump being restored). */
   input?: Readable;
   /**

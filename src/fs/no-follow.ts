@@ -8,6 +8,7 @@
  * place of the file or directory being changed never. Owner and mode are set through the
  * open descriptor (fchown/fchmod), and a file with other hard links is not touched.
  */
+import { engineText as t } from '../i18n/messages/engine.js';
 import { closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StepError } from '../errors.js';
@@ -36,13 +37,11 @@ function trustedUid(uid: number): boolean {
 }
 
 function symlinkRefusal(path: string): StepError {
-  return new StepError(`${path} is a symbolic link; matrix-setup does not follow links where it writes as root.`, {
-    hint: `Nothing was changed. See where it points with \`ls -l ${path}\`; if the link is yours, replace it with the real file or directory, then resume.`,
-  });
+  return new StepError(t.symlinkRefused({ path }), { hint: t.symlinkRefusedHint({ path }) });
 }
 
 function notDirectory(path: string): StepError {
-  return new StepError(`${path} exists but is not a directory.`, { hint: 'Nothing was changed. Move it away and resume.' });
+  return new StepError(t.notDirectory({ path }), { hint: t.moveAwayHint });
 }
 
 /** An open directory and the path it was reached by. */
@@ -122,7 +121,7 @@ export function assertTrustedChain(path: string): void {
 }
 
 function checkChain(dir: string, depth: number): void {
-  if (depth > MAX_LINKS) throw new StepError(`${dir}: too many symbolic links on the way to it.`);
+  if (depth > MAX_LINKS) throw new StepError(t.tooManyLinks({ path: dir }));
   let current = '/';
   let holder = lstatSync('/');
   for (const part of dir.split('/').filter(Boolean)) {
@@ -135,7 +134,7 @@ function checkChain(dir: string, depth: number): void {
       throw error;
     }
     if (!holdsSafely(holder, entry)) {
-      throw new StepError(`${current} can be written by ${holder.uid === 0 ? 'users other than root' : `uid ${holder.uid}`}, so another user could swap ${next}.`);
+      throw new StepError(holder.uid === 0 ? t.writableByOthers({ dir: current, next }) : t.writableByUid({ dir: current, uid: holder.uid, next }));
     }
     if (entry.isSymbolicLink()) {
       const target = realpathSync(next);
@@ -221,12 +220,10 @@ export function readFileNoFollow(path: string): ExistingFile | undefined {
 
 function assertPlainFile(path: string, stat: Stats): void {
   if (!stat.isFile()) {
-    throw new StepError(`${path} exists but is not a regular file.`, { hint: 'Nothing was changed. Move it away and resume.' });
+    throw new StepError(t.notRegularFile({ path }), { hint: t.moveAwayHint });
   }
   if (stat.nlink > 1) {
-    throw new StepError(`${path} has ${stat.nlink} hard links; matrix-setup does not change a file that also lives under another name.`, {
-      hint: `Nothing was changed. Find the other names with \`find / -xdev -samefile ${path}\`, replace the file with a copy of its own, then resume.`,
-    });
+    throw new StepError(t.hardLinks({ path, count: stat.nlink }), { hint: t.hardLinksHint({ path }) });
   }
 }
 
@@ -249,7 +246,7 @@ export function setFileOwnership(path: string, wanted: Ownership): void {
     }
     return true;
   });
-  if (!done) throw new StepError(`${path} disappeared while matrix-setup was changing it.`, { hint: 'Resume to try again.' });
+  if (!done) throw new StepError(t.disappeared({ path }), { hint: t.resumeToRetry });
 }
 
 /**

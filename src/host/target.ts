@@ -1,4 +1,5 @@
 import type { SynapseSource } from '../answers/types.js';
+import type { Localized } from '../i18n/localized.js';
 
 /** The two ways supported distros differ in packaging, paths and tools. */
 export type Family = 'debian' | 'rhel';
@@ -32,7 +33,7 @@ export interface Target {
   /** Synapse sources that work here, best first; the first is the default. */
   synapseSources: SynapseSource[];
   /** Warnings to show before installing (e.g. Ubuntu 22.04 is being dropped by Synapse). */
-  warnings: string[];
+  warnings: Localized[];
   /**
    * Set when the host is a derivative handled as this target (via ID_LIKE):
    * its own name, e.g. "Raspbian GNU/Linux 12 (bookworm)".
@@ -45,8 +46,8 @@ export interface RefusedTarget {
   refused: true;
   /** What the host (or the `--target` id) is, as far as it could be told. */
   name: string;
-  reason: string;
-  suggestion: string;
+  reason: Localized;
+  suggestion: Localized;
   /** Set by targetById when the id names no target at all (a usage error rather than a refusal). */
   unknown?: true;
 }

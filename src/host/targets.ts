@@ -1,6 +1,8 @@
 import type { SynapseSource } from '../answers/types.js';
 import type { OsRelease } from './os-release.js';
 import type { Family, RefusedTarget, Target } from './target.js';
+import type { Localized } from '../i18n/localized.js';
+import { targetText as t } from '../i18n/messages/targets.js';
 
 /**
  * Supported install targets and how a host's /etc/os-release maps onto one.
@@ -28,7 +30,7 @@ interface Release {
   venvPython: string;
   postgresVersion: number;
   postgresModuleStream?: string;
-  warnings: string[];
+  warnings: Localized[];
 }
 
 /** Codenames packages.matrix.org builds Synapse for. */
@@ -47,10 +49,7 @@ const UBUNTU_LTS: Record<string, Omit<Release, 'id' | 'family' | 'distro' | 'nam
     codename: 'jammy',
     python: '3.10',
     postgresVersion: 14,
-    warnings: [
-      'Synapse is dropping Ubuntu 22.04 (Python 3.10) from November 2026: packages.matrix.org will stop ' +
-        'publishing jammy packages and newer Synapse releases will not install here. Plan an upgrade to Ubuntu 24.04.',
-    ],
+    warnings: [t.ubuntu2204],
   },
   '24.04': { codename: 'noble', python: '3.12', postgresVersion: 16, warnings: [] },
   // Python and PostgreSQL of 26.04 are not confirmed by a source yet (expected 3.14 and 18).
@@ -81,13 +80,8 @@ export const SUPPORTED_TARGET_IDS: string[] = [
 ];
 
 /** Human list of what is supported, for refusal messages. */
-export function describeSupported(): string {
-  return [
-    'Debian 12, 13 and testing/unstable',
-    `Ubuntu ${Object.keys(UBUNTU_LTS).join(', ')} LTS`,
-    'CentOS Stream 9 and 10',
-    'RHEL, Rocky Linux, AlmaLinux and Oracle Linux 8, 9 and 10',
-  ].join('; ');
+export function describeSupported(): Localized {
+  return t.supported({ ubuntu: Object.keys(UBUNTU_LTS).join(', ') });
 }
 
 export function isRefused(target: Target | RefusedTarget): target is RefusedTarget {
@@ -120,7 +114,7 @@ export function detectTarget(osRelease: OsRelease, arch: string): Target | Refus
       return detectDebian(osRelease, arch);
     case 'ubuntu': {
       const version = osRelease.VERSION_ID ?? UBUNTU_CODENAMES[osRelease.UBUNTU_CODENAME ?? osRelease.VERSION_CODENAME ?? ''];
-      if (!version) return refused(prettyName(osRelease), 'Its Ubuntu version could not be read from /etc/os-release.', supportedSuggestion());
+      if (!version) return refused(prettyName(osRelease), t.ubuntuVersionUnreadable, supportedSuggestion());
       return ubuntuRelease(version, arch, osRelease.VERSION_CODENAME ?? osRelease.UBUNTU_CODENAME);
     }
     case 'centos':
@@ -133,14 +127,14 @@ export function detectTarget(osRelease: OsRelease, arch: string): Target | Refus
     case 'fedora':
       return refused(
         prettyName(osRelease),
-        'Fedora is not supported: its releases change faster than the package versions matrix-setup relies on.',
-        `Use a RHEL-family release instead (${describeSupported()}).`,
+        t.fedora,
+        t.fedoraSuggestion({ systems: describeSupported() }),
       );
     case 'amzn':
       return refused(
         prettyName(osRelease),
-        'Amazon Linux is not supported: its packages do not follow a RHEL release.',
-        `Use one of: ${describeSupported()}.`,
+        t.amazon,
+        t.useOneOf({ systems: describeSupported() }),
       );
     default:
       return detectDerivative(osRelease, arch);
@@ -165,8 +159,8 @@ export function targetById(id: string, arch = 'amd64'): Target | RefusedTarget {
   return {
     ...refused(
       id,
-      `"${id}" is not a target matrix-setup knows.`,
-      `Use one of: ${SUPPORTED_TARGET_IDS.join(', ')} (or ubuntu-<version> for a newer Ubuntu release; append /arm64 for another architecture).`,
+      t.unknownTarget({ id }),
+      t.unknownTargetSuggestion({ ids: SUPPORTED_TARGET_IDS.join(', ') }),
     ),
     unknown: true,
   };
@@ -185,14 +179,8 @@ function detectDebian(osRelease: OsRelease, arch: string): Target | RefusedTarge
 function debianRelease(major: number, arch: string): Target | RefusedTarget {
   const codename = Object.keys(DEBIAN_CODENAMES).find((name) => DEBIAN_CODENAMES[name] === major);
   const name = `Debian ${major}${codename ? ` (${codename})` : ''}`;
-  if (!Number.isFinite(major)) return refused('Debian', 'Its Debian version could not be read from /etc/os-release.', supportedSuggestion());
-  if (major <= 11) {
-    const why =
-      major === 11
-        ? 'Debian 11 (bullseye) has reached its end of life (LTS ended 2026-08-31), and its Python 3.9 and PostgreSQL 13 are older than current Synapse needs (3.10 and 14).'
-        : `${name} reached its end of life years ago; its Python and PostgreSQL are far older than Synapse needs.`;
-    return refused(name, why, 'Upgrade to Debian 12 (bookworm) or 13 (trixie), or start from a fresh Debian 13 server.');
-  }
+  if (!Number.isFinite(major)) return refused('Debian', t.debianVersionUnreadable, supportedSuggestion());
+  if (major <= 11) return refused(name, major === 11 ? t.debian11 : t.debianOld({ name }), t.debianUpgrade);
   if (major === 12) {
     return build({ id: 'debian-12', family: 'debian', distro: 'debian', name, major, codename: 'bookworm', python: '3.11', venvPython: 'python3', postgresVersion: 15, warnings: [] }, arch);
   }
@@ -218,10 +206,8 @@ function debianRelease(major: number, arch: string): Target | RefusedTarget {
 }
 
 function debianUnstable(codename: string, arch: string): Target {
-  const warnings = ['Debian testing/unstable changes every day: an upgrade can break Synapse between runs.'];
-  if (!MATRIX_ORG_APT_CODENAMES.has(codename)) {
-    warnings.push(`packages.matrix.org has no "${codename}" suite; use Debian's own matrix-synapse package (the default) or a venv.`);
-  }
+  const warnings = [t.debianUnstable];
+  if (!MATRIX_ORG_APT_CODENAMES.has(codename)) warnings.push(t.noMatrixOrgSuite({ codename }));
   return build(
     {
       id: 'debian-unstable',
@@ -244,7 +230,7 @@ function debianUnstable(codename: string, arch: string): Target {
 function ubuntuRelease(version: string, arch: string, codenameHint?: string): Target | RefusedTarget {
   const name = `Ubuntu ${version}`;
   const ordinal = ubuntuOrdinal(version);
-  if (ordinal === undefined) return refused(name, `"${version}" is not an Ubuntu version.`, supportedSuggestion());
+  if (ordinal === undefined) return refused(name, t.notUbuntu({ version }), supportedSuggestion());
   const lts = UBUNTU_LTS[version];
   if (lts) {
     return build(
@@ -262,18 +248,10 @@ function ubuntuRelease(version: string, arch: string, codenameHint?: string): Ta
     );
   }
   if (ordinal < ubuntuOrdinal('22.04')!) {
-    const why =
-      version === '20.04'
-        ? 'Ubuntu 20.04 (focal) is out of standard support since May 2025, and its Python 3.8 and PostgreSQL 12 are older than current Synapse needs (3.10 and 14).'
-        : `${name} is out of support, and its Python and PostgreSQL are older than Synapse needs.`;
-    return refused(name, why, 'Upgrade to Ubuntu 24.04 LTS (do-release-upgrade), or start from a fresh Ubuntu 24.04 server.');
+    return refused(name, version === '20.04' ? t.ubuntu2004 : t.ubuntuOld({ name }), t.ubuntuUpgrade);
   }
   if (ordinal < ubuntuOrdinal(NEWEST_UBUNTU_LTS)!) {
-    return refused(
-      name,
-      `${name} is an interim release whose support has ended.`,
-      `Upgrade to Ubuntu ${NEWEST_UBUNTU_LTS} LTS, or use Ubuntu 24.04 LTS.`,
-    );
+    return refused(name, t.ubuntuInterim({ name }), t.ubuntuInterimUpgrade({ lts: NEWEST_UBUNTU_LTS }));
   }
   // Newer than the newest LTS we know: probably fine, but nobody has tried it.
   const codename = codenameHint?.toLowerCase();
@@ -303,12 +281,12 @@ function ubuntuOrdinal(version: string): number | undefined {
 
 function centosRelease(major: number, stream: boolean, arch: string): Target | RefusedTarget {
   if (major === 7) {
-    return refused('CentOS Linux 7', 'CentOS Linux 7 reached its end of life on 2024-06-30.', rhelSuggestion());
+    return refused('CentOS Linux 7', t.endOfLife({ name: 'CentOS Linux 7', date: '2024-06-30' }), rhelSuggestion());
   }
   if (major === 8) {
     return stream
-      ? refused('CentOS Stream 8', 'CentOS Stream 8 reached its end of life on 2024-05-31.', rhelSuggestion())
-      : refused('CentOS Linux 8', 'CentOS Linux 8 reached its end of life on 2021-12-31.', rhelSuggestion());
+      ? refused('CentOS Stream 8', t.endOfLife({ name: 'CentOS Stream 8', date: '2024-05-31' }), rhelSuggestion())
+      : refused('CentOS Linux 8', t.endOfLife({ name: 'CentOS Linux 8', date: '2021-12-31' }), rhelSuggestion());
   }
   if ((major === 9 || major === 10) && stream) {
     const unsupported = rhelArchRefusal(`CentOS Stream ${major}`, arch);
@@ -316,7 +294,7 @@ function centosRelease(major: number, stream: boolean, arch: string): Target | R
     return build({ ...rhelVersions(major), id: `centos-stream-${major}`, family: 'rhel', distro: 'centos', name: `CentOS Stream ${major}`, major, warnings: [] }, arch);
   }
   const name = stream ? `CentOS Stream ${Number.isFinite(major) ? major : ''}`.trim() : `CentOS Linux ${Number.isFinite(major) ? major : ''}`.trim();
-  const why = Number.isFinite(major) && major < 7 ? `${name} reached its end of life years ago.` : `${name} is not a release matrix-setup knows.`;
+  const why = Number.isFinite(major) && major < 7 ? t.endOfLifeLongAgo({ name }) : t.unknownRelease({ name });
   return refused(name, why, rhelSuggestion());
 }
 
@@ -332,13 +310,9 @@ function rhelRelease(distro: RhelDistro, major: number, arch: string, minor?: nu
     return build({ ...rhelVersions(major), id: `${distro}-${major}`, family: 'rhel', distro, name, major, warnings: [] }, arch);
   }
   if (Number.isFinite(major) && major < 8) {
-    return refused(
-      name,
-      `${name} is too old: its Python and PostgreSQL are below what Synapse needs (3.10 and 14), and its maintenance has ended.`,
-      `Use ${RHEL_DISTRO_NAMES[distro]} 9 or 10.`,
-    );
+    return refused(name, t.rhelTooOld({ name }), t.useRhel({ distro: RHEL_DISTRO_NAMES[distro] }));
   }
-  return refused(name, `${name} is not a release matrix-setup knows yet.`, `Use ${RHEL_DISTRO_NAMES[distro]} 9 or 10.`);
+  return refused(name, t.unknownReleaseYet({ name }), t.useRhel({ distro: RHEL_DISTRO_NAMES[distro] }));
 }
 
 /**
@@ -352,8 +326,8 @@ function rhelArchRefusal(name: string, arch: string): RefusedTarget | undefined 
   if (SYNAPSE_WHEEL_ARCHES.includes(arch)) return undefined;
   return refused(
     `${name} (${rpmArch(arch)})`,
-    `Synapse publishes ready-built packages (wheels) for x86_64 and aarch64 only; on ${rpmArch(arch)} pip would have to compile its Rust parts from source (Rust 1.82 or later, a long and memory-hungry build), which matrix-setup does not set up.`,
-    `Use an x86_64 or aarch64 server for ${name}.`,
+    t.noWheels({ arch: rpmArch(arch) }),
+    t.useWheelArch({ name }),
   );
 }
 
@@ -367,12 +341,7 @@ const RHEL_FIRST_USABLE_MINOR: Record<number, number> = { 8: 10, 9: 4 };
 function rhelMinorRefusal(name: string, major: number, minor: number | undefined, rhel: boolean): RefusedTarget | undefined {
   const needed = RHEL_FIRST_USABLE_MINOR[major];
   if (needed === undefined || minor === undefined || minor >= needed) return undefined;
-  const unpin = rhel ? '; a system pinned to an EUS release needs `subscription-manager release --unset` first' : '';
-  return refused(
-    name,
-    `${name} is too old a minor release: python3.12 and the postgresql:16 module stream, which Synapse and its database are installed from, arrived in EL ${major}.${needed}.`,
-    `Update to the latest ${major}.x release (\`dnf upgrade --refresh\`, then reboot)${unpin}, and run matrix-setup again.`,
-  );
+  return refused(name, t.minorTooOld({ name, release: `${major}.${needed}` }), (rhel ? t.minorUpdateEus : t.minorUpdate)({ major }));
 }
 
 /** The RPM name of a dpkg architecture: x86_64, aarch64, ppc64le, s390x. */
@@ -389,8 +358,8 @@ function rhelVersions(major: number): Pick<Release, 'python' | 'venvPython' | 'p
   return { python: '3.12', venvPython: 'python3', postgresVersion: 16 };
 }
 
-function rhelSuggestion(): string {
-  return 'Use Rocky Linux, AlmaLinux or RHEL 9 or 10, or CentOS Stream 9 or 10.';
+function rhelSuggestion(): Localized {
+  return t.rhelSuggestion;
 }
 
 // --- Derivatives ----------------------------------------------------------------------------
@@ -403,7 +372,7 @@ function detectDerivative(osRelease: OsRelease, arch: string): Target | RefusedT
     const codename = osRelease.UBUNTU_CODENAME.toLowerCase();
     const version = UBUNTU_CODENAMES[codename];
     if (!version) {
-      return refused(pretty, `${pretty} is based on Ubuntu "${codename}", which is not a release matrix-setup supports.`, supportedSuggestion());
+      return refused(pretty, t.derivativeUbuntuUnknown({ name: pretty, codename }), supportedSuggestion());
     }
     return asDerivative(ubuntuRelease(version, arch, codename), pretty, codename);
   }
@@ -414,11 +383,7 @@ function detectDerivative(osRelease: OsRelease, arch: string): Target | RefusedT
     if (major === 12 || major === 13 || (major !== undefined && major <= 11)) {
       return asDerivative(debianRelease(major, arch), pretty, codename);
     }
-    return refused(
-      pretty,
-      `${pretty} is based on Debian, but its packages come from "${codename || 'an unnamed suite'}", not from a Debian release matrix-setup supports, so Debian's packages cannot be relied on.`,
-      supportedSuggestion(),
-    );
+    return refused(pretty, t.derivativeDebianUnknown({ name: pretty, suite: codename || t.unnamedSuite }), supportedSuggestion());
   }
   if (like.some((word) => word === 'rhel' || word === 'centos' || word === 'fedora')) {
     const major = majorOf(osRelease.VERSION_ID);
@@ -427,24 +392,21 @@ function detectDerivative(osRelease: OsRelease, arch: string): Target | RefusedT
       return tooOld ?? asDerivative(rhelRelease('rocky', major, arch), pretty, `EL${major}`);
     }
     if (Number.isFinite(major) && major < 8) {
-      return refused(pretty, `${pretty} is based on an Enterprise Linux release older than 8, which Synapse no longer runs on.`, rhelSuggestion());
+      return refused(pretty, t.derivativeElOld({ name: pretty }), rhelSuggestion());
     }
-    return refused(pretty, `${pretty} does not match a RHEL release (8, 9 or 10) matrix-setup supports.`, supportedSuggestion());
+    return refused(pretty, t.derivativeElUnknown({ name: pretty }), supportedSuggestion());
   }
-  return refused(pretty, `${pretty} is not a distribution matrix-setup supports.`, supportedSuggestion());
+  return refused(pretty, t.notSupported({ name: pretty }), supportedSuggestion());
 }
 
 function asDerivative(target: Target | RefusedTarget, pretty: string, base: string): Target | RefusedTarget {
   if (isRefused(target)) {
-    return { ...target, name: pretty, reason: `${pretty} is based on ${target.name}: ${target.reason}` };
+    return { ...target, name: pretty, reason: t.basedOn({ name: pretty, base: target.name, reason: target.reason }) };
   }
   return {
     ...target,
     derivative: pretty,
-    warnings: [
-      `${pretty} is handled as ${target.name} (its packages come from ${base}); derivatives are not tested.`,
-      ...target.warnings,
-    ],
+    warnings: [t.derivativeHandledAs({ name: pretty, base: target.name, source: base }), ...target.warnings],
   };
 }
 
@@ -453,9 +415,7 @@ function asDerivative(target: Target | RefusedTarget, pretty: string, base: stri
 function build(release: Release, arch: string): Target {
   const warnings = [...release.warnings];
   if (arch === 'i386' || arch === 'armhf' || arch === 'armel') {
-    warnings.push(
-      `${arch} is a 32-bit architecture: Synapse publishes no ready-built packages for it, so its Rust parts are compiled during the install (slow, needs memory). A 64-bit system is strongly recommended.`,
-    );
+    warnings.push(t.thirtyTwoBit({ arch }));
   }
   const target: Target = {
     id: release.id,
@@ -483,20 +443,17 @@ function synapseSources(release: Release, arch: string): SynapseSource[] {
   return [...apt, 'venv'];
 }
 
-function untestedWarning(name: string, codename: string | undefined): string {
-  const apt =
-    codename && MATRIX_ORG_APT_CODENAMES.has(codename)
-      ? ''
-      : `, and packages.matrix.org may not have a "${codename ?? 'unknown'}" suite yet (the venv install does not need it)`;
-  return `${name} has not been tested with matrix-setup${apt}.`;
+function untestedWarning(name: string, codename: string | undefined): Localized {
+  if (codename && MATRIX_ORG_APT_CODENAMES.has(codename)) return t.untested({ name });
+  return t.untestedNoSuite({ name, codename: codename ?? 'unknown' });
 }
 
-function refused(name: string, reason: string, suggestion: string): RefusedTarget {
+function refused(name: string, reason: Localized, suggestion: Localized): RefusedTarget {
   return { refused: true, name, reason, suggestion };
 }
 
-function supportedSuggestion(): string {
-  return `Use one of the supported systems: ${describeSupported()}.`;
+function supportedSuggestion(): Localized {
+  return t.useSupported({ systems: describeSupported() });
 }
 
 function prettyName(osRelease: OsRelease): string {

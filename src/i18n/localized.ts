@@ -52,11 +52,13 @@ export function isLocalized(value: unknown): value is Localized {
 }
 
 /**
- * A text read back from a file an older matrix-setup wrote (a state file holds step errors
- * and skip reasons): a plain string there was English, and stays what it says.
+ * A text read back from a file (a state file holds step errors and skip reasons): one an older
+ * matrix-setup wrote is a plain English string and stays what it says; one written before a
+ * language was added has its English there.
  */
 export function storedText(value: Localized | string): Localized {
-  return typeof value === 'string' ? verbatim(value) : value;
+  if (typeof value === 'string') return verbatim(value);
+  return fromLanguages((lang) => (typeof value[lang] === 'string' ? value[lang] : value.en));
 }
 
 /** "a, b and c" / "a, b или c": items joined as each language lists them. */

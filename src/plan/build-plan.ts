@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Action, PlanInput, Step } from '../engine/types.js';
-import { describeAction, type PlannedAction } from './planned-action.js';
+import { describeAction, inEnglish, type PlannedAction } from './planned-action.js';
+import type { Localized } from '../i18n/localized.js';
 
 export interface PlannedStep {
   id: string;
-  title: string;
+  title: Localized;
   needs: string[];
   /** Why the step does not apply, when it doesn't. */
-  skip?: string;
+  skip?: Localized;
   actions: PlannedAction[];
   /** Hash of the planned actions: a done step whose hash changed runs again. */
   inputHash: string;
@@ -27,6 +28,7 @@ export function planStepActions(step: Step, input: PlanInput): { planned: Planne
   const skip = step.skip?.(input);
   const actions = skip ? [] : step.plan(input);
   const described = actions.map(describeAction);
-  const inputHash = createHash('sha256').update(JSON.stringify({ skip, actions: described })).digest('hex').slice(0, 16);
+  // Hashed in English, as before texts had languages: a finished step stays finished across versions.
+  const inputHash = createHash('sha256').update(JSON.stringify({ skip: skip?.en, actions: described.map(inEnglish) })).digest('hex').slice(0, 16);
   return { planned: { id: step.id, title: step.title, needs: step.needs, ...(skip ? { skip } : {}), actions: described, inputHash }, actions };
 }

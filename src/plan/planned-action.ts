@@ -1,15 +1,36 @@
 import { installCommand, refreshCommand } from '../engine/actions/packages.js';
 import { serviceCommands } from '../engine/actions/service.js';
 import type { Action } from '../engine/types.js';
+import type { Lang } from '../i18n/language.js';
+import type { Localized } from '../i18n/localized.js';
 
 /** An action as `plan` shows it: plain data, every command as an argument array, secrets as tokens. */
 export type PlannedAction =
   | { kind: 'file'; path: string; owner: string; group: string; mode: string; content: string; notify?: string[] }
   | { kind: 'directory'; path: string; owner: string; group: string; mode: string }
-  | { kind: 'command'; description: string; argv: string[]; stdin?: string; env?: Record<string, string>; unless?: string[]; creates?: string }
+  | { kind: 'command'; description: Localized; argv: string[]; stdin?: string; env?: Record<string, string>; unless?: string[]; creates?: string }
   | { kind: 'packages'; manager: 'apt' | 'dnf'; names: string[]; commands: string[][] }
   | { kind: 'service'; unit: string; commands: string[][] }
-  | { kind: 'task'; description: string; commands: Array<{ argv: string[]; stdin?: string; when?: string }> };
+  | { kind: 'task'; description: Localized; commands: Array<{ argv: string[]; stdin?: string; when?: Localized }> };
+
+/** A planned action with its words in one language, for JSON. */
+export type PlannedActionText =
+  | Exclude<PlannedAction, { kind: 'command' | 'task' }>
+  | (Omit<Extract<PlannedAction, { kind: 'command' }>, 'description'> & { description: string })
+  | (Omit<Extract<PlannedAction, { kind: 'task' }>, 'description' | 'commands'> & { description: string; commands: Array<{ argv: string[]; stdin?: string; when?: string }> });
+
+/** The action with its words in one language (keys in the same order). */
+export function actionIn(action: PlannedAction, lang: Lang): PlannedActionText {
+  if (action.kind === 'command') return { ...action, description: action.description[lang] };
+  if (action.kind === 'task') {
+    return { ...action, description: action.description[lang], commands: action.commands.map((command) => ({ ...command, when: command.when?.[lang] })) };
+  }
+  return action;
+}
+
+export function inEnglish(action: PlannedAction): PlannedActionText {
+  return actionIn(action, 'en');
+}
 
 export function describeAction(action: Action): PlannedAction {
   switch (action.kind) {

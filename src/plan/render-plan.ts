@@ -4,9 +4,13 @@ import type { PlannedAction } from './planned-action.js';
 import type { PlannedStep } from './build-plan.js';
 import { lineDiff } from './diff.js';
 import { maskSecretsForDiff, type KnownSecret } from './mask-secrets.js';
+import type { Lang } from '../i18n/language.js';
+import { planText as t } from '../i18n/messages/plan.js';
 
 export interface PlanRenderOptions {
   target: Target;
+  /** The language of the words around the commands and files. */
+  lang: Lang;
   answersFile?: string;
   /** Current content of a file on this machine, to show a diff instead of the whole file. */
   currentContent?(path: string): string | undefined;
@@ -18,18 +22,20 @@ export interface PlanRenderOptions {
 
 /** The plan as text: every step, every command as its argument list, every file in full (or as a diff). */
 export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions): string {
+  const { lang, target } = options;
   const out: string[] = [];
-  out.push(`Plan for ${options.target.name} [${options.target.id}, ${options.target.arch}]${options.answersFile ? ` from ${options.answersFile}` : ''}`);
-  out.push('Nothing has been changed. Commands are shown as argument lists; secrets as <<secret:name>>.');
-  for (const warning of options.target.warnings) out.push(`warning: ${warning}`);
+  const where = { target: target.name, id: target.id, arch: target.arch };
+  out.push((options.answersFile ? t.headerFrom({ ...where, file: options.answersFile }) : t.header(where))[lang]);
+  out.push(t.nothingChanged[lang]);
+  for (const warning of target.warnings) out.push(t.warning({ warning })[lang]);
   plan.forEach((step, index) => {
     out.push('');
     const number = `[${index + 1}/${plan.length}]`;
     if (step.skip) {
-      out.push(`${number} ${step.id}: ${step.title} (skipped: ${step.skip})`);
+      out.push(`${number} ${step.id}: ${t.skipped({ title: step.title, reason: step.skip })[lang]}`);
       return;
     }
-    out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}${sinceLastRun(step, options)}`);
+    out.push(`${number} ${step.id}: ${step.title[lang]}${step.needs.length ? t.after({ steps: step.needs.join(', ') })[lang] : ''}${sinceLastRun(step, options)}`);
     for (const action of step.actions) out.push(...renderAction(action, options));
   });
   return `${out.join('\n')}\n`;
@@ -38,14 +44,16 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
 function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
   if (!options.lastRun) return '';
   const last = options.lastRun(step.id);
-  if (last === undefined) return '\n  (not done in the last run here: it will be applied)';
-  return last === step.inputHash ? '\n  (the same as in the last run here: only re-checked)' : '\n  (differs from the last run here: what differs below is applied)';
+  const note = last === undefined ? t.notDoneLastRun : last === step.inputHash ? t.sameAsLastRun : t.differsFromLastRun;
+  return `\n  ${note[options.lang]}`;
 }
 
 function renderAction(action: PlannedAction, options: PlanRenderOptions): string[] {
+  const { lang } = options;
   switch (action.kind) {
     case 'file': {
-      const lines = [`  file ${action.path} (${action.owner}:${action.group} ${action.mode})${action.notify ? `, then restart ${action.notify.join(', ')}` : ''}`];
+      const restart = action.notify ? t.thenRestart({ units: action.notify.join(', ') })[lang] : '';
+      const lines = [`  ${t.file({ path: action.path, owner: action.owner, group: action.group, mode: action.mode })[lang]}${restart}`];
       const onMachine = options.currentContent?.(action.path);
       if (onMachine === undefined) {
         lines.push(...indent(action.content, '    | '));
@@ -54,27 +62,27 @@ function renderAction(action: PlannedAction, options: PlanRenderOptions): string
       // The file on the machine holds the real secrets where the plan has tokens: never show them.
       // It names this machine's addresses where the plan has their token: compare like with like.
       const { current, planned } = maskSecretsForDiff(onMachine, expandMachineAddresses(action.content), options.knownSecrets ?? []);
-      if (current === planned) lines.push('    (unchanged)');
-      else lines.push('    diff against the file on this machine:', ...lineDiff(current, planned).map((l) => `    ${l}`));
+      if (current === planned) lines.push(`    ${t.unchanged[lang]}`);
+      else lines.push(`    ${t.diffAgainstMachine[lang]}`, ...lineDiff(current, planned).map((l) => `    ${l}`));
       return lines;
     }
     case 'directory':
-      return [`  directory ${action.path}/ (${action.owner}:${action.group} ${action.mode})`];
+      return [`  ${t.directory({ path: action.path, owner: action.owner, group: action.group, mode: action.mode })[lang]}`];
     case 'command': {
-      const guard = action.creates ? ` unless ${action.creates} exists` : action.unless ? ` unless \`${showArgv(action.unless)}\` succeeds` : '';
-      const lines = [`  ${action.description}${guard}:`, `    $ ${showArgv(action.argv)}`];
+      const guard = action.creates ? t.unlessExists({ path: action.creates })[lang] : action.unless ? t.unlessSucceeds({ command: showArgv(action.unless) })[lang] : '';
+      const lines = [`  ${action.description[lang]}${guard}:`, `    $ ${showArgv(action.argv)}`];
       if (action.env) lines.push(`    env: ${Object.entries(action.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
       if (action.stdin !== undefined) lines.push('    stdin:', ...indent(action.stdin, '    < '));
       return lines;
     }
     case 'packages':
-      return [`  packages (${action.manager}): ${action.names.join(' ')}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
+      return [`  ${t.packages({ manager: action.manager, names: action.names.join(' ') })[lang]}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
     case 'service':
-      return [`  service ${action.unit}: enabled and running, restarted when its configuration changes`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
+      return [`  ${t.service({ unit: action.unit })[lang]}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
     case 'task': {
-      const lines = [`  ${action.description}`];
+      const lines = [`  ${action.description[lang]}`];
       for (const command of action.commands) {
-        lines.push(`    $ ${showArgv(command.argv)}${command.when ? `    # ${command.when}` : ''}`);
+        lines.push(`    $ ${showArgv(command.argv)}${command.when ? `    # ${command.when[lang]}` : ''}`);
         if (command.stdin !== undefined) lines.push(...indent(command.stdin, '    < '));
       }
       return lines;

@@ -5,6 +5,9 @@ import { detectTarget, isRefused } from '../host/targets.js';
 import { dnsCheck } from './dns-check.js';
 import { localPortChecks } from './local-port-check.js';
 import { portCheck } from './port-check.js';
+import type { Localized } from '../i18n/localized.js';
+import { preflightText as t } from '../i18n/messages/preflight.js';
+import { fromLanguages, joinLocalized } from '../i18n/localized.js';
 
 export type PreflightStatus = 'pass' | 'warn' | 'fail';
 
@@ -12,11 +15,11 @@ export type PreflightStatus = 'pass' | 'warn' | 'fail';
 export interface PreflightResult {
   /** Stable id: root, target, systemd, memory, disk, port-80, dns:<name>, clock, ... */
   id: string;
-  label: string;
+  label: Localized;
   status: PreflightStatus;
-  detail: string;
+  detail: Localized;
   /** What to do about a warning or failure. */
-  fix?: string;
+  fix?: Localized;
 }
 
 const GiB = 1024 ** 3;
@@ -66,18 +69,12 @@ export function preflightFailed(results: PreflightResult[]): PreflightResult[] {
 
 function rootCheck(facts: HostFacts): PreflightResult {
   return facts.isRoot
-    ? { id: 'root', label: 'Root', status: 'pass', detail: 'running as root' }
-    : {
-        id: 'root',
-        label: 'Root',
-        status: 'fail',
-        detail: 'not running as root: installing packages and services needs root',
-        fix: 'Run it as root, e.g. `sudo npx matrix-setup`.',
-      };
+    ? { id: 'root', label: t.rootLabel, status: 'pass', detail: t.rootPass }
+    : { id: 'root', label: t.rootLabel, status: 'fail', detail: t.rootFail, fix: t.rootFix };
 }
 
 function targetCheck(facts: HostFacts, target: Target | RefusedTarget): PreflightResult {
-  const base = { id: 'target', label: 'Operating system' };
+  const base = { id: 'target', label: t.targetLabel };
   if (isRefused(target)) return { ...base, status: 'fail', detail: target.reason, fix: target.suggestion };
   if (facts.osRelease) {
     const here = detectTarget(facts.osRelease, facts.arch);
@@ -86,92 +83,57 @@ function targetCheck(facts: HostFacts, target: Target | RefusedTarget): Prefligh
       return {
         ...base,
         status: 'fail',
-        detail: `this machine is ${here.name} (${here.arch}), but the install was planned for ${target.name} (${target.arch})`,
-        fix: `Run without --target on this machine, or run on a ${target.name} server.`,
+        detail: t.targetMismatch({ here: here.name, hereArch: here.arch, planned: target.name, plannedArch: target.arch }),
+        fix: t.targetMismatchFix({ planned: target.name }),
       };
     }
   }
-  const name = target.derivative ? `${target.derivative}, handled as ${target.name}` : target.name;
-  const unread = facts.osRelease ? [] : ['/etc/os-release could not be read, so the distribution was not confirmed.'];
+  const name = target.derivative ? t.derivativeAs({ derivative: target.derivative, name: target.name }) : target.name;
+  const unread = facts.osRelease ? [] : [t.osReleaseUnread];
   const warnings = [...unread, ...target.warnings];
-  if (warnings.length === 0) return { ...base, status: 'pass', detail: `${name} (${target.arch})` };
-  return { ...base, status: 'warn', detail: `${name} (${target.arch}): ${warnings.join(' ')}` };
+  if (warnings.length === 0) return { ...base, status: 'pass', detail: t.targetDetail({ name, arch: target.arch }) };
+  return { ...base, status: 'warn', detail: t.targetWarned({ name, arch: target.arch, warnings: joinLocalized(warnings) }) };
 }
 
 function systemdCheck(facts: HostFacts): PreflightResult {
   return facts.hasSystemd
-    ? { id: 'systemd', label: 'systemd', status: 'pass', detail: 'systemd is the init system' }
-    : {
-        id: 'systemd',
-        label: 'systemd',
-        status: 'fail',
-        detail: 'systemd is not running (no /run/systemd/system): Synapse, PostgreSQL and nginx are run as systemd services',
-        fix: 'Use a machine (or a container booted with systemd as PID 1) where systemd runs.',
-      };
+    ? { id: 'systemd', label: t.systemdLabel, status: 'pass', detail: t.systemdPass }
+    : { id: 'systemd', label: t.systemdLabel, status: 'fail', detail: t.systemdFail, fix: t.systemdFix };
 }
 
 function memoryCheck(facts: HostFacts): PreflightResult {
-  const base = { id: 'memory', label: 'Memory' };
-  const detail = `${formatBytes(facts.memoryBytes)} of RAM`;
-  if (facts.memoryBytes < MEMORY_FAIL_BYTES) {
-    return { ...base, status: 'fail', detail: `${detail}: Synapse with PostgreSQL needs at least 1 GiB`, fix: 'Use a server with at least 1 GiB of RAM (2 GiB recommended).' };
-  }
-  if (facts.memoryBytes < MEMORY_WARN_BYTES) {
-    return {
-      ...base,
-      status: 'warn',
-      detail: `${detail}: enough for a few users, tight when joining large federated rooms`,
-      fix: '2 GiB or more is recommended; adding swap helps with peaks.',
-    };
-  }
+  const base = { id: 'memory', label: t.memoryLabel };
+  const detail = t.memoryDetail({ size: formatBytes(facts.memoryBytes) });
+  if (facts.memoryBytes < MEMORY_FAIL_BYTES) return { ...base, status: 'fail', detail: t.memoryFail({ detail }), fix: t.memoryFailFix };
+  if (facts.memoryBytes < MEMORY_WARN_BYTES) return { ...base, status: 'warn', detail: t.memoryWarn({ detail }), fix: t.memoryWarnFix };
   return { ...base, status: 'pass', detail };
 }
 
 function diskCheck(facts: HostFacts): PreflightResult {
-  const base = { id: 'disk', label: 'Disk space' };
-  if (!facts.disk) {
-    return { ...base, status: 'warn', detail: 'free space under /var could not be measured', fix: 'Check with `df -h /var`: at least 10 GiB free is recommended.' };
-  }
-  const detail = `${formatBytes(facts.disk.freeBytes)} free under ${facts.disk.path}`;
-  if (facts.disk.freeBytes < DISK_FAIL_BYTES) {
-    return { ...base, status: 'fail', detail: `${detail}: packages, the database and media need at least 2 GiB`, fix: `Free up space on the filesystem holding ${facts.disk.path}, or grow it.` };
-  }
-  if (facts.disk.freeBytes < DISK_WARN_BYTES) {
-    return {
-      ...base,
-      status: 'warn',
-      detail: `${detail}: the database and uploaded media grow with use`,
-      fix: 'Plan for 10 GiB or more; watch it with `df -h /var`.',
-    };
-  }
+  const base = { id: 'disk', label: t.diskLabel };
+  if (!facts.disk) return { ...base, status: 'warn', detail: t.diskUnmeasured, fix: t.diskUnmeasuredFix };
+  const detail = t.diskDetail({ size: formatBytes(facts.disk.freeBytes), path: facts.disk.path });
+  if (facts.disk.freeBytes < DISK_FAIL_BYTES) return { ...base, status: 'fail', detail: t.diskFail({ detail }), fix: t.diskFailFix({ path: facts.disk.path }) };
+  if (facts.disk.freeBytes < DISK_WARN_BYTES) return { ...base, status: 'warn', detail: t.diskWarn({ detail }), fix: t.diskWarnFix };
   return { ...base, status: 'pass', detail };
 }
 
 function clockCheck(facts: HostFacts): PreflightResult {
-  const base = { id: 'clock', label: 'Clock' };
+  const base = { id: 'clock', label: t.clockLabel };
   const now = new Date(facts.clock.now);
-  const shown = `${now.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
+  const time = `${now.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
   if (!(facts.clock.now >= EARLIEST_PLAUSIBLE_TIME && facts.clock.now < LATEST_PLAUSIBLE_TIME)) {
-    return {
-      ...base,
-      status: 'fail',
-      detail: `the clock says ${shown}, which cannot be right: certificates and federation would fail`,
-      fix: 'Set the time: `timedatectl set-ntp true` (or `date -s "YYYY-MM-DD HH:MM:SS"`).',
-    };
+    return { ...base, status: 'fail', detail: t.clockWrong({ time }), fix: t.clockWrongFix };
   }
-  if (facts.clock.ntpSynchronized === false) {
-    return {
-      ...base,
-      status: 'warn',
-      detail: `${shown}, not synchronised with NTP: a drifting clock breaks federation signatures and certificates`,
-      fix: 'Enable time synchronisation: `timedatectl set-ntp true` (needs systemd-timesyncd or chrony).',
-    };
-  }
-  const sync = facts.clock.ntpSynchronized === true ? 'synchronised with NTP' : 'NTP status unknown';
-  return { ...base, status: 'pass', detail: `${shown}, ${sync}` };
+  if (facts.clock.ntpSynchronized === false) return { ...base, status: 'warn', detail: t.clockUnsynced({ time }), fix: t.clockUnsyncedFix };
+  return { ...base, status: 'pass', detail: (facts.clock.ntpSynchronized === true ? t.clockSynced : t.clockUnknown)({ time }) };
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= GiB) return `${(bytes / GiB).toFixed(1)} GiB`;
-  return `${Math.round(bytes / 1024 ** 2)} MiB`;
+/** 3.8 GiB (3,8 ГиБ), 512 MiB. */
+export function formatBytes(bytes: number): Localized {
+  if (bytes >= GiB) {
+    const size = (bytes / GiB).toFixed(1);
+    return fromLanguages((lang) => t.gib({ size: lang === 'ru' ? size.replace('.', ',') : size })[lang]);
+  }
+  return t.mib({ size: Math.round(bytes / 1024 ** 2) });
 }

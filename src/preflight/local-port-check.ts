@@ -2,6 +2,8 @@ import type { Answers } from '../answers/types.js';
 import type { HostFacts } from '../host/facts.js';
 import type { Listener, PortHolder } from '../host/ports.js';
 import type { PreflightResult } from './checks.js';
+import type { Localized } from '../i18n/localized.js';
+import { preflightText as t } from '../i18n/messages/preflight.js';
 
 /** Synapse's own unit: on a re-run it holds its port, which is then not "taken". */
 const SYNAPSE_UNIT = 'matrix-synapse.service';
@@ -12,9 +14,9 @@ const CATCHES_LOOPBACK = new Set(['127.0.0.1', '0.0.0.0', '*', '::', '::ffff:127
 
 interface LocalPort {
   port: number;
-  label: string;
+  label: Localized;
   /** What sends credentials there, for the message. */
-  sends: string;
+  sends: Localized;
   /** Whether a holder is the program that belongs there. */
   expected(holder: PortHolder): boolean;
   expectedName: string;
@@ -30,8 +32,8 @@ export function localPortChecks(facts: HostFacts, answers: Answers): PreflightRe
   const ports: LocalPort[] = [
     {
       port: SYNAPSE_LOCAL_PORT,
-      label: `Synapse's port 127.0.0.1:${SYNAPSE_LOCAL_PORT}`,
-      sends: 'the admin password and the registration secret go there',
+      label: t.synapsePortLabel({ port: SYNAPSE_LOCAL_PORT }),
+      sends: t.synapsePortSends,
       expected: (holder) => holder.unit === SYNAPSE_UNIT,
       expectedName: 'Synapse',
     },
@@ -39,8 +41,8 @@ export function localPortChecks(facts: HostFacts, answers: Answers): PreflightRe
   if (answers.database.mode === 'local') {
     ports.push({
       port: answers.database.port,
-      label: `PostgreSQL's port 127.0.0.1:${answers.database.port}`,
-      sends: "Synapse's database password goes there",
+      label: t.postgresPortLabel({ port: answers.database.port }),
+      sends: t.postgresPortSends,
       expected: (holder) => holder.name === 'postgres' || /^postgresql/.test(holder.unit ?? ''),
       expectedName: 'PostgreSQL',
     });
@@ -51,20 +53,20 @@ export function localPortChecks(facts: HostFacts, answers: Answers): PreflightRe
 function check(facts: HostFacts, local: LocalPort): PreflightResult {
   const base = { id: `local-port-${local.port}`, label: local.label };
   if (facts.ports.source === 'none') {
-    return { ...base, status: 'warn', detail: 'could not tell whether it is free', fix: `Check with \`ss -ltnp 'sport = :${local.port}'\` that nothing but ${local.expectedName} listens on it.` };
+    return { ...base, status: 'warn', detail: t.localUnknown, fix: t.localUnknownFix({ port: local.port, program: local.expectedName }) };
   }
   const listeners = facts.ports.listeners.filter((listener: Listener) => listener.port === local.port && CATCHES_LOOPBACK.has(listener.address));
-  if (listeners.length === 0) return { ...base, status: 'pass', detail: 'free' };
+  if (listeners.length === 0) return { ...base, status: 'pass', detail: t.free };
   const holders = listeners.flatMap((listener) => listener.holders);
   if (listeners.every((listener) => listener.holders.length > 0) && holders.every(local.expected)) {
-    return { ...base, status: 'pass', detail: `held by ${local.expectedName}` };
+    return { ...base, status: 'pass', detail: t.heldByExpected({ program: local.expectedName }) };
   }
   const others = holders.filter((holder) => !local.expected(holder));
-  const named = others.length ? others.map((holder) => `${holder.name} (PID ${holder.pid}${holder.unit ? `, ${holder.unit}` : ''})`).join(', ') : 'a process matrix-setup could not identify';
+  const named = others.length ? others.map((holder) => `${holder.name} (PID ${holder.pid}${holder.unit ? `, ${holder.unit}` : ''})`).join(', ') : t.unidentified;
   return {
     ...base,
     status: 'fail',
-    detail: `in use by ${named}; ${local.sends}, so another program must not listen there`,
-    fix: `Stop it or move it to another port (\`ss -ltnp 'sport = :${local.port}'\` shows it), then run again.`,
+    detail: t.localHeld({ holders: named, sends: local.sends }),
+    fix: t.localHeldFix({ port: local.port }),
   };
 }

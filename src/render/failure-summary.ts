@@ -11,7 +11,7 @@ export function formatFailure(stepId: string, error: StepErrorInfo, logFile: str
     for (const line of error.outputTail.slice(-15)) lines.push(`  | ${line}`);
   }
   if (error.hint) lines.push(t.hint({ hint: pick(error.hint, lang) })[lang]);
-  lines.push(t.log({ file: logFile })[lang]);
+  lines.push(t.logFile({ file: logFile })[lang]);
   lines.push(t.continueWith({ command: resumeCommand })[lang]);
   return `${lines.join('\n')}\n`;
 }

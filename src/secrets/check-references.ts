@@ -8,6 +8,8 @@ import { allValueFields, getPath } from '../answers/schema-index.js';
 import type { Answers, SecretRef } from '../answers/types.js';
 import { AnswersError, type AnswersIssue } from '../errors.js';
 import { secretValueProblem } from './secret-value.js';
+import type { Localized } from '../i18n/localized.js';
+import { secretText as t } from '../i18n/messages/secrets.js';
 
 export interface ReferenceCheckOptions {
   /** An install needs every referenced secret now; `plan` checks only those it can read. */
@@ -27,28 +29,26 @@ export function checkSecretReferences(answers: Answers, options: ReferenceCheckO
   if (issues.length > 0) throw new AnswersError(issues, options.file);
 }
 
-function envProblem(name: string, options: ReferenceCheckOptions): string | undefined {
+function envProblem(name: string, options: ReferenceCheckOptions): Localized | undefined {
   const value = process.env[name];
-  if (value === undefined || value === '') {
-    return options.requirePresent ? `the environment variable ${name} is not set (or empty): export it before running matrix-setup` : undefined;
-  }
+  if (value === undefined || value === '') return options.requirePresent ? t.envNotSet({ name }) : undefined;
   const problem = secretValueProblem(value);
-  return problem && `the value of the environment variable ${name} ${problem}`;
+  return problem && t.envValue({ name, problem });
 }
 
-function fileProblem(path: string, options: ReferenceCheckOptions): string | undefined {
+function fileProblem(path: string, options: ReferenceCheckOptions): Localized | undefined {
   let text: string;
   try {
-    if (!statSync(path).isFile()) return `${path} is not a regular file`;
+    if (!statSync(path).isFile()) return t.notRegularFile({ path });
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!options.requirePresent && (code === 'ENOENT' || code === 'EACCES')) return undefined;
-    return code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code ?? String(error)})`;
+    return code === 'ENOENT' ? t.doesNotExist({ path }) : t.cannotRead({ path, error: code ?? String(error) });
   }
   const value = firstLine(text);
   const problem = secretValueProblem(value);
-  return problem && `the first line of ${path} ${problem}`;
+  return problem && t.firstLine({ path, problem });
 }
 
 /** The secret in a file: its first line without the line ending and surrounding blanks. */

@@ -8,6 +8,8 @@ import type { Logger } from '../log/logger.js';
 import { firstLine } from './check-references.js';
 import { secretValueProblem } from './secret-value.js';
 import type { SecretName } from './tokens.js';
+import type { Localized } from '../i18n/localized.js';
+import { secretText as t } from '../i18n/messages/secrets.js';
 
 interface SecretSource {
   /** The answers' reference for this secret, if the user gave one. */
@@ -88,9 +90,7 @@ export class SecretStore {
 
   private generatedValue(name: SecretName, source: SecretSource): string {
     if (!source.generated) {
-      throw new StepError(`The secret "${name}" is needed but the answers give no reference to it.`, {
-        hint: 'Add a *_file or *_env reference for it to the answers file.',
-      });
+      throw new StepError(t.noReference({ name }), { hint: t.noReferenceHint });
     }
     const all = this.load();
     let value = all[name];
@@ -121,11 +121,9 @@ function readRef(name: SecretName, ref: SecretRef): string {
   if (ref.env) {
     const value = process.env[ref.env];
     if (!value) {
-      throw new StepError(`The environment variable ${ref.env} (for ${name}) is not set or empty.`, {
-        hint: `Export ${ref.env} before running matrix-setup, or use a *_file reference.`,
-      });
+      throw new StepError(t.envMissing({ env: ref.env, name }), { hint: t.envMissingHint({ env: ref.env }) });
     }
-    return checked(name, value, `the environment variable ${ref.env}`);
+    return checked(name, value, t.fromEnv({ env: ref.env }));
   }
   let value: string;
   try {
@@ -134,16 +132,14 @@ function readRef(name: SecretName, ref: SecretRef): string {
     value = '';
   }
   if (!value) {
-    throw new StepError(`Cannot read ${name} from ${ref.file}: missing or empty.`, {
-      hint: `Put the secret on the first line of ${ref.file} (mode 0600).`,
-    });
+    throw new StepError(t.fileMissing({ name, path: ref.file! }), { hint: t.fileMissingHint({ path: ref.file! }) });
   }
   return checked(name, value, ref.file!);
 }
 
 /** A value with a line break or control character would change the files it is written into. */
-function checked(name: SecretName, value: string, source: string): string {
+function checked(name: SecretName, value: string, source: Localized | string): string {
   const problem = secretValueProblem(value);
-  if (problem) throw new StepError(`The ${name} from ${source} ${problem}.`, { hint: 'Change the secret (or where it comes from) and resume.' });
+  if (problem) throw new StepError(t.unusable({ name, source, problem }), { hint: t.unusableHint });
   return value;
 }

@@ -1,3 +1,5 @@
+import type { Localized } from '../i18n/localized.js';
+import { secretText as t } from '../i18n/messages/secrets.js';
 /**
  * What a secret given by the user may hold. Values are written into YAML and INI files
  * (Synapse's config, coturn's) and fed to commands: a line break of any kind (CR, NEL U+0085,
@@ -9,13 +11,13 @@
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/u;
 
 /** Why this value cannot be used as a secret, or undefined. Never quotes the value. */
-export function secretValueProblem(value: string): string | undefined {
-  if (value.length === 0) return 'is empty';
+export function secretValueProblem(value: string): Localized | undefined {
+  if (value.length === 0) return t.isEmpty;
   const bad = FORBIDDEN.exec(value);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return `holds a line break or control character (U+${code}) at character ${bad.index + 1}, which configuration files would not keep: use printable characters only`;
+    return t.controlCharacter({ code, position: bad.index + 1 });
   }
-  if (value.trim() !== value) return 'starts or ends with a blank, which configuration files would not keep';
+  if (value.trim() !== value) return t.blankEdges;
   return undefined;
 }

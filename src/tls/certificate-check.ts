@@ -1,5 +1,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Localized } from '../i18n/localized.js';
+import { edgeText as t } from '../i18n/messages/steps-edge.js';
 
 /** Certificates this close to expiry get a warning: renewal should have happened by now. */
 export const EXPIRY_WARNING_DAYS = 14;
@@ -16,9 +18,9 @@ export interface CertificateFacts {
 export interface CertificateReport {
   facts?: CertificateFacts;
   /** What makes the certificate unusable for these names; empty when it is fine. */
-  problems: string[];
+  problems: Localized[];
   /** Worth saying, not a reason to stop (expires soon). */
-  warnings: string[];
+  warnings: Localized[];
 }
 
 /** The first certificate of a PEM chain (the leaf, as nginx expects fullchain files to start). */
@@ -56,40 +58,40 @@ export interface CheckInput {
   names: string[];
   now?: Date;
   /** How the files are called in messages. */
-  certLabel?: string;
-  keyLabel?: string;
+  certLabel?: Localized | string;
+  keyLabel?: Localized | string;
 }
 
 /** Everything that makes a certificate (and key) unfit to serve these names. */
 export function checkCertificate(input: CheckInput): CertificateReport {
   const now = input.now ?? new Date();
-  const certLabel = input.certLabel ?? 'the certificate';
+  const certName = input.certLabel ?? t.theCertificate;
   let cert: X509Certificate;
   try {
     cert = leafCertificate(input.certPem);
   } catch (error) {
-    return { problems: [`${certLabel} is not a PEM certificate (${(error as Error).message})`], warnings: [] };
+    return { problems: [t.notPem({ cert: certName, error: (error as Error).message })], warnings: [] };
   }
   const facts = certificateFacts(cert);
-  const problems: string[] = [];
-  const warnings: string[] = [];
+  const problems: Localized[] = [];
+  const warnings: Localized[] = [];
   if (input.keyPem !== undefined) {
-    const keyLabel = input.keyLabel ?? 'the key';
+    const key = input.keyLabel ?? t.theKey;
     try {
-      if (!keyMatches(cert, input.keyPem)) problems.push(`${keyLabel} does not belong to ${certLabel}`);
+      if (!keyMatches(cert, input.keyPem)) problems.push(t.keyMismatch({ key, cert: certName }));
     } catch (error) {
-      problems.push(`${keyLabel} is not a readable, unencrypted PEM private key (${(error as Error).message})`);
+      problems.push(t.keyUnreadable({ key, error: (error as Error).message }));
     }
   }
   const missing = uncoveredNames(cert, input.names);
   if (missing.length) {
-    problems.push(`${certLabel} does not cover ${missing.join(', ')} (it covers ${facts.names.join(', ') || facts.subject || 'no names'})`);
+    problems.push(t.notCovered({ cert: certName, missing: missing.join(', '), covered: facts.names.join(', ') || facts.subject || t.noNames }));
   }
-  if (facts.validTo.getTime() <= now.getTime()) problems.push(`${certLabel} expired on ${facts.validTo.toISOString()}`);
-  else if (facts.validFrom.getTime() > now.getTime()) problems.push(`${certLabel} is not valid before ${facts.validFrom.toISOString()}`);
+  if (facts.validTo.getTime() <= now.getTime()) problems.push(t.expiredOn({ cert: certName, date: facts.validTo.toISOString() }));
+  else if (facts.validFrom.getTime() > now.getTime()) problems.push(t.notYetValid({ cert: certName, date: facts.validFrom.toISOString() }));
   else {
     const days = Math.floor((facts.validTo.getTime() - now.getTime()) / 86_400_000);
-    if (days < EXPIRY_WARNING_DAYS) warnings.push(`${certLabel} expires in ${days} day${days === 1 ? '' : 's'} (${facts.validTo.toISOString()})`);
+    if (days < EXPIRY_WARNING_DAYS) warnings.push(t.expiresIn({ cert: certName, count: days, date: facts.validTo.toISOString() }));
   }
   return { facts, problems, warnings };
 }
@@ -101,13 +103,13 @@ export function checkCertificateFiles(certPath: string, keyPath: string | undefi
   try {
     certPem = readFileSync(certPath, 'utf8');
   } catch (error) {
-    return { problems: [`cannot read ${certPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`], warnings: [] };
+    return { problems: [t.cannotRead({ path: certPath, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message })], warnings: [] };
   }
   if (keyPath !== undefined) {
     try {
       keyPem = readFileSync(keyPath, 'utf8');
     } catch (error) {
-      return { problems: [`cannot read ${keyPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`], warnings: [] };
+      return { problems: [t.cannotRead({ path: keyPath, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message })], warnings: [] };
     }
   }
   return checkCertificate({ certPem, keyPem, names, now, certLabel: certPath, keyLabel: keyPath });

@@ -14,7 +14,7 @@ import type { InstallSummary } from '../render/install-summary.js';
 export type { InstallSummary, PreflightResult };
 
 /** A preflight check while the checks run: its result, or still running. */
-export type PreflightItem = PreflightResult | { id: string; label: string; status: 'pending' };
+export type PreflightItem = PreflightResult | { id: string; label: Localized; status: 'pending' };
 
 /** This machine as the welcome screen describes it, and the defaults it suggests. */
 export interface HostSummary {
@@ -48,7 +48,7 @@ export interface DatabaseTestResult {
 
 /** The plan in numbers and names, for the review screen. */
 export interface PlanSummary {
-  steps: Array<{ id: string; title: string; skip?: string }>;
+  steps: Array<{ id: string; title: Localized; skip?: Localized }>;
   packages: string[];
   /** Configuration files the install writes (each backed up first when it exists and differs). */
   files: string[];

@@ -105,7 +105,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
       if (!existsSync(files.answers)) return undefined;
       const state = readState(files.state);
       if (!state) return undefined;
-      const titles = new Map((await machinery()).steps.map((step) => [step.id, verbatim(step.title)]));
+      const titles = new Map((await machinery()).steps.map((step) => [step.id, step.title]));
       const stopped = Object.entries(state.steps).find(([, step]) => ['failed', 'interrupted', 'running'].includes(step.status));
       return {
         answers: loadAnswersFile(files.answers),

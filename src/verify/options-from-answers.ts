@@ -6,6 +6,7 @@ import { StepError } from '../errors.js';
 import type { SecretName } from '../secrets/tokens.js';
 import { isObject, jsonBody, request } from './http.js';
 import type { VerifyOptions } from './types.js';
+import { secretText as s } from '../i18n/messages/secrets.js';
 
 /** The checks for this install, from its answers. */
 export function optionsFromAnswers(answers: Answers): VerifyOptions {
@@ -58,7 +59,7 @@ export function readOnlySecrets(answers: Answers, secretsFile: string): { get(na
         if (ref?.env) {
           const value = process.env[ref.env];
           if (value) return value;
-          throw new StepError(`The environment variable ${ref.env} (database password) is not set.`, { hint: `Export ${ref.env} and run verify again.` });
+          throw new StepError(s.verifyEnvMissing({ env: ref.env }), { hint: s.verifyEnvMissingHint({ env: ref.env }) });
         }
         if (ref?.file) return readFirstLine(ref.file);
       }
@@ -66,12 +67,12 @@ export function readOnlySecrets(answers: Answers, secretsFile: string): { get(na
       try {
         all = parse(readFileSync(secretsFile, 'utf8'));
       } catch (error) {
-        throw new StepError(`Cannot read ${secretsFile} for the ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-          hint: 'Run verify as root on the server matrix-setup installed.',
+        throw new StepError(s.verifySecretsUnreadable({ file: secretsFile, name, error: (error as NodeJS.ErrnoException).code ?? String(error) }), {
+          hint: s.verifyAsRootHint,
         });
       }
       const value = isObject(all) ? all[name] : undefined;
-      if (typeof value !== 'string' || !value) throw new StepError(`${secretsFile} has no ${name}.`, { hint: 'Run matrix-setup resume to finish the install first.' });
+      if (typeof value !== 'string' || !value) throw new StepError(s.verifySecretMissing({ file: secretsFile, name }), { hint: s.verifySecretMissingHint });
       return value;
     },
   };
@@ -84,5 +85,5 @@ function readFirstLine(path: string): string {
   } catch {
     // reported below
   }
-  throw new StepError(`Cannot read the database password from ${path}.`, { hint: 'Run verify as root; the file must hold the password on its first line.' });
+  throw new StepError(s.verifyPasswordUnreadable({ path }), { hint: s.verifyPasswordUnreadableHint });
 }

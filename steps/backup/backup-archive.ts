@@ -6,6 +6,8 @@ import { secretToken } from '../../src/secrets/tokens.js';
 import { synapseConnection } from '../postgres-verify.js';
 import { synapseLayout } from '../synapse/sources.js';
 import { backupSources } from './backup-sources.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
+import { joinLocalized } from '../../src/i18n/localized.js';
 
 export const DEFAULT_BACKUP_DIR = '/var/backups/matrix-setup';
 
@@ -44,27 +46,27 @@ function pgDumpEnvironment(answers: Answers, password: () => string): Record<str
 export function backupArchiveStep(options: BackupOptions): Step {
   return {
     id: 'backup-archive',
-    title: 'Write the backup archive',
+    title: t.archiveTitle,
     needs: [],
     plan({ answers, target }): Action[] {
       const layout = synapseLayout(answers, target);
       const parts = [
-        `the database ${answers.database.name} (pg_dump -Fc while Synapse runs, without the rows of ${EXCLUDED_TABLE_DATA.join(', ')})`,
-        `the signing key ${layout.signingKey}`,
+        t.partDatabase({ name: answers.database.name, tables: EXCLUDED_TABLE_DATA.join(', ') }),
+        t.partSigningKey({ path: layout.signingKey }),
         `${layout.configDir}/`,
-        "matrix-setup's answers and generated secrets",
-        'the nginx, coturn and systemd files matrix-setup wrote',
-        'the certificate',
-        options.includeMedia ? `the media (${MEDIA_DIRECTORIES.map((d) => `${layout.mediaStore}/${d}`).join(', ')})` : 'no media (--no-media)',
+        t.partAnswers,
+        t.partWrittenFiles,
+        t.partCertificate,
+        options.includeMedia ? t.partMedia({ dirs: MEDIA_DIRECTORIES.map((d) => `${layout.mediaStore}/${d}`).join(', ') }) : t.partNoMedia,
       ];
       return [
         {
           kind: 'task',
-          description: `Write a backup of ${answers.server_name} to ${options.directory}/ (mode 0600): ${parts.join('; ')}`,
+          description: t.archiveTask({ server: answers.server_name, dir: options.directory, parts: joinLocalized(parts, '; ') }),
           shows: [
             {
               argv: pgDumpArgv(answers),
-              when: `its output streamed into the archive${answers.database.mode === 'local' ? '' : `; PGPASSWORD=${secretToken('database_password')} in its environment`}`,
+              when: answers.database.mode === 'local' ? t.whenStreamed : t.whenStreamedPassword({ token: secretToken('database_password') }),
             },
           ],
           check: async () => false,
@@ -77,7 +79,7 @@ export function backupArchiveStep(options: BackupOptions): Step {
 
 async function writeBackup(ctx: RunContext, options: BackupOptions): Promise<void> {
   const result = await backUpServer(ctx, options);
-  ctx.note(`Wrote ${result.archive}.`);
+  ctx.note(t.wrote({ archive: result.archive }));
   options.onResult(result);
 }
 

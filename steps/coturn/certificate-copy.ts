@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { TaskAction } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import type { CertificateSource, CoturnLayout } from './layout.js';
+import { turnText as t } from '../../src/i18n/messages/steps-turn.js';
 
 /** `install` copies with owner, group and mode in one go (the same command the deploy hook uses). */
 export function copyCommands(source: CertificateSource, layout: CoturnLayout): string[][] {
@@ -20,10 +21,10 @@ export function certificateCopyTask(source: CertificateSource, layout: CoturnLay
   const commands = copyCommands(source, layout);
   return {
     kind: 'task',
-    description: `Give coturn its own copy of the certificate (${layout.tlsDir}, group ${layout.group})`,
+    description: t.certificateCopyTask({ dir: layout.tlsDir, group: layout.group }),
     shows: [
-      ...commands.map((argv) => ({ argv, when: 'when the copy is missing or differs from the certificate' })),
-      { argv: ['systemctl', 'try-restart', layout.unit], when: 'after a copy, so a running coturn serves it' },
+      ...commands.map((argv) => ({ argv, when: t.whenCopyDiffers })),
+      { argv: ['systemctl', 'try-restart', layout.unit], when: t.whenCopied },
     ],
     async check() {
       return sameContent(source.cert, layout.certFile) && sameContent(source.key, layout.keyFile) && modeIs(layout.keyFile, 0o640);
@@ -31,13 +32,11 @@ export function certificateCopyTask(source: CertificateSource, layout: CoturnLay
     async run(ctx) {
       for (const path of [source.cert, source.key]) {
         if (!readable(path)) {
-          throw new StepError(`The certificate file ${path} for ${ctx.answers.synapse_host} does not exist (yet).`, {
-            hint: 'coturn uses the certificate of synapse_host; the tls-certificate step obtains it. Run that step first, then resume.',
-          });
+          throw new StepError(t.certificateMissing({ path, host: ctx.answers.synapse_host }), { hint: t.certificateMissingHint });
         }
       }
       for (const argv of commands) await ctx.exec.run(argv);
-      await ctx.exec.run(['systemctl', 'try-restart', layout.unit], { hint: `See \`journalctl -u ${layout.unit} -n 50\`.` });
+      await ctx.exec.run(['systemctl', 'try-restart', layout.unit], { hint: t.journalHint({ unit: layout.unit }) });
     },
   };
 }

@@ -3,6 +3,7 @@ import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { detectFirewall } from '../edge/firewall.js';
 import { certificateSource, TURNS_PORT, TURN_PORT } from './layout.js';
+import { turnText as t } from '../../src/i18n/messages/steps-turn.js';
 
 export interface PortRule {
   /** A port or an inclusive range. */
@@ -70,13 +71,13 @@ export function turnFirewallTask(answers: Answers): TaskAction {
   const rules = turnPorts(answers);
   return {
     kind: 'task',
-    description: `Allow ${rules.map(firewalldSpec).join(', ')} in ufw or firewalld, if one is active`,
+    description: t.firewallTask({ rules: rules.map(firewalldSpec).join(', ') }),
     shows: [
-      { argv: ['ufw', 'status'], when: 'read-only' },
-      ...rules.map((rule) => ({ argv: ['ufw', 'allow', ufwSpec(rule)], when: 'if ufw is active and the rule is missing' })),
-      { argv: ['firewall-cmd', '--state'], when: 'read-only' },
-      ...rules.map((rule) => ({ argv: ['firewall-cmd', '--permanent', `--add-port=${firewalldSpec(rule)}`], when: 'if firewalld runs and the port is not open' })),
-      { argv: ['firewall-cmd', '--reload'], when: 'after adding ports to firewalld' },
+      { argv: ['ufw', 'status'], when: t.readOnly },
+      ...rules.map((rule) => ({ argv: ['ufw', 'allow', ufwSpec(rule)], when: t.whenUfwRuleMissing })),
+      { argv: ['firewall-cmd', '--state'], when: t.readOnly },
+      ...rules.map((rule) => ({ argv: ['firewall-cmd', '--permanent', `--add-port=${firewalldSpec(rule)}`], when: t.whenFirewalldPortClosed })),
+      { argv: ['firewall-cmd', '--reload'], when: t.whenFirewalldAdded },
     ],
     async check(ctx) {
       return (await missingRules(ctx, rules)).missing.length === 0;
@@ -89,8 +90,8 @@ export function turnFirewallTask(answers: Answers): TaskAction {
         for (const rule of missing) await ctx.exec.run(['firewall-cmd', '--permanent', `--add-port=${firewalldSpec(rule)}`]);
         await ctx.exec.run(['firewall-cmd', '--reload']);
       }
-      if (missing.length) ctx.note(`Opened ${missing.map(firewalldSpec).join(', ')} in ${kind}.`);
-      ctx.note('Cloud firewalls (security groups) are outside this machine: open the same ports there.');
+      if (missing.length) ctx.note(t.opened({ rules: missing.map(firewalldSpec).join(', '), firewall: kind }));
+      ctx.note(t.cloudFirewalls);
     },
   };
 }

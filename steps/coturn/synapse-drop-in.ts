@@ -1,6 +1,7 @@
 import type { Action, RunContext, TaskAction } from '../../src/engine/types.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import type { SynapseLayout } from '../synapse/sources.js';
+import { turnText as t } from '../../src/i18n/messages/steps-turn.js';
 
 /** The directory Synapse reads drop-ins from: the package's conf.d, or the same place for a venv. */
 export function synapseConfDir(layout: SynapseLayout): string {
@@ -25,10 +26,10 @@ export function retireDropInTask(path: string, unit: string): TaskAction {
   const retired = `${path}.matrix-setup-disabled.bak`;
   return {
     kind: 'task',
-    description: `Move ${path} aside if an earlier run wrote it`,
+    description: t.retireTask({ path }),
     shows: [
-      { argv: ['mv', '-f', path, retired], when: `only if ${path} exists` },
-      { argv: ['systemctl', 'try-restart', unit], when: 'after moving it' },
+      { argv: ['mv', '-f', path, retired], when: t.whenExists({ path }) },
+      { argv: ['systemctl', 'try-restart', unit], when: t.whenMoved },
     ],
     async check(ctx) {
       const result = await ctx.exec.run(['test', '-e', path], { probe: true, okExitCodes: ANY_EXIT_CODE });
@@ -36,8 +37,8 @@ export function retireDropInTask(path: string, unit: string): TaskAction {
     },
     async run(ctx) {
       await ctx.exec.run(['mv', '-f', path, retired]);
-      await ctx.exec.run(['systemctl', 'try-restart', unit], { hint: `See \`journalctl -u ${unit} -n 50\`.` });
-      ctx.note(`Moved ${path} to ${retired} and restarted ${unit}.`);
+      await ctx.exec.run(['systemctl', 'try-restart', unit], { hint: t.journalHint({ unit }) });
+      ctx.note(t.retired({ path, retired, unit }));
     },
   };
 }

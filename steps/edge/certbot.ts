@@ -5,6 +5,8 @@ import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { checkCertificateFiles } from '../../src/tls/certificate-check.js';
 import { SYSTEM_NGINX, type NginxControl } from '../nginx/nginx-control.js';
 import { DEPLOY_HOOK, LETSENCRYPT_DIR } from './edge-layout.js';
+import { edgeText as t } from '../../src/i18n/messages/steps-edge.js';
+import { joinLocalized, type Localized } from '../../src/i18n/localized.js';
 
 /** One certificate request: everything certbot is told, nothing read from the machine. */
 export interface CertbotRequest {
@@ -65,7 +67,7 @@ export function renewalServer(renewalConf: string): string | undefined {
   return /^server\s*=\s*(\S+)\s*$/m.exec(renewalConf)?.[1];
 }
 
-export type CertificateState = { status: 'ok' } | { status: 'missing' } | { status: 'unfit'; problems: string[] } | { status: 'other-server'; server?: string };
+export type CertificateState = { status: 'ok' } | { status: 'missing' } | { status: 'unfit'; problems: Localized[] } | { status: 'other-server'; server?: string };
 
 /** What stands between the machine and a certificate that fits this request. Read-only. */
 export function certificateState(request: CertbotRequest, now?: Date): CertificateState {
@@ -89,14 +91,14 @@ export function certificateState(request: CertbotRequest, now?: Date): Certifica
  * nginx is reloaded here as well when it runs: a re-issued certificate is served at once.
  */
 export function certificateTask(request: CertbotRequest, control: NginxControl = SYSTEM_NGINX): TaskAction {
-  const trusting = request.caBundle ? `; with REQUESTS_CA_BUNDLE=${request.caBundle} in its environment` : '';
+  const bundle = request.caBundle;
   return {
     kind: 'task',
-    description: `Obtain a certificate for ${request.names.join(', ')} from ${request.server}`,
+    description: t.certbotTask({ names: request.names.join(', '), server: request.server }),
     shows: [
-      { argv: certbotArgv(request), when: `when no certificate covers these names yet${trusting}` },
-      { argv: certbotArgv(request, { forceRenewal: true }), when: `instead, when the certificate came from another ACME server${trusting}` },
-      { argv: control.reload, when: 'after issuance, when nginx runs' },
+      { argv: certbotArgv(request), when: bundle ? t.whenNotCoveredTrusting({ bundle }) : t.whenNotCovered },
+      { argv: certbotArgv(request, { forceRenewal: true }), when: bundle ? t.whenOtherServerTrusting({ bundle }) : t.whenOtherServer },
+      { argv: control.reload, when: t.whenIssued },
     ],
     check: async () => certificateState(request).status === 'ok',
     run: (ctx) => obtainCertificate(ctx, request, control),
@@ -105,21 +107,17 @@ export function certificateTask(request: CertbotRequest, control: NginxControl =
 
 export async function obtainCertificate(ctx: RunContext, request: CertbotRequest, control: NginxControl = SYSTEM_NGINX): Promise<void> {
   const before = certificateState(request);
-  if (before.status === 'unfit') ctx.note(`Requesting a new certificate: ${before.problems.join('; ')}.`);
-  if (before.status === 'other-server') ctx.note(`The certificate came from ${before.server ?? 'an unknown ACME server'}; requesting one from ${request.server}.`);
+  if (before.status === 'unfit') ctx.note(t.requestingNew({ problems: joinLocalized(before.problems, '; ') }));
+  if (before.status === 'other-server') ctx.note(t.fromOtherServer({ from: before.server ?? t.unknownAcmeServer, server: request.server }));
   await ctx.exec.run(certbotArgv(request, { forceRenewal: before.status === 'other-server' }), {
     env: certbotEnv(request),
     timeoutMs: 5 * 60 * 1000,
-    hint:
-      `The ACME server must reach http://<name>/.well-known/acme-challenge/ for ${request.names.join(', ')}: ` +
-      'each name needs a DNS record pointing at this machine and port 80 open (also at your cloud provider). ' +
-      'If server_name is a website hosted elsewhere, set `delegation: none` and serve the delegation files there. ' +
-      `Details: ${request.logsDir ?? '/var/log/letsencrypt'}/letsencrypt.log`,
+    hint: t.acmeHint({ names: request.names.join(', '), log: `${request.logsDir ?? '/var/log/letsencrypt'}/letsencrypt.log` }),
   });
   const after = certificateState(request);
   if (after.status !== 'ok') {
-    throw new StepError('certbot finished, but the certificate it left does not fit.', {
-      hint: after.status === 'unfit' ? after.problems.join('; ') : `See certbot's log in ${request.logsDir ?? '/var/log/letsencrypt'}.`,
+    throw new StepError(t.certificateDoesNotFit, {
+      hint: after.status === 'unfit' ? joinLocalized(after.problems, '; ') : t.certbotLog({ dir: request.logsDir ?? '/var/log/letsencrypt' }),
     });
   }
   const running = await ctx.exec.run(control.running, { probe: true, okExitCodes: ANY_EXIT_CODE, timeoutMs: 30_000 });

@@ -5,6 +5,8 @@ import type { Answers } from '../../src/answers/types.js';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { ELEMENT_ROOT } from './edge-layout.js';
+import { edgeText as t } from '../../src/i18n/messages/steps-edge.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /**
  * The Element Web release this version of matrix-setup installs when the answers say
@@ -101,7 +103,7 @@ function downloadShows(layout: ElementLayout, temp: string) {
   const source = layout.source;
   const curl = (url: string, out: string) => ['curl', '-fsSL', '--proto', '=https', '--retry', '3', '-o', out, url];
   const tarball = source.kind === 'tarball' && !/^https:\/\//.test(source.location) ? source.location : `${temp}/element.tar.gz`;
-  const shows: Array<{ argv: string[]; when?: string }> = [];
+  const shows: Array<{ argv: string[]; when?: Localized }> = [];
   if (source.kind === 'release') {
     const gpg = ['gpg', '--homedir', `${temp}/gnupg`, '--batch', '--no-autostart'];
     shows.push(
@@ -109,14 +111,14 @@ function downloadShows(layout: ElementLayout, temp: string) {
       { argv: curl(source.signatureUrl, `${temp}/element.tar.gz.asc`) },
       { argv: curl(ELEMENT_RELEASE_KEY_URL, `${temp}/element-release-key.asc`) },
       { argv: [...gpg, '--import', `${temp}/element-release-key.asc`] },
-      { argv: [...gpg, '--with-colons', '--list-keys'], when: `the key must be ${ELEMENT_RELEASE_KEY_FINGERPRINT}` },
-      { argv: [...gpg, '--status-fd', '1', '--verify', `${temp}/element.tar.gz.asc`, tarball], when: `a good signature by ${ELEMENT_RELEASE_KEY_FINGERPRINT}, or nothing is unpacked` },
+      { argv: [...gpg, '--with-colons', '--list-keys'], when: t.whenKeyIs({ fingerprint: ELEMENT_RELEASE_KEY_FINGERPRINT }) },
+      { argv: [...gpg, '--status-fd', '1', '--verify', `${temp}/element.tar.gz.asc`, tarball], when: t.whenGoodSignature({ fingerprint: ELEMENT_RELEASE_KEY_FINGERPRINT }) },
     );
   } else {
     if (tarball !== source.location) shows.push({ argv: curl(source.location, tarball) });
-    shows.push({ argv: ['sha256sum', tarball], when: `must be ${source.sha256}, or nothing is unpacked (checked in-process)` });
+    shows.push({ argv: ['sha256sum', tarball], when: t.whenChecksum({ sha256: source.sha256 }) });
   }
-  shows.push({ argv: ['tar', '-xzf', tarball, '-C', `${temp}/unpack`, '--no-same-owner'] }, { argv: ['mv', `${temp}/unpack/<top directory>`, layout.releaseDir] });
+  shows.push({ argv: ['tar', '-xzf', tarball, '-C', `${temp}/unpack`, '--no-same-owner'] }, { argv: ['mv', `${temp}/unpack/${t.topDirectory.en}`, layout.releaseDir] });
   return { shows, tarball };
 }
 
@@ -126,10 +128,10 @@ function downloadShows(layout: ElementLayout, temp: string) {
  * over cleanly; nothing is unpacked from a file that failed its check.
  */
 export function installReleaseTask(layout: ElementLayout): TaskAction {
-  const what = layout.source.kind === 'release' ? `Element Web ${layout.source.version} (signature checked)` : `Element Web from ${layout.source.location} (sha256 checked)`;
+  const what = layout.source.kind === 'release' ? t.releaseSigned({ version: layout.source.version }) : t.releaseFrom({ location: layout.source.location });
   return {
     kind: 'task',
-    description: `Install ${what} into ${layout.releaseDir}`,
+    description: t.installRelease({ what, dir: layout.releaseDir }),
     shows: downloadShows(layout, `${layout.root}/.download-XXXXXX`).shows,
     check: async () => releaseInstalled(layout),
     run: (ctx) => installRelease(ctx, layout),
@@ -146,7 +148,7 @@ export async function installRelease(ctx: RunContext, layout: ElementLayout): Pr
     const curl = (url: string, out: string) =>
       ctx.exec.run(['curl', '-fsSL', '--proto', '=https', '--retry', '3', '-o', out, url], {
         timeoutMs: 10 * 60_000,
-        hint: 'This machine must reach github.com and packages.element.io; on an offline server give element.tarball and element.sha256 instead.',
+        hint: t.downloadHint,
       });
     if (source.kind === 'release') {
       await curl(source.url, tarball);
@@ -155,28 +157,24 @@ export async function installRelease(ctx: RunContext, layout: ElementLayout): Pr
       await verifySignature(ctx, temp, tarball);
     } else {
       if (tarball !== source.location) await curl(source.location, tarball);
-      if (!existsSync(tarball)) throw new StepError(`element.tarball: ${tarball} does not exist.`, { hint: 'Copy the release tarball there, or fix element.tarball, and resume.' });
+      if (!existsSync(tarball)) throw new StepError(t.tarballMissing({ path: tarball }), { hint: t.tarballMissingHint });
       const actual = await sha256File(tarball);
       if (actual !== source.sha256) {
-        throw new StepError(`element.tarball: ${source.location} has SHA-256 ${actual}, but element.sha256 says ${source.sha256}. Nothing was unpacked.`, {
-          hint: 'The file is damaged or not the release you meant. Download it again (and its checksum from a source you trust), then resume.',
-        });
+        throw new StepError(t.checksumMismatch({ location: source.location, actual, expected: source.sha256 }), { hint: t.checksumMismatchHint });
       }
     }
     const unpack = join(temp, 'unpack');
     mkdirSync(unpack);
-    await ctx.exec.run(['tar', '-xzf', tarball, '-C', unpack, '--no-same-owner'], { timeoutMs: 10 * 60_000, hint: 'The tarball could not be unpacked: is it an Element Web release (.tar.gz)?' });
+    await ctx.exec.run(['tar', '-xzf', tarball, '-C', unpack, '--no-same-owner'], { timeoutMs: 10 * 60_000, hint: t.unpackHint });
     const top = readdirSync(unpack);
     if (top.length !== 1 || !lstatSync(join(unpack, top[0])).isDirectory() || !existsSync(join(unpack, top[0], 'index.html'))) {
-      throw new StepError(`The tarball does not look like an Element Web release: expected one directory with index.html, found ${top.join(', ') || 'nothing'}.`, {
-        hint: 'Use a release tarball from https://github.com/element-hq/element-web/releases.',
-      });
+      throw new StepError(t.notARelease({ found: top.join(', ') || t.nothing }), { hint: t.notAReleaseHint });
     }
     if (existsSync(layout.releaseDir)) {
       // Something without our marker: an earlier copy made by hand. Keep it, out of the way.
       const aside = `${layout.releaseDir}.matrix-setup-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.bak`;
       renameSync(layout.releaseDir, aside);
-      ctx.note(`Moved the existing ${layout.releaseDir} to ${aside}.`);
+      ctx.note(t.movedAside({ path: layout.releaseDir, aside }));
     }
     writeFileSync(join(unpack, top[0], SOURCE_MARKER), sourceId(source), { mode: 0o644 });
     renameSync(join(unpack, top[0]), layout.releaseDir);
@@ -198,15 +196,13 @@ export async function verifySignature(ctx: RunContext, temp: string, tarball: st
   const keys = await ctx.exec.run([...gpg, '--with-colons', '--list-keys'], { probe: true });
   const fingerprints = primaryFingerprints(keys.stdout);
   if (fingerprints.length !== 1 || fingerprints[0] !== fingerprint) {
-    throw new StepError(`The key at ${ELEMENT_RELEASE_KEY_URL} is ${fingerprints.join(', ') || 'no key'}, not Element's release key ${fingerprint}. Nothing was unpacked.`, {
-      hint: 'Element may have rotated its key (check their announcement), or the download was tampered with. An offline tarball with element.sha256 is the alternative.',
-    });
+    throw new StepError(t.wrongKey({ url: ELEMENT_RELEASE_KEY_URL, found: fingerprints.join(', ') || t.noKey, fingerprint }), { hint: t.wrongKeyHint });
   }
   const verify = await ctx.exec.run([...gpg, '--status-fd', '1', '--verify', `${temp}/element.tar.gz.asc`, tarball], { probe: true, okExitCodes: [0, 1, 2] });
   const signer = validSignatureKey(verify.stdout);
   if (verify.exitCode !== 0 || signer !== fingerprint) {
-    throw new StepError(`The Element Web tarball's signature does not verify against ${fingerprint}. Nothing was unpacked.`, {
-      hint: 'Run the install again (the download may have been cut short); if it keeps failing, do not use this tarball.',
+    throw new StepError(t.badSignature({ fingerprint }), {
+      hint: t.badSignatureHint,
       outputTail: `${verify.stdout}\n${verify.stderr}`.split('\n').filter(Boolean).slice(-10),
     });
   }
@@ -216,19 +212,19 @@ export async function verifySignature(ctx: RunContext, temp: string, tarball: st
 export function switchCurrentTask(layout: ElementLayout): TaskAction {
   return {
     kind: 'task',
-    description: `Point ${layout.current} at ${layout.release}`,
+    description: t.switchTask({ link: layout.current, release: layout.release }),
     shows: [{ argv: ['ln', '-sfn', layout.release, layout.current] }],
     check: async () => currentTarget(layout) === layout.release,
     run: async (ctx) => {
       const before = currentTarget(layout);
       if (before === null) {
-        throw new StepError(`${layout.current} exists and is not a symbolic link; matrix-setup will not replace it.`, { hint: 'Move it away and resume.' });
+        throw new StepError(t.notALink({ path: layout.current }), { hint: t.notALinkHint });
       }
       const temp = `${layout.current}.${process.pid}.tmp`;
       rmSync(temp, { force: true });
       symlinkSync(layout.release, temp);
       renameSync(temp, layout.current);
-      if (before) ctx.note(`Element Web switched from ${before} to ${layout.release}; to go back: ln -sfn ${before} ${layout.current}`);
+      if (before) ctx.note(t.switched({ before, release: layout.release, link: layout.current }));
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
+import { systemText as t } from '../../src/i18n/messages/steps-system.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /** The firewall found on the machine: only one that is on is ever touched. */
 export type ActiveFirewall = { kind: 'ufw'; status: string } | { kind: 'firewalld' } | { kind: 'none' };
@@ -73,12 +75,12 @@ export async function missingPorts(ctx: RunContext, firewall: ActiveFirewall, po
 export function openPortsTask(ports: number[]): TaskAction {
   return {
     kind: 'task',
-    description: `Open TCP ports ${ports.join(', ')} in the firewall, if ufw or firewalld is active`,
+    description: t.openPortsTask({ ports: ports.join(', ') }),
     shows: [
-      { argv: ['ufw', 'status'], when: 'to see whether ufw is active' },
-      { argv: ['firewall-cmd', '--state'], when: 'to see whether firewalld is running' },
-      ...ufwCommands(ports).map((argv) => ({ argv, when: 'when ufw is active and does not allow it yet' })),
-      ...firewalldCommands(ports).map((argv) => ({ argv, when: 'when firewalld is running and a port is not open yet' })),
+      { argv: ['ufw', 'status'], when: t.whenUfwActive },
+      { argv: ['firewall-cmd', '--state'], when: t.whenFirewalldRunning },
+      ...ufwCommands(ports).map((argv) => ({ argv, when: t.whenUfwMissing })),
+      ...firewalldCommands(ports).map((argv) => ({ argv, when: t.whenFirewalldMissing })),
     ],
     async check(ctx) {
       const firewall = await detectFirewall(ctx);
@@ -94,11 +96,8 @@ export function openPortsTask(ports: number[]): TaskAction {
 }
 
 /** Said after every run: the machine's own firewall is only half of it. */
-export function cloudFirewallNote(ports: number[], firewall: ActiveFirewall): string {
+export function cloudFirewallNote(ports: number[], firewall: ActiveFirewall): Localized {
   const list = ports.map((port) => `${port}/tcp`).join(', ');
-  const local =
-    firewall.kind === 'none'
-      ? 'No firewall is active on this machine (neither ufw nor firewalld), so nothing was opened here and none was turned on.'
-      : `${firewall.kind} allows ${list}.`;
-  return `${local} If your provider has its own firewall or security group, allow inbound ${list} there too.`;
+  const local = firewall.kind === 'none' ? t.noFirewall : t.firewallAllows({ firewall: firewall.kind, ports: list });
+  return t.cloudFirewall({ local, ports: list });
 }

@@ -1,5 +1,6 @@
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
+import { systemText as t } from '../../src/i18n/messages/steps-system.js';
 
 /** `semanage port -l` lists http_port_t with its ports: "http_port_t  tcp  8448, 80, 81, 443, ...". */
 export function httpPortLabelled(semanageList: string, port: number): boolean {
@@ -45,11 +46,11 @@ async function pending(ctx: RunContext, extraPorts: number[]): Promise<{ boolean
 export function selinuxForNginxTask(extraPorts: number[]): TaskAction {
   return {
     kind: 'task',
-    description: `Let nginx proxy to Synapse${extraPorts.length ? ` and listen on ${extraPorts.join(', ')}` : ''} under SELinux (only when enforcing)`,
+    description: extraPorts.length ? t.selinuxTaskPorts({ ports: extraPorts.join(', ') }) : t.selinuxTask,
     shows: [
-      { argv: ['getenforce'], when: 'the rest only when it says Enforcing' },
-      { argv: ['setsebool', '-P', 'httpd_can_network_relay', '1'], when: 'when `getsebool httpd_can_network_relay` is off' },
-      ...extraPorts.map((port) => ({ argv: ['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', String(port)], when: 'when `semanage port -l` does not list it for http_port_t' })),
+      { argv: ['getenforce'], when: t.whenEnforcing },
+      { argv: ['setsebool', '-P', 'httpd_can_network_relay', '1'], when: t.whenRelayOff },
+      ...extraPorts.map((port) => ({ argv: ['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', String(port)], when: t.whenPortUnlabelled })),
     ],
     async check(ctx) {
       const todo = await pending(ctx, extraPorts);
@@ -61,7 +62,7 @@ export function selinuxForNginxTask(extraPorts: number[]): TaskAction {
       for (const port of todo.ports) {
         await ctx.exec.run(['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', String(port)], {
           timeoutMs: 5 * 60_000,
-          hint: 'semanage comes with policycoreutils-python-utils; if the port is labelled for another type, relabel it with `semanage port -m`.',
+          hint: t.semanageHint,
         });
       }
     },

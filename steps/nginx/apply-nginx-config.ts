@@ -6,6 +6,8 @@ import { StepError } from '../../src/errors.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import { SYSTEM_NGINX, type NginxControl } from './nginx-control.js';
+import { edgeText as t } from '../../src/i18n/messages/steps-edge.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /** Files and links that together make one piece of nginx configuration. */
 export interface NginxConfigChange {
@@ -29,16 +31,16 @@ export const BACKUP_DIR = '/var/lib/matrix-setup/backups';
  * fails, put the previous files back (or remove the new ones) and fail with nginx's own
  * words. A plain file action cannot do this, as it has no way to undo a write.
  */
-export function applyNginxConfigTask(description: string, change: NginxConfigChange, control: NginxControl = SYSTEM_NGINX): TaskAction {
+export function applyNginxConfigTask(description: Localized, change: NginxConfigChange, control: NginxControl = SYSTEM_NGINX): TaskAction {
   return {
     kind: 'task',
     description,
     shows: [
-      ...change.files.map((file) => ({ argv: ['write', file.path], stdin: file.content, when: `when its content differs (the old file is kept under ${change.backupDir ?? BACKUP_DIR})` })),
-      ...change.links.map((link) => ({ argv: ['ln', '-sfn', link.target, link.path], when: 'when the link is missing or points elsewhere' })),
-      { argv: control.test, when: 'before any reload; on failure the previous files are restored' },
-      { argv: control.reload, when: 'when nginx runs and the test passed' },
-      { argv: control.start, when: 'when nginx is not running' },
+      ...change.files.map((file) => ({ argv: ['write', file.path], stdin: file.content, when: t.whenDiffers({ dir: change.backupDir ?? BACKUP_DIR }) })),
+      ...change.links.map((link) => ({ argv: ['ln', '-sfn', link.target, link.path], when: t.whenLinkMissing })),
+      { argv: control.test, when: t.whenTest },
+      { argv: control.reload, when: t.whenReload },
+      { argv: control.start, when: t.whenStart },
     ],
     check: async (ctx) => inPlace(change) && (await isRunning(ctx, control)),
     run: (ctx) => applyNginxConfig(ctx, change, control),
@@ -49,9 +51,7 @@ export async function applyNginxConfig(ctx: RunContext, change: NginxConfigChang
   const previous = snapshot(change);
   for (const link of change.links) {
     if (previous.links.get(link.path) === null) {
-      throw new StepError(`${link.path} exists and is not a symbolic link; matrix-setup will not replace it.`, {
-        hint: 'Move it away (the site would be enabled twice otherwise) and resume. Nothing was changed.',
-      });
+      throw new StepError(t.notALink({ path: link.path }), { hint: t.notALinkTwiceHint });
     }
   }
   const backups: string[] = [];
@@ -77,27 +77,20 @@ export async function applyNginxConfig(ctx: RunContext, change: NginxConfigChang
     for (const backup of backups) rmSync(backup, { force: true });
     const again = await ctx.exec.run(control.test, { probe: true, okExitCodes: ANY_EXIT_CODE, timeoutMs: 60_000 });
     const output = outputLines(test);
-    throw new StepError(
-      again.exitCode === 0
-        ? `nginx rejected the new configuration (${control.test.join(' ')}); the previous files are back and nginx keeps serving as before.`
-        : `nginx's configuration fails its test even without matrix-setup's change, so the change was not applied.`,
-      {
-        argv: control.test,
-        exitCode: test.exitCode,
-        outputTail: output,
-        hint:
-          again.exitCode === 0
-            ? 'The output names the file and line. This is likely a bug in matrix-setup or a conflicting server block of your own; fix it and resume.'
-            : `Run \`${control.test.join(' ')}\`, fix what it reports (it is not in matrix-setup's files), then resume.`,
-      },
-    );
+    const command = control.test.join(' ');
+    throw new StepError(again.exitCode === 0 ? t.nginxRejected({ command }) : t.nginxBroken, {
+      argv: control.test,
+      exitCode: test.exitCode,
+      outputTail: output,
+      hint: again.exitCode === 0 ? t.nginxRejectedHint : t.nginxBrokenHint({ command }),
+    });
   }
-  for (const backup of backups) ctx.note(`Kept the previous version as ${backup}`);
+  for (const backup of backups) ctx.note(t.keptPrevious({ backup }));
 
   if (await isRunning(ctx, control)) {
-    await ctx.exec.run(control.reload, { hint: 'nginx accepted the configuration but did not reload; see `journalctl -u nginx -n 50`.' });
+    await ctx.exec.run(control.reload, { hint: t.reloadFailedHint });
   } else {
-    await ctx.exec.run(control.start, { hint: 'See `journalctl -u nginx -n 50`: another program may hold port 80, 443 or 8448.' });
+    await ctx.exec.run(control.start, { hint: t.startFailedHint });
   }
   writeFileAtomic(change.stampFile, `${fingerprint(change)}\n`, { mode: 0o644 });
 }

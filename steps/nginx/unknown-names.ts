@@ -2,6 +2,7 @@ import type { Action } from '../../src/engine/types.js';
 import type { Target } from '../../src/host/target.js';
 import { SELF_SIGNED_DIR, type CertificatePaths } from '../edge/edge-layout.js';
 import type { UnknownNames } from '../templates/nginx-https-vhosts.js';
+import { edgeText as t } from '../../src/i18n/messages/steps-edge.js';
 
 /** For nginx without ssl_reject_handshake: a certificate for no real name, only for the default server. */
 export const PLACEHOLDER_CERTIFICATE: CertificatePaths = {
@@ -33,7 +34,7 @@ export function placeholderCertificateActions(target: Target): Action[] {
     { kind: 'directory', path: dir, mode: 0o700, owner: 'root', group: 'root' },
     {
       kind: 'command',
-      description: 'Make a certificate for no real name, for the default server of this nginx (it cannot refuse a TLS handshake)',
+      description: t.placeholderCertificate,
       argv: [
         'openssl', 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-sha256', '-days', '3650',
         '-subj', '/CN=invalid', '-keyout', PLACEHOLDER_CERTIFICATE.privkey, '-out', PLACEHOLDER_CERTIFICATE.fullchain,

@@ -1,5 +1,7 @@
 import type { Answers } from '../../src/answers/types.js';
 import { localeProblem } from '../../src/database/verify-database.js';
+import type { Localized } from '../../src/i18n/localized.js';
+import { postgresText as t } from '../../src/i18n/messages/steps-postgres.js';
 
 /** What the server knows about the role and database matrix-setup wants (read-only, one JSON row). */
 export const CLUSTER_STATE_SQL = `SELECT json_build_object(
@@ -38,17 +40,12 @@ export function parseClusterState(output: string): ClusterState {
 }
 
 /** Why an existing database cannot be taken over (wrong locale or another owner), or undefined. */
-export function existingDatabaseProblem(database: ExistingDatabase, answers: Answers): { message: string; hint?: string } | undefined {
+export function existingDatabaseProblem(database: ExistingDatabase, answers: Answers): { message: Localized; hint?: Localized } | undefined {
   const { name, user } = answers.database;
   const locale = localeProblem(database, name);
-  if (locale) return { message: locale.message, hint: locale.hint };
+  if (locale) return { message: locale.text, hint: locale.hint };
   if (database.owner !== user) {
-    return {
-      message: `The database "${name}" already exists and belongs to the role "${database.owner}", not to "${user}".`,
-      hint:
-        `If it is meant for this Synapse, hand it over yourself (ALTER DATABASE "${name}" OWNER TO "${user}";) and resume; ` +
-        'otherwise choose another database name (database.name in the answers). Nothing was changed.',
-    };
+    return { message: t.otherOwner({ name, owner: database.owner, user }), hint: t.otherOwnerHint({ name, user }) };
   }
   return undefined;
 }

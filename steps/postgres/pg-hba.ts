@@ -1,4 +1,6 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { Localized } from '../../src/i18n/localized.js';
+import { postgresText as t } from '../../src/i18n/messages/steps-postgres.js';
 
 /**
  * pg_hba.conf for loopback logins with a password. pg_hba is first-match: for each loopback
@@ -9,10 +11,10 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 export interface HbaFix {
   content: string;
   /** What was changed, for the log ("line 82: ident -> scram-sha-256 for 127.0.0.1"). */
-  changes: string[];
-  warnings: string[];
+  changes: Localized[];
+  warnings: Localized[];
   /** A line that makes password logins impossible and that matrix-setup will not rewrite. */
-  blocker?: string;
+  blocker?: Localized;
 }
 
 const LOOPBACKS = [
@@ -41,9 +43,9 @@ interface HbaLine {
 export function fixLoopbackAuth(content: string, database: string, user: string): HbaFix {
   const lines = content.split('\n');
   const parsed = lines.map((raw, index) => parseLine(raw, index)).filter((line): line is HbaLine => line !== undefined);
-  const changes: string[] = [];
-  const warnings: string[] = [];
-  let blocker: string | undefined;
+  const changes: Localized[] = [];
+  const warnings: Localized[] = [];
+  let blocker: Localized | undefined;
   let missingIpv4 = false;
 
   for (const loopback of LOOPBACKS) {
@@ -53,23 +55,25 @@ export function fixLoopbackAuth(content: string, database: string, user: string)
       continue;
     }
     const certain = matches(first, loopback, database, user) === 'yes';
-    const where = `line ${first.index + 1}`;
+    const where = t.hbaLine({ number: first.index + 1 });
+    const line = first.raw.trim();
+    const { address } = loopback;
     if (first.method === 'ident') {
       if (!certain) {
-        blocker ??= `${where} ("${first.raw.trim()}") may apply to ${user}@${loopback.address} and uses ident, which Synapse cannot log in with.`;
+        blocker ??= t.hbaMayApplyIdent({ where, line, user, address });
         continue;
       }
       // Both loopback addresses may be decided by the same line (e.g. "all"): rewrite it once.
       if (lines[first.index] === first.raw) {
         lines[first.index] = replaceMethod(first);
-        changes.push(`${where}: ident -> scram-sha-256`);
+        changes.push(t.hbaIdentRewritten({ where }));
       }
     } else if (first.method === 'reject' && certain) {
-      blocker ??= `${where} ("${first.raw.trim()}") rejects ${user} connecting from ${loopback.address}.`;
+      blocker ??= t.hbaRejects({ where, line, user, address });
     } else if (first.method === 'trust') {
-      warnings.push(`${where} lets anyone on this machine connect from ${loopback.address} without a password (trust).`);
+      warnings.push(t.hbaTrust({ where, address }));
     } else if (!PASSWORD_METHODS.has(first.method) && first.method !== 'reject') {
-      warnings.push(`${where} uses ${first.method} for ${loopback.address}; Synapse logs in with a password.`);
+      warnings.push(t.hbaOtherMethod({ where, method: first.method, address }));
     }
   }
 
@@ -79,7 +83,7 @@ export function fixLoopbackAuth(content: string, database: string, user: string)
     const separator = body.endsWith('\n') || body === '' ? '' : '\n';
     return {
       content: `${body}${separator}# Added by matrix-setup: Synapse logs in over 127.0.0.1 with a password.\n${entry}\n`,
-      changes: [...changes, `added "${entry}"`],
+      changes: [...changes, t.hbaAdded({ entry })],
       warnings,
     };
   }

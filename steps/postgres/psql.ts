@@ -1,5 +1,7 @@
 import type { Answers } from '../../src/answers/types.js';
 import type { RunContext } from '../../src/engine/types.js';
+import type { Localized } from '../../src/i18n/localized.js';
+import { postgresText as t } from '../../src/i18n/messages/steps-postgres.js';
 
 /**
  * psql as matrix-setup runs it: SQL on stdin, values as psql variables (:'name' for
@@ -48,7 +50,7 @@ export function psqlCall(ctx: RunContext, database = 'postgres'): PsqlCall {
 export async function runPsql(
   ctx: RunContext,
   sql: string,
-  options: { database?: string; probe?: boolean; secretOutput?: boolean; hint?: string } = {},
+  options: { database?: string; probe?: boolean; secretOutput?: boolean; hint?: Localized } = {},
 ): Promise<string> {
   const call = psqlCall(ctx, options.database);
   const result = await ctx.exec.run(call.argv, {
@@ -64,9 +66,7 @@ export async function runPsql(
   return result.stdout.trim();
 }
 
-export function psqlHint(answers: Answers): string {
+export function psqlHint(answers: Answers): Localized {
   const { mode, host, port } = answers.database;
-  return mode === 'local'
-    ? `Is PostgreSQL running on port ${port}? Check \`systemctl status postgresql\` and \`journalctl -u postgresql -n 50\`.`
-    : `Check that ${host}:${port} is reachable, the admin credentials in the answers, and database.sslmode.`;
+  return mode === 'local' ? t.psqlLocalHint({ port }) : t.psqlExternalHint({ host: host ?? '', port });
 }

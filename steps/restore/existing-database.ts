@@ -3,6 +3,7 @@ import { SYNAPSE_SCHEMA_SQL, SYNAPSE_USER_SQL, serverNameOfUserId } from '../../
 import type { RunContext } from '../../src/engine/types.js';
 import { CommandFailedError, HostRefusedError } from '../../src/errors.js';
 import { runPsql } from '../postgres/psql.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 /** What the database a restore would load into holds, as the admin sees it. */
 export interface ExistingDatabase {
@@ -55,14 +56,11 @@ export function databaseVerdict(existing: ExistingDatabase | undefined, manifest
   const owner = existing.someUserId ? serverNameOfUserId(existing.someUserId) : undefined;
   if (owner && owner !== manifest.server_name) {
     throw new HostRefusedError(
-      `The database "${name}" belongs to the Synapse server "${owner}" (it holds the user ${existing.someUserId}), not to ${manifest.server_name}.`,
-      `Restore into another database (database.name in an answers file given with --answers), or on another machine. Nothing was changed.`,
+      t.otherServerDatabase({ name, owner, user: existing.someUserId!, server: manifest.server_name }),
+      t.otherServerDatabaseHint,
     );
   }
   if (replace) return 'replace';
-  const what = existing.synapse ? `Synapse data${owner ? ` of ${owner}` : ''}` : `${existing.tables} table${existing.tables === 1 ? '' : 's'}`;
-  throw new HostRefusedError(
-    `The database "${name}" already holds ${what} that was not restored from this backup; a restore never loads a backup over an existing database.`,
-    `If the server running here is the one to keep, do not restore on this machine. To replace its database with the backup's, run the restore again with --replace-database: the current database is kept, renamed to ${name}_before_restore_<time>. Nothing was changed.`,
-  );
+  const what = existing.synapse ? (owner ? t.synapseDataOf({ owner }) : t.synapseData) : t.tables({ count: existing.tables });
+  throw new HostRefusedError(t.databaseInUse({ name, what }), t.databaseInUseHint({ name }));
 }

@@ -12,6 +12,7 @@ import { restoreMediaStep } from './restore-media.js';
 import { restoreSecretFilesStep } from './restore-secret-files.js';
 import { restoreSynapseFilesStep } from './restore-synapse-files.js';
 import type { RestoreSource } from './restore-source.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 export type { RestoreSource } from './restore-source.js';
 export { runStamp } from './restore-source.js';
@@ -43,7 +44,7 @@ export function restoreSteps(source: RestoreSource): Step[] {
 }
 
 /** The restore graph's step ids and titles, for `status` (plans need a real archive). */
-export function restoreStepTitles(): Array<{ id: string; title: string }> {
+export function restoreStepTitles(): Array<{ id: string; title: Localized }> {
   const placeholder: RestoreSource = {
     archive: { path: '', entries: new Map(), bytes: 0, manifest: { members: [], media: { included: true } } } as unknown as VerifiedArchive,
     stateDir: '',

@@ -1,5 +1,6 @@
 import { PassThrough, Writable, type Readable } from 'node:stream';
 import type { Executor } from '../../src/exec/executor.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /** pg_restore turns the custom-format dump into SQL; psql loads it. Neither connects as anything else. */
 export const PG_RESTORE_ARGV = ['pg_restore', '--no-owner', '--no-privileges', '--file=-'];
@@ -26,7 +27,7 @@ export interface LoadDumpOptions {
   verifyDump(): void;
   /** psql into the target database, with the variables above set. */
   psql: { argv: string[]; env?: Record<string, string> };
-  hint: string;
+  hint: Localized;
   /** The converter (tests swap in a stand-in). */
   pgRestoreArgv?: string[];
 }

@@ -9,6 +9,7 @@ import type { RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import { ensureDirectory, lstatOptional, openDirectory, readFileNoFollow, setFileOwnership } from '../../src/fs/no-follow.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 /**
  * Putting one archived file, symlink or directory at its place on disk, as root, with the
@@ -40,7 +41,7 @@ async function ids(ctx: RunContext, placement: Placement): Promise<Ids> {
   const uid = await lookupId(ctx.exec, 'passwd', user);
   const gid = await lookupId(ctx.exec, 'group', group);
   if (placement.owner && (uid === undefined || gid === undefined)) {
-    throw new StepError(`${placement.path} should belong to ${user}:${group}, which does not exist here.`);
+    throw new StepError(t.ownerMissing({ path: placement.path, user, group }));
   }
   return { uid: uid ?? 0, gid: gid ?? 0 };
 }
@@ -101,7 +102,7 @@ export async function place(ctx: RunContext, archive: VerifiedArchive, placement
   const { uid, gid } = await ids(ctx, placement);
   const mode = modeOf(placement);
   if (member.type === 'directory') {
-    if (existing) throw new StepError(`${path} is in the way: the backup has a directory there.`, { hint: 'Move it away and resume.' });
+    if (existing) throw new StepError(t.inTheWay({ path }), { hint: t.moveAwayHint });
     ensureDirectory(path, { uid, gid, mode });
     return 'created';
   }
@@ -128,7 +129,7 @@ function keepAside(path: string, backup: string): void {
   let target = backup;
   for (let n = 2; lstatOptional(target); n++) target = `${backup}-${n}`;
   const stat = lstatOptional(path);
-  if (stat?.isDirectory()) throw new StepError(`${path} is a directory where the backup has a file or symlink.`, { hint: 'Move it away and resume.' });
+  if (stat?.isDirectory()) throw new StepError(t.isDirectory({ path }), { hint: t.moveAwayHint });
   if (stat?.isFile()) {
     writeFileAtomic(target, readFileNoFollow(path)!.content, { mode: 0o600 });
     return;

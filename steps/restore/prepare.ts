@@ -13,6 +13,7 @@ import { prepareStateDir } from '../../src/engine/state-dir.js';
 import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import { runStamp, type RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 /** What a restore run restores from, saved so `resume` can continue it. */
 export interface RestoreRecord {
@@ -44,14 +45,14 @@ export async function openRestore(options: {
     answers = loadAnswersFile(options.answersFile);
     if (answers.server_name !== manifest.server_name) {
       throw new UsageError(
-        `The answers are for ${answers.server_name}, but the backup is of ${manifest.server_name}; a server_name can never change (users, rooms and the signing key belong to it).`,
-        `Set server_name: ${manifest.server_name} in ${options.answersFile}, or leave --answers out to use the answers in the backup. Nothing was changed.`,
+        t.answersForOther({ answers: answers.server_name, backup: manifest.server_name }),
+        t.answersForOtherHint({ backup: manifest.server_name, file: options.answersFile }),
       );
     }
   } else {
     answers = validateAnswersDocument((await readMember(archive, MEMBERS.answers)).toString('utf8'), `${options.archivePath}:${MEMBERS.answers}`);
     if (answers.server_name !== manifest.server_name) {
-      throw new UsageError(`The archive's answers name ${answers.server_name}, its manifest ${manifest.server_name}.`, 'The archive is not one matrix-setup wrote. Nothing was changed.');
+      throw new UsageError(t.answersMismatch({ answers: answers.server_name, manifest: manifest.server_name }), t.notWrittenByUs);
     }
   }
   return { archive, answers };
@@ -94,14 +95,11 @@ export async function saveRestoreInputs(options: {
 /** The record of the restore in progress, re-opened for `resume` (the archive is checked again). */
 export async function reopenRestore(stateDir: string): Promise<{ source: RestoreSource; record: RestoreRecord }> {
   const path = restoreRecordPath(stateDir);
-  if (!existsSync(path)) throw new UsageError(`There is no restore to resume (no ${path}).`, 'Start it with `matrix-setup restore ARCHIVE`.');
+  if (!existsSync(path)) throw new UsageError(t.noRestoreToResume({ path }), t.noRestoreToResumeHint);
   const record = readRecord(stateDir)!;
   const archive = await openVerifiedArchive(record.archive);
   if (archive.manifest.backup_id !== record.backup_id) {
-    throw new UsageError(
-      `${record.archive} is no longer the backup the restore started from (backup ${archive.manifest.backup_id}, not ${record.backup_id}).`,
-      'Put the original archive back at that path, or start a new restore with `matrix-setup restore ARCHIVE`.',
-    );
+    throw new UsageError(t.archiveReplaced({ path: record.archive, now: archive.manifest.backup_id, then: record.backup_id }), t.archiveReplacedHint);
   }
   return { source: { archive, stateDir, replaceDatabase: record.replace_database, stamp: record.stamp }, record };
 }

@@ -8,6 +8,8 @@ import { isInside, isPlaced, place } from './place-member.js';
 import { certificatePaths } from '../backup/backup-sources.js';
 import type { Answers } from '../../src/answers/types.js';
 import type { RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
+import { joinLocalized } from '../../src/i18n/localized.js';
 
 /**
  * The backup's certificate for the served names, so a moved server serves HTTPS at once (and
@@ -24,10 +26,10 @@ export function restoreCertificateStep(source: RestoreSource): Step {
   };
   return {
     id: 'restore-certificate',
-    title: 'Restore the certificate',
+    title: t.certificateTitle,
     needs: ['restore-check'],
     skip({ answers }) {
-      return lineage(answers).length === 0 ? 'the backup holds no certificate for these answers' : undefined;
+      return lineage(answers).length === 0 ? t.noCertificate : undefined;
     },
     plan({ answers }): Action[] {
       const layout = edgeLayout(answers);
@@ -36,9 +38,7 @@ export function restoreCertificateStep(source: RestoreSource): Step {
       return [
         {
           kind: 'task',
-          description:
-            `When no certificate for ${layout.names.join(', ')} is at ${fullchain} yet and the backup's is valid and covers them: ` +
-            `restore ${[...new Set(members.map((m) => topPath(m.path!)))].join(', ')}`,
+          description: t.certificateTask({ names: layout.names.join(', '), fullchain, paths: [...new Set(members.map((m) => topPath(m.path!)))].join(', ') }),
           shows: [],
           check: async (ctx) => (await verdict(ctx, source, members)) !== 'restore' || (await allPlaced(ctx, members)),
           run: async (ctx) => {
@@ -46,7 +46,7 @@ export function restoreCertificateStep(source: RestoreSource): Step {
             for (const member of [...members].sort((a, b) => a.path!.localeCompare(b.path!))) {
               await place(ctx, source.archive, { member, path: member.path! }, ctx.backupPath);
             }
-            ctx.note(`Restored the certificate for ${layout.names.join(', ')} from the backup.`);
+            ctx.note(t.certificateRestored({ names: layout.names.join(', ') }));
           },
         },
       ];
@@ -62,12 +62,12 @@ async function verdict(ctx: RunContext, source: RestoreSource, members: Manifest
   const certPem = await resolvedMember(source, members, fullchain);
   const keyPem = await resolvedMember(source, members, privkey);
   if (!certPem || !keyPem) {
-    ctx.note(`The backup has no certificate at ${fullchain}: one is requested as in an install.`);
+    ctx.note(t.noCertificateAt({ path: fullchain }));
     return 'request';
   }
-  const report = checkCertificate({ certPem, keyPem, names: layout.names, certLabel: "the backup's certificate", keyLabel: 'its key' });
+  const report = checkCertificate({ certPem, keyPem, names: layout.names, certLabel: t.backupCertificate, keyLabel: t.itsKey });
   if (report.problems.length) {
-    ctx.note(`Not restoring the backup's certificate (${report.problems.join('; ')}): one is requested as in an install.`);
+    ctx.note(t.certificateUnfit({ problems: joinLocalized(report.problems, '; ') }));
     return 'request';
   }
   return 'restore';

@@ -6,6 +6,7 @@ import { psqlArgv } from '../postgres/psql.js';
 import { otherServerProblem, serverNameIn, SERVER_NAME_FILES } from '../synapse/existing-install.js';
 import { DATABASE_COMMENT_SQL, databaseVerdict, readExistingDatabase } from './existing-database.js';
 import type { RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 /**
  * Read-only, before anything is installed: this machine must not hold another server's
@@ -16,17 +17,19 @@ import type { RestoreSource } from './restore-source.js';
 export function restoreCheckStep(source: RestoreSource): Step {
   return {
     id: 'restore-check',
-    title: 'Check that the backup may be restored here',
+    title: t.checkTitle,
     needs: ['preflight'],
     plan({ answers }): Action[] {
       return [
         {
           kind: 'task',
-          description:
-            `Check that no Synapse config here (${SERVER_NAME_FILES.join(', ')}) names a server other than ${answers.server_name}, ` +
-            `and that the database ${answers.database.name} is missing, empty or restored from backup ${source.archive.manifest.backup_id}` +
-            (source.replaceDatabase ? ' (one holding other data of this server is moved aside: --replace-database)' : ''),
-          shows: [{ argv: psqlArgv(answers), stdin: DATABASE_COMMENT_SQL, when: 'read-only, when PostgreSQL runs here already' }],
+          description: (source.replaceDatabase ? t.checkTaskReplace : t.checkTask)({
+            files: SERVER_NAME_FILES.join(', '),
+            server: answers.server_name,
+            name: answers.database.name,
+            backup: source.archive.manifest.backup_id,
+          }),
+          shows: [{ argv: psqlArgv(answers), stdin: DATABASE_COMMENT_SQL, when: t.whenPostgresRuns }],
           check: async (ctx) => {
             await checkRestoreTarget(ctx, source);
             return true;
@@ -43,15 +46,12 @@ export async function checkRestoreTarget(ctx: RunContext, source: RestoreSource)
   const { answers } = ctx;
   checkConfigFiles(answers);
   if (answers.database.mode === 'external' && !answers.database.admin_user) {
-    throw new HostRefusedError(
-      'Restoring into an external database needs database.admin_user (and its password): the database is created fresh for the backup.',
-      'Give the admin credentials in an answers file (--answers FILE), or restore into a local database. Nothing was changed.',
-    );
+    throw new HostRefusedError(t.externalNeedsAdmin, t.externalNeedsAdminHint);
   }
   const existing = await readExistingDatabase(ctx);
   const verdict = databaseVerdict(existing, source.archive.manifest, answers.database.name, source.replaceDatabase);
-  if (verdict === 'already-restored') ctx.note(`The database ${answers.database.name} was restored from this backup already.`);
-  if (verdict === 'replace') ctx.warn(`The database ${answers.database.name} holds other data: it will be kept under another name, and the backup loaded into a fresh one.`);
+  if (verdict === 'already-restored') ctx.note(t.alreadyRestored({ name: answers.database.name }));
+  if (verdict === 'replace') ctx.warn(t.willReplace({ name: answers.database.name }));
 }
 
 function checkConfigFiles(answers: Answers): void {
@@ -60,7 +60,7 @@ function checkConfigFiles(answers: Answers): void {
     const text = readFileSync(path, 'utf8');
     const problem = otherServerProblem(text, answers.server_name);
     if (problem) {
-      throw new HostRefusedError(`${path}: ${problem}.`, `This machine runs the Synapse of ${serverNameIn(text)}; restore ${answers.server_name} on another one. Nothing was changed.`);
+      throw new HostRefusedError(t.configProblem({ path, problem }), t.runsOtherSynapse({ other: serverNameIn(text) ?? '', server: answers.server_name }));
     }
   }
 }

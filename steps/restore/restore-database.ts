@@ -9,6 +9,7 @@ import { SYNAPSE_UNIT } from '../synapse/sources.js';
 import { databaseVerdict, readExistingDatabase, DATABASE_COMMENT_SQL } from './existing-database.js';
 import { loadDump, LOAD_EPILOGUE, LOAD_PROLOGUE, PG_RESTORE_ARGV } from './load-dump.js';
 import type { RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 /**
  * The backup's database, loaded into the empty database postgres-database created (UTF8, C,
@@ -20,7 +21,7 @@ export function restoreDatabaseStep(source: RestoreSource): Step {
   const marker = restoredDatabaseMarker(source.archive.manifest);
   return {
     id: 'restore-database',
-    title: 'Restore the database from the backup',
+    title: t.databaseTitle,
     needs: ['postgres-verify'],
     plan({ answers }): Action[] {
       const { name } = answers.database;
@@ -28,18 +29,18 @@ export function restoreDatabaseStep(source: RestoreSource): Step {
       return [
         {
           kind: 'task',
-          description: `Load ${MEMBERS.database} into the empty database ${name} in one transaction, empty e2e_one_time_keys_json, and mark the database "${marker}"`,
+          description: t.databaseTask({ member: MEMBERS.database, name, marker }),
           shows: [
-            { argv: psqlArgv(answers), stdin: DATABASE_COMMENT_SQL, when: 'read-only: whether the database is empty or restored from this backup already' },
+            { argv: psqlArgv(answers), stdin: DATABASE_COMMENT_SQL, when: t.whenEmptyOrRestored },
             ...(source.replaceDatabase
               ? [
-                  { argv: ['systemctl', 'stop', SYNAPSE_UNIT], when: '--replace-database, when the database holds other data' },
-                  { argv: psqlArgv(answers), stdin: `ALTER DATABASE :"db_name" RENAME TO "${aside}";\n`, when: 'then (kept, never dropped)' },
-                  { argv: psqlArgv(answers), stdin: changeSql(['create-database'], { serverVersion: 160000, superuser: true }), when: 'then' },
+                  { argv: ['systemctl', 'stop', SYNAPSE_UNIT], when: t.whenReplace },
+                  { argv: psqlArgv(answers), stdin: `ALTER DATABASE :"db_name" RENAME TO "${aside}";\n`, when: t.whenThenKept },
+                  { argv: psqlArgv(answers), stdin: changeSql(['create-database'], { serverVersion: 160000, superuser: true }), when: t.whenThen },
                 ]
               : []),
-            { argv: PG_RESTORE_ARGV, when: `reads ${MEMBERS.database} from the archive (checked against its sha256), writes SQL to psql` },
-            { argv: [...psqlArgv(answers, name), '-v', `restore_marker=${marker}`], stdin: `${LOAD_PROLOGUE}<the SQL from pg_restore>\n${LOAD_EPILOGUE}` },
+            { argv: PG_RESTORE_ARGV, when: t.whenPgRestore({ member: MEMBERS.database }) },
+            { argv: [...psqlArgv(answers, name), '-v', `restore_marker=${marker}`], stdin: `${LOAD_PROLOGUE}${t.sqlFromPgRestore.en}\n${LOAD_EPILOGUE}` },
           ],
           check: async (ctx) => (await readExistingDatabase(ctx))?.comment === marker,
           run: (ctx) => loadBackupDatabase(ctx, source),
@@ -60,7 +61,7 @@ export async function loadBackupDatabase(ctx: RunContext, source: RestoreSource)
   const { name } = answers.database;
   const existing = await readExistingDatabase(ctx);
   if (!existing) {
-    throw new StepError('PostgreSQL does not answer, so the backup cannot be loaded.', { hint: psqlHint(answers) });
+    throw new StepError(t.postgresSilent, { hint: psqlHint(answers) });
   }
   const verdict = databaseVerdict(existing, source.archive.manifest, name, source.replaceDatabase);
   if (verdict === 'already-restored') return;
@@ -73,23 +74,21 @@ export async function loadBackupDatabase(ctx: RunContext, source: RestoreSource)
     dump: stream,
     verifyDump: verify,
     psql: { argv: [...psql.argv, '-v', `restore_marker=${marker}`], env: psql.env },
-    hint:
-      'Nothing was committed: the database is as empty as before. A dump from a newer PostgreSQL than this machine has cannot be read ' +
-      '(pg_restore says "unsupported version"): install the same or a newer PostgreSQL here. Then resume.',
+    hint: t.loadHint,
   });
-  ctx.note(`Loaded the backup of ${source.archive.manifest.created_at} into ${name}; e2e_one_time_keys_json is empty.`);
+  ctx.note(t.loaded({ created: source.archive.manifest.created_at, name }));
 }
 
 async function moveAside(ctx: RunContext, aside: string): Promise<void> {
   await ctx.exec.run(['systemctl', 'stop', SYNAPSE_UNIT], { okExitCodes: ANY_EXIT_CODE });
   await runPsql(ctx, `ALTER DATABASE :"db_name" RENAME TO "${aside}";\n`);
-  ctx.warn(`The database that was in the way is kept as ${aside}; drop it (DROP DATABASE "${aside}";) once you no longer need it.`);
+  ctx.warn(t.keptAside({ aside }));
 }
 
 async function createDatabase(ctx: RunContext): Promise<void> {
   const state = parseClusterState(await runPsql(ctx, CLUSTER_STATE_SQL, { probe: true }));
   await runPsql(ctx, changeSql(['create-database'], { serverVersion: state.version, superuser: state.superuser }));
-  ctx.note(`Created the database ${ctx.answers.database.name} (UTF8, C, C) for the backup.`);
+  ctx.note(t.createdDatabase({ name: ctx.answers.database.name }));
 }
 
 /** synapse_before_restore_20260101T120000 (a plain identifier: the name and stamp are checked names and digits). */

@@ -7,6 +7,7 @@ import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
 import type { RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 const MEDIA_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 
@@ -30,10 +31,10 @@ export function restoreMediaStep(source: RestoreSource): Step {
   const { media, backup_id: backupId } = source.archive.manifest;
   return {
     id: 'restore-media',
-    title: 'Restore the media',
+    title: t.mediaTitle,
     needs: ['synapse-install'],
     skip() {
-      return media.included ? undefined : 'the backup was made with --no-media';
+      return media.included ? undefined : t.madeWithoutMedia;
     },
     plan({ answers, target }): Action[] {
       const layout = synapseLayout(answers, target);
@@ -41,10 +42,10 @@ export function restoreMediaStep(source: RestoreSource): Step {
         { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: ['tar'] },
         {
           kind: 'task',
-          description: `Unpack the backup's media (${media.files} files, ${formatBytes(media.bytes)}) into ${layout.mediaStore} as ${layout.user}`,
+          description: t.mediaTask({ files: media.files, size: formatBytes(media.bytes), store: layout.mediaStore, user: layout.user }),
           shows: [
             { argv: ['runuser', '-u', layout.user, '--', 'mkdir', '-p', '--', layout.mediaStore] },
-            { argv: unpackArgv(layout), when: `reads the ${MEMBERS.mediaPrefix}/ members of the archive, each checked against its sha256` },
+            { argv: unpackArgv(layout), when: t.whenMediaMembers({ prefix: MEMBERS.mediaPrefix }) },
           ],
           check: async () => readMarker(source.stateDir) === backupId,
           run: (ctx) => unpackMedia(ctx, source, layout),
@@ -61,13 +62,13 @@ async function unpackMedia(ctx: RunContext, source: RestoreSource, layout: Synap
     input: stream,
     cwd: '/',
     timeoutMs: MEDIA_TIMEOUT_MS,
-    hint: `tar runs as ${layout.user}: ${layout.mediaStore} must be writable by it, and the disk must have room for the media.`,
+    hint: t.tarHint({ user: layout.user, store: layout.mediaStore }),
   });
   verify();
   await ctx.exec.run(['sync', '--file-system', layout.mediaStore], { cwd: '/' });
   writeFileAtomic(mediaMarker(source.stateDir), `${source.archive.manifest.backup_id}\n`, { mode: 0o600 });
   const { files, bytes } = source.archive.manifest.media;
-  ctx.note(`Unpacked ${files} media files (${formatBytes(bytes)}) into ${layout.mediaStore}.`);
+  ctx.note(t.mediaUnpacked({ files, size: formatBytes(bytes), store: layout.mediaStore }));
 }
 
 function readMarker(stateDir: string): string | undefined {

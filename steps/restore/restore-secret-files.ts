@@ -6,6 +6,8 @@ import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import type { SecretName } from '../../src/secrets/tokens.js';
 import { isPlaced, place, type Placement } from './place-member.js';
 import type { RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 function secretFileRef(answers: Answers, secret: SecretName): string | undefined {
   switch (secret) {
@@ -30,17 +32,17 @@ function secretFileRef(answers: Answers, secret: SecretName): string | undefined
 export function restoreSecretFilesStep(source: RestoreSource): Step {
   return {
     id: 'restore-secret-files',
-    title: 'Restore the secret files the answers refer to',
+    title: t.secretFilesTitle,
     needs: ['restore-check'],
     skip({ answers }) {
-      return placements(source, answers).length === 0 ? 'the answers refer to no secret file the backup holds' : undefined;
+      return placements(source, answers).length === 0 ? t.noSecretFiles : undefined;
     },
     plan({ answers }): Action[] {
       const wanted = placements(source, answers);
       return [
         {
           kind: 'task',
-          description: `Write ${wanted.map((p) => p.path).join(', ')} (0600, root) from the backup where missing`,
+          description: t.secretFilesTask({ paths: wanted.map((p) => p.path).join(', ') }),
           shows: [],
           check: async (ctx) => {
             for (const placement of wanted) if (!(await present(ctx, placement))) return false;
@@ -51,11 +53,11 @@ export function restoreSecretFilesStep(source: RestoreSource): Step {
               if (await present(ctx, placement)) continue;
               const problem = unsafeDirectory(dirname(placement.path));
               if (problem) {
-                ctx.warn(`Not writing ${placement.path}: ${problem}. Put the secret there yourself (mode 0600) before the step that needs it.`);
+                ctx.warn(t.notWriting({ path: placement.path, problem }));
                 continue;
               }
               await place(ctx, source.archive, placement, ctx.backupPath);
-              ctx.note(`Wrote ${placement.path} from the backup.`);
+              ctx.note(t.wroteFromBackup({ path: placement.path }));
             }
           },
         },
@@ -83,15 +85,15 @@ async function present(ctx: RunContext, placement: Placement): Promise<boolean> 
 }
 
 /** Root writes only into directories that exist, are root's and no one else may write to. */
-function unsafeDirectory(dir: string): string | undefined {
+function unsafeDirectory(dir: string): Localized | undefined {
   let stat;
   try {
     stat = lstatSync(dir);
   } catch {
-    return `${dir} does not exist`;
+    return t.dirMissing({ dir });
   }
-  if (!stat.isDirectory()) return `${dir} is not a directory`;
-  if (stat.uid !== 0) return `${dir} does not belong to root`;
-  if (stat.mode & 0o022) return `${dir} is writable by others`;
+  if (!stat.isDirectory()) return t.dirNotDirectory({ dir });
+  if (stat.uid !== 0) return t.dirNotRoot({ dir });
+  if (stat.mode & 0o022) return t.dirWritable({ dir });
   return undefined;
 }

@@ -9,6 +9,7 @@ import { STEPS } from '../index.js';
 import { synapseLayout } from '../synapse/sources.js';
 import { isInside, isPlaced, place, sameContent, type Placement } from './place-member.js';
 import type { RestoreSource } from './restore-source.js';
+import { backupText as t } from '../../src/i18n/messages/backup.js';
 
 /** Files a package ships in the config directory: only restored over a Synapse installed the same way. */
 const PACKAGE_FILES = ['homeserver.yaml', 'log.yaml', 'server_name.yaml', 'report_stats.yaml'];
@@ -23,7 +24,7 @@ const PACKAGE_FILES = ['homeserver.yaml', 'log.yaml', 'server_name.yaml', 'repor
 export function restoreSynapseFilesStep(source: RestoreSource): Step {
   return {
     id: 'restore-synapse-files',
-    title: "Restore the signing key and Synapse's own files",
+    title: t.synapseFilesTitle,
     needs: ['synapse-install'],
     plan(input): Action[] {
       const placements = synapsePlacements(source, input);
@@ -32,11 +33,10 @@ export function restoreSynapseFilesStep(source: RestoreSource): Step {
       return [
         {
           kind: 'task',
-          description:
-            `Put the signing key from the backup at ${layout.signingKey} (${layout.user}:${layout.group}, 0600)` +
-            (others.length ? ` and restore ${others.join(', ')}` : '') +
-            `; a file that differs is kept under ${source.stateDir}/backups first, and ${layout.unit} is stopped while they change`,
-          shows: [{ argv: ['systemctl', 'stop', layout.unit], when: 'when a file changes and Synapse runs' }],
+          description: others.length
+            ? t.synapseFilesTaskOthers({ key: layout.signingKey, user: layout.user, group: layout.group, others: others.join(', '), dir: source.stateDir, unit: layout.unit })
+            : t.synapseFilesTask({ key: layout.signingKey, user: layout.user, group: layout.group, dir: source.stateDir, unit: layout.unit }),
+          shows: [{ argv: ['systemctl', 'stop', layout.unit], when: t.whenFileChanges }],
           check: (ctx) => allPlaced(ctx, placements),
           run: (ctx) => restoreFiles(ctx, source, placements, layout.unit),
         },
@@ -75,17 +75,17 @@ async function restoreFiles(ctx: RunContext, source: RestoreSource, placements: 
   let stopped = false;
   for (const placement of placements) {
     if (await isPlaced(ctx, placement)) continue;
-    const what = placement.member.name === MEMBERS.signingKey ? `the signing key ${placement.path}` : placement.path;
+    const what = placement.member.name === MEMBERS.signingKey ? t.theSigningKey({ path: placement.path }) : placement.path;
     if (!stopped && !(await sameContent(placement))) {
       // Synapse must not run (or crash-loop) with a half-restored identity or config.
       await ctx.exec.run(['systemctl', 'stop', unit], { okExitCodes: ANY_EXIT_CODE });
       stopped = true;
     }
     const outcome = await place(ctx, source.archive, placement, ctx.backupPath);
-    if (outcome === 'adjusted') ctx.note(`Set the owner and mode of ${what} (its content was the backup's already).`);
-    else ctx.note(outcome === 'replaced' ? `Restored ${what} (the one that was there is kept under ${source.stateDir}/backups).` : `Restored ${what}.`);
+    if (outcome === 'adjusted') ctx.note(t.ownerModeSet({ what }));
+    else ctx.note(outcome === 'replaced' ? t.restoredReplaced({ what, dir: source.stateDir }) : t.restored({ what }));
   }
   if (!source.archive.manifest.members.some((m) => m.role === 'signing-key')) {
-    ctx.warn('The backup holds no signing key: Synapse keeps the one on this machine, and other servers will see a new identity.');
+    ctx.warn(t.noSigningKeyInBackup);
   }
 }

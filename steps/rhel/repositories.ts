@@ -3,6 +3,8 @@ import { CommandFailedError, StepError } from '../../src/errors.js';
 import { readOsRelease } from '../../src/host/os-release.js';
 import type { Target } from '../../src/host/target.js';
 import { rpmArch } from '../../src/host/targets.js';
+import { systemText as t } from '../../src/i18n/messages/steps-system.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /**
  * CodeReady Builder (CRB, PowerTools) and EPEL on the RHEL family: certbot, coturn, jemalloc
@@ -22,7 +24,7 @@ export function rhelRepositoryActions(target: Target): Action[] {
       rhelCodeReadyBuilderTask(target),
       {
         kind: 'command',
-        description: 'Install EPEL',
+        description: t.installEpel,
         argv: ['dnf', 'install', '-y', `https://dl.fedoraproject.org/pub/epel/epel-release-latest-${target.major}.noarch.rpm`],
         unless: ['rpm', '-q', 'epel-release'],
       },
@@ -30,9 +32,9 @@ export function rhelRepositoryActions(target: Target): Action[] {
   }
   if (target.distro === 'ol') {
     return [
-      oracleRepositoryTask(target, 'codeready_builder', "Oracle Linux's CodeReady Builder repository (EPEL packages depend on it)"),
+      oracleRepositoryTask(target, 'codeready_builder', t.oracleCrb),
       { kind: 'packages', manager: 'dnf', names: [`oracle-epel-release-el${target.major}`] },
-      oracleRepositoryTask(target, 'developer_EPEL', "Oracle Linux's EPEL repository"),
+      oracleRepositoryTask(target, 'developer_EPEL', t.oracleEpel),
     ];
   }
   return [enableRepository(target.major === 8 ? 'powertools' : 'crb'), { kind: 'packages', manager: 'dnf', names: ['epel-release'] }];
@@ -116,11 +118,11 @@ function rhelCodeReadyBuilderTask(target: Target): TaskAction {
   const rhui = `codeready-builder-for-rhel-${target.major}-rhui-rpms`;
   return {
     kind: 'task',
-    description: `Enable a CodeReady Builder repository (EPEL packages depend on it): one already there under any id, the cloud's (RHUI) on a pay-as-you-go image, else ${registered} through the subscription`,
+    description: t.crbTask({ id: registered }),
     shows: [
-      { argv: REPOLIST, when: 'read-only: which CodeReady Builder repositories exist and which are enabled' },
-      { argv: ['dnf', 'config-manager', '--set-enabled', `<RHUI CodeReady Builder id, e.g. ${rhui}>`], when: 'when the machine gets its packages from RHUI' },
-      { argv: ['subscription-manager', 'repos', '--enable', registered], when: 'otherwise (a registered machine)' },
+      { argv: REPOLIST, when: t.whenListRepos },
+      { argv: ['dnf', 'config-manager', '--set-enabled', t.rhuiExample({ id: rhui }).en], when: t.whenRhui },
+      { argv: ['subscription-manager', 'repos', '--enable', registered], when: t.whenRegistered },
     ],
     async check(ctx) {
       return planCodeReadyBuilder(await repositories(ctx), ctx.target).action === 'none';
@@ -129,9 +131,7 @@ function rhelCodeReadyBuilderTask(target: Target): TaskAction {
       const plan = planCodeReadyBuilder(await repositories(ctx), ctx.target);
       if (plan.action === 'none') return;
       if (plan.action === 'missing-rhui') {
-        throw new StepError('This machine gets its packages from RHUI (a cloud image), but none of its repositories is CodeReady Builder.', {
-          hint: `List them with \`dnf repolist --all\`; ask your cloud provider which RHUI repository carries CodeReady Builder for RHEL ${ctx.target.major}, enable it with \`dnf config-manager --set-enabled ID\`, then resume.`,
-        });
+        throw new StepError(t.rhuiWithoutCrb, { hint: t.rhuiWithoutCrbHint({ major: ctx.target.major }) });
       }
       if (plan.action === 'enable') {
         await ctx.exec.run(['dnf', 'config-manager', '--set-enabled', plan.id]);
@@ -141,10 +141,8 @@ function rhelCodeReadyBuilderTask(target: Target): TaskAction {
         await ctx.exec.run(['subscription-manager', 'repos', '--enable', plan.id], { timeoutMs: 5 * 60 * 1000 });
       } catch (error) {
         if (!(error instanceof CommandFailedError)) throw error;
-        throw new StepError(`subscription-manager could not enable ${plan.id}.`, {
-          hint:
-            'This machine has no RHUI repositories, so its packages come from a Red Hat subscription: register it (`subscription-manager register`), ' +
-            'or enable a CodeReady Builder repository you have yourself (`dnf config-manager --set-enabled ID`), then resume.',
+        throw new StepError(t.subscriptionFailed({ id: plan.id }), {
+          hint: t.subscriptionFailedHint,
           argv: error.info.argv,
           exitCode: error.info.exitCode,
           outputTail: error.info.outputTail,
@@ -154,14 +152,15 @@ function rhelCodeReadyBuilderTask(target: Target): TaskAction {
   };
 }
 
-function oracleRepositoryTask(target: Target, kind: string, what: string): TaskAction {
+function oracleRepositoryTask(target: Target, kind: string, what: Localized): TaskAction {
   const example = `ol${target.major}_${kind}`;
+  const names = { example, major: target.major, kind };
   return {
     kind: 'task',
-    description: `Enable ${what}, found by its id (${example}, or with the update release: ol${target.major}_uN_${kind})`,
+    description: t.oracleTask({ what, ...names }),
     shows: [
-      { argv: REPOLIST, when: 'read-only: the repository ids this machine has' },
-      { argv: ['dnf', 'config-manager', '--set-enabled', `<${example} or ol${target.major}_uN_${kind}>`], when: 'when it is not enabled' },
+      { argv: REPOLIST, when: t.whenRepoIds },
+      { argv: ['dnf', 'config-manager', '--set-enabled', t.oracleIdPlaceholder(names).en], when: t.whenNotEnabled },
     ],
     async check(ctx) {
       return planOracleRepository(await repositories(ctx), ctx.target.major, kind)?.action === 'none';
@@ -170,9 +169,7 @@ function oracleRepositoryTask(target: Target, kind: string, what: string): TaskA
       const minor = Number((await readOsRelease())?.VERSION_ID?.split('.')[1]);
       const plan = planOracleRepository(await repositories(ctx), ctx.target.major, kind, Number.isFinite(minor) ? minor : undefined);
       if (!plan) {
-        throw new StepError(`No repository named ${example} (or ol${target.major}_uN_${kind}) is configured on this machine.`, {
-          hint: `Check the files in /etc/yum.repos.d/ (oraclelinux-release-el${target.major} and oracle-epel-release-el${target.major} provide them) and \`dnf repolist --all\`, then resume.`,
-        });
+        throw new StepError(t.oracleMissing(names), { hint: t.oracleMissingHint({ major: target.major }) });
       }
       if (plan.action === 'enable') await ctx.exec.run(['dnf', 'config-manager', '--set-enabled', plan.id]);
     },
@@ -183,7 +180,7 @@ function oracleRepositoryTask(target: Target, kind: string, what: string): TaskA
 function enableRepository(name: string): Action {
   return {
     kind: 'command',
-    description: `Enable the ${name} repository (EPEL packages depend on it)`,
+    description: t.enableRepository({ name }),
     argv: ['dnf', 'config-manager', '--set-enabled', name],
     unless: ['sh', '-c', `dnf repolist --enabled | grep -qi '^${name}\\b'`],
   };

@@ -6,6 +6,8 @@ import type { Action, RunContext, TaskAction } from '../../src/engine/types.js';
 import { CommandFailedError, StepError } from '../../src/errors.js';
 import { MATRIX_ORG_APT, matrixOrgSources } from '../templates/synapse-apt-source.js';
 import type { SynapseLayout } from './sources.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /** Fingerprints of the primary keys in `gpg --with-colons` output (the fpr line right after each pub line). */
 export function primaryFingerprints(colons: string): string[] {
@@ -23,11 +25,12 @@ export function primaryFingerprints(colons: string): string[] {
 }
 
 /** Why a downloaded keyring is not matrix.org's, or undefined when it holds exactly that key. */
-export function keyringProblem(colons: string): string | undefined {
+export function keyringProblem(colons: string): Localized | undefined {
   const keys = primaryFingerprints(colons);
-  if (keys.length === 0) return 'it holds no OpenPGP key';
-  if (keys.length > 1) return `it holds ${keys.length} keys (${keys.join(', ')}), expected only ${MATRIX_ORG_APT.fingerprint}`;
-  if (keys[0].toUpperCase() !== MATRIX_ORG_APT.fingerprint) return `its key is ${keys[0]}, expected ${MATRIX_ORG_APT.fingerprint}`;
+  const expected = MATRIX_ORG_APT.fingerprint;
+  if (keys.length === 0) return t.keyringEmpty;
+  if (keys.length > 1) return t.keyringMany({ count: keys.length, keys: keys.join(', '), expected });
+  if (keys[0].toUpperCase() !== expected) return t.keyringOther({ key: keys[0], expected });
   return undefined;
 }
 
@@ -57,13 +60,13 @@ export function signingKeyExpiry(colons: string): number | null | undefined {
 export const KEY_REFRESH_MARGIN_DAYS = 30;
 
 /** Why an installed keyring should be fetched again (expired or expiring soon), or undefined while it is good. */
-export function keyringRefreshReason(colons: string, nowMs: number): string | undefined {
+export function keyringRefreshReason(colons: string, nowMs: number): Localized | undefined {
   const expiry = signingKeyExpiry(colons);
-  if (expiry === undefined) return 'it holds no signing key that is not revoked';
+  if (expiry === undefined) return t.noSigningKey;
   if (expiry === null) return undefined;
   const date = new Date(expiry * 1000).toISOString().slice(0, 10);
-  if (expiry * 1000 <= nowMs) return `its signing key expired on ${date}`;
-  if (expiry * 1000 <= nowMs + KEY_REFRESH_MARGIN_DAYS * 86_400_000) return `its signing key expires on ${date}`;
+  if (expiry * 1000 <= nowMs) return t.signingKeyExpired({ date });
+  if (expiry * 1000 <= nowMs + KEY_REFRESH_MARGIN_DAYS * 86_400_000) return t.signingKeyExpires({ date });
   return undefined;
 }
 
@@ -72,19 +75,17 @@ export function keyringRefreshReason(colons: string, nowMs: number): string | un
  * install it unless it lasts no longer than the installed one. Not yet extended upstream:
  * keep the installed key while it still works (warn), fail once it has expired.
  */
-export function refreshDecision(installed: string | undefined, downloaded: string, nowMs: number): { action: 'install' } | { action: 'keep'; warning: string } | { action: 'fail'; reason: string } {
+export function refreshDecision(installed: string | undefined, downloaded: string, nowMs: number): { action: 'install' } | { action: 'keep'; warning: Localized } | { action: 'fail'; reason: Localized } {
   const fresh = signingKeyExpiry(downloaded);
   const expiredDownload = fresh !== null && (fresh === undefined || fresh * 1000 <= nowMs);
   const current = installed === undefined ? undefined : signingKeyExpiry(installed);
   const lastsLonger = fresh === null || (fresh !== undefined && (current === undefined || (current !== null && fresh > current)));
   if (installed !== undefined && current !== undefined && !lastsLonger) {
-    const until = current === null ? 'never' : new Date(current * 1000).toISOString().slice(0, 10);
-    if (current === null || current * 1000 > nowMs) {
-      return { action: 'keep', warning: `matrix.org's signing key expires on ${until} and the published key has not been extended yet; matrix-setup fetches it again on its next run.` };
-    }
-    return { action: 'fail', reason: `matrix.org's signing key expired on ${until}, and the key published at ${MATRIX_ORG_APT.keyUrl} is no newer` };
+    const date = current === null ? t.never : new Date(current * 1000).toISOString().slice(0, 10);
+    if (current === null || current * 1000 > nowMs) return { action: 'keep', warning: t.keyNotExtended({ date }) };
+    return { action: 'fail', reason: t.keyExpiredNoNewer({ date, url: MATRIX_ORG_APT.keyUrl }) };
   }
-  if (expiredDownload) return { action: 'fail', reason: `the key published at ${MATRIX_ORG_APT.keyUrl} has no signing key that is still valid` };
+  if (expiredDownload) return { action: 'fail', reason: t.publishedKeyExpired({ url: MATRIX_ORG_APT.keyUrl }) };
   return { action: 'install' };
 }
 
@@ -107,7 +108,7 @@ export function debconfPreseed(answers: Answers, layout: SynapseLayout): Action 
   const owner = layout.packageName!;
   return {
     kind: 'command',
-    description: `Answer the package's questions: server name ${answers.server_name}, report stats ${answers.synapse.report_stats ? 'yes' : 'no'}`,
+    description: t.debconfTask({ server: answers.server_name, stats: answers.synapse.report_stats ? 'yes' : 'no' }),
     argv: ['debconf-set-selections'],
     stdin:
       `${owner} matrix-synapse/server-name string ${answers.server_name}\n` +
@@ -118,17 +119,15 @@ export function debconfPreseed(answers: Answers, layout: SynapseLayout): Action 
 }
 
 function keyringTask(): TaskAction {
-  const temp = '<temporary directory>';
+  const temp = t.temporaryDirectory.en;
+  const days = KEY_REFRESH_MARGIN_DAYS;
   return {
     kind: 'task',
-    description: `Install matrix.org's signing key as ${MATRIX_ORG_APT.keyring} after checking its fingerprint is ${MATRIX_ORG_APT.fingerprint}; fetched again when its signing key expires within ${KEY_REFRESH_MARGIN_DAYS} days`,
+    description: t.keyringTask({ keyring: MATRIX_ORG_APT.keyring, fingerprint: MATRIX_ORG_APT.fingerprint, days }),
     shows: [
-      { argv: ['gpg', '--show-keys', '--with-colons', MATRIX_ORG_APT.keyring], when: 'read-only, on every run: the installed keyring, its key and when its signing key expires' },
-      {
-        argv: ['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', `${temp}/key`, MATRIX_ORG_APT.keyUrl],
-        when: `when the keyring is missing, holds another key, or its signing key expires within ${KEY_REFRESH_MARGIN_DAYS} days`,
-      },
-      { argv: ['gpg', '--show-keys', '--with-colons', `${temp}/key`], when: 'refuses to go on unless the only key is the expected one; installs it only when it lasts longer than the installed one' },
+      { argv: ['gpg', '--show-keys', '--with-colons', MATRIX_ORG_APT.keyring], when: t.whenKeyring },
+      { argv: ['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', `${temp}/key`, MATRIX_ORG_APT.keyUrl], when: t.whenKeyringStale({ days }) },
+      { argv: ['gpg', '--show-keys', '--with-colons', `${temp}/key`], when: t.whenKeyChecked },
       { argv: ['install', '-m', '0644', '-o', 'root', '-g', 'root', `${temp}/key`, MATRIX_ORG_APT.keyring] },
     ],
     async check(ctx) {
@@ -138,20 +137,18 @@ function keyringTask(): TaskAction {
     async run(ctx) {
       const installed = await installedKeyring(ctx);
       const stale = installed === undefined ? undefined : keyringRefreshReason(installed, Date.now());
-      if (stale) ctx.note(`${MATRIX_ORG_APT.keyring}: ${stale}; fetching matrix.org's key again.`);
+      if (stale) ctx.note(t.keyringStale({ keyring: MATRIX_ORG_APT.keyring, reason: stale }));
       const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-key-'));
       try {
         const downloaded = join(dir, 'key');
         await ctx.exec.run(['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', downloaded, MATRIX_ORG_APT.keyUrl], {
           timeoutMs: 90_000,
-          hint: `Check that this machine can reach ${new URL(MATRIX_ORG_APT.keyUrl).host} over HTTPS (proxy, firewall, DNS).`,
+          hint: t.reachOverHttps({ host: new URL(MATRIX_ORG_APT.keyUrl).host }),
         });
         const colons = await showKeys(ctx, downloaded, dir);
         const problem = keyringProblem(colons);
         if (problem) {
-          throw new StepError(`The key downloaded from ${MATRIX_ORG_APT.keyUrl} is not matrix.org's: ${problem}.`, {
-            hint: 'It was not installed and nothing was trusted. Something between this machine and packages.matrix.org may be tampering with downloads; try again later, or use synapse.install: venv.',
-          });
+          throw new StepError(t.notMatrixOrgKey({ url: MATRIX_ORG_APT.keyUrl, problem }), { hint: t.notMatrixOrgKeyHint });
         }
         const decision = refreshDecision(installed, colons, Date.now());
         if (decision.action === 'keep') {
@@ -159,9 +156,7 @@ function keyringTask(): TaskAction {
           return;
         }
         if (decision.action === 'fail') {
-          throw new StepError(`APT cannot verify packages.matrix.org: ${decision.reason}.`, {
-            hint: "Check matrix.org's announcements (Synapse's upgrade notes) for a new key, or switch to synapse.install: venv, then resume.",
-          });
+          throw new StepError(t.cannotVerifyRepository({ reason: decision.reason }), { hint: t.cannotVerifyRepositoryHint });
         }
         let keyring = downloaded;
         // APT reads a .gpg keyring only in binary form; convert an ASCII-armored download.
@@ -198,10 +193,10 @@ async function showKeys(ctx: RunContext, file: string, home?: string): Promise<s
 function indexTask(codename: string): TaskAction {
   return {
     kind: 'task',
-    description: `Read the package index of packages.matrix.org (suite ${codename})`,
+    description: t.indexTask({ codename }),
     shows: [
-      { argv: ['apt-cache', 'show', '--no-all-versions', 'matrix-synapse-py3'], when: 'read-only: whether APT already knows the package' },
-      { argv: ['apt-get', 'update', '-q'], when: 'when it does not' },
+      { argv: ['apt-cache', 'show', '--no-all-versions', 'matrix-synapse-py3'], when: t.whenAptKnows },
+      { argv: ['apt-get', 'update', '-q'], when: t.whenItDoesNot },
     ],
     async check(ctx) {
       const result = await ctx.exec.run(['apt-cache', 'show', '--no-all-versions', 'matrix-synapse-py3'], { probe: true, okExitCodes: [0, 100] });
@@ -214,8 +209,8 @@ function indexTask(codename: string): TaskAction {
         if (error instanceof CommandFailedError && isMissingSuite(error.info.outputTail ?? [])) {
           // Left in place, the source would break every later apt-get update on this machine.
           const removed = removeIfOurs(MATRIX_ORG_APT.sourcesFile, matrixOrgSources(codename));
-          throw new StepError(`packages.matrix.org does not publish Synapse for "${codename}" (no Release file for that suite).`, {
-            hint: `Set synapse.install: venv in the answers (Synapse from PyPI works on every release), then resume. ${removed ? `${MATRIX_ORG_APT.sourcesFile} was removed again so APT keeps working.` : `Remove ${MATRIX_ORG_APT.sourcesFile} if you switch.`}`,
+          throw new StepError(t.noSuite({ codename }), {
+            hint: (removed ? t.noSuiteRemovedHint : t.noSuiteHint)({ file: MATRIX_ORG_APT.sourcesFile }),
             argv: error.info.argv,
             exitCode: error.info.exitCode,
             outputTail: error.info.outputTail,

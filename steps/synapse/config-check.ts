@@ -3,6 +3,7 @@ import { StepError } from '../../src/errors.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { asServiceUser, configPathArgs } from './service-user.js';
 import type { SynapseLayout } from './sources.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
 
 /**
  * `python -m synapse.config`: Synapse loads and validates the whole config (all files, the
@@ -14,18 +15,18 @@ export function configCheckTask(layout: SynapseLayout): TaskAction {
   const argv = [...asServiceUser(layout), '-m', 'synapse.config', ...configPathArgs(layout)];
   return {
     kind: 'task',
-    description: `Check the configuration with Synapse's own parser (${layout.configPaths.join(' + ')})`,
-    shows: [{ argv, when: 'read-only' }],
+    description: t.configCheckTask({ files: layout.configPaths.join(' + ') }),
+    shows: [{ argv, when: t.readOnly }],
     async check(ctx) {
       const result = await ctx.exec.run(argv, { probe: true, okExitCodes: ANY_EXIT_CODE, timeoutMs: 120_000 });
       const output = `${result.stdout}\n${result.stderr}`;
       if (result.exitCode === 0) return true;
       if (/No module named synapse\.config\.__main__|cannot be directly executed/.test(output)) {
-        ctx.warn('This Synapse release has no config checker (python -m synapse.config); its start will show any config error.');
+        ctx.warn(t.noConfigChecker);
         return true;
       }
-      throw new StepError('Synapse rejects its configuration; it was not restarted.', {
-        hint: `The lines above name the setting. Files: ${layout.configPaths.join(', ')}. Fix the answers (or your own file) and resume.`,
+      throw new StepError(t.configRejected, {
+        hint: t.configRejectedHint({ files: layout.configPaths.join(', ') }),
         argv,
         exitCode: result.exitCode,
         outputTail: output.split('\n').filter((line) => line.trim()).slice(-20),

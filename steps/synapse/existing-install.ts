@@ -6,6 +6,8 @@ import { StepError } from '../../src/errors.js';
 import type { Executor } from '../../src/exec/executor.js';
 import type { Target } from '../../src/host/target.js';
 import type { SynapseLayout } from './sources.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
+import { listOf, type Localized } from '../../src/i18n/localized.js';
 
 /** Files that name the server_name of a Synapse on this machine, whichever source installed it. */
 export const SERVER_NAME_FILES = ['/etc/matrix-synapse/conf.d/server_name.yaml', '/etc/matrix-synapse/homeserver.yaml'];
@@ -28,25 +30,25 @@ export function serverNameIn(text: string): string | undefined {
 }
 
 /** Why a config file must not be taken over for `serverName`, or undefined. Usable as a FileAction guard. */
-export function otherServerProblem(existing: string, serverName: string): string | undefined {
+export function otherServerProblem(existing: string, serverName: string): Localized | undefined {
   const found = serverNameIn(existing);
   if (found === undefined || found === serverName) return undefined;
-  return `it belongs to the Synapse server "${found}", not to "${serverName}" (a server_name can never change: its signing key, users and rooms are tied to it)`;
+  return t.otherServer({ found, server: serverName });
 }
 
 /** Which installed Synapse source stands in the way of installing `layout.source`. */
-export function conflictingInstall(layout: SynapseLayout, installed: Set<string>, venvExists: boolean): string | undefined {
+export function conflictingInstall(layout: SynapseLayout, installed: Set<string>, venvExists: boolean): Localized | undefined {
   const debianOwn = installed.has('matrix-synapse');
   const matrixOrg = installed.has('matrix-synapse-py3');
   switch (layout.source) {
     case 'apt':
-      if (debianOwn) return "Debian's own matrix-synapse package is installed, and matrix.org's package would replace it";
-      if (venvExists && !matrixOrg) return `a Synapse virtualenv installed with pip is in ${layout.venv}, where matrix.org's package would install its own`;
+      if (debianOwn) return t.debianOwnInstalled;
+      if (venvExists && !matrixOrg) return t.venvInTheWay({ venv: layout.venv ?? '' });
       return undefined;
     case 'distro':
-      return matrixOrg ? "matrix.org's matrix-synapse-py3 package is installed, and Debian's package would replace it" : undefined;
+      return matrixOrg ? t.matrixOrgInstalled : undefined;
     case 'venv':
-      if (matrixOrg || debianOwn) return `the ${matrixOrg ? 'matrix-synapse-py3' : 'matrix-synapse'} package is installed, and a pip install would fight with it`;
+      if (matrixOrg || debianOwn) return t.packageInTheWay({ package: matrixOrg ? 'matrix-synapse-py3' : 'matrix-synapse' });
       return undefined;
   }
 }
@@ -60,18 +62,15 @@ export function existingInstallTask(answers: Answers, target: Target, layout: Sy
   const probe = ['dpkg-query', '-W', '-f=${Package} ${db:Status-Status}\\n', ...PACKAGES];
   return {
     kind: 'task',
-    description: `Check that this machine holds no Synapse of another server than ${answers.server_name} (${SERVER_NAME_FILES.join(', ')})` +
-      (target.family === 'debian' ? ' and none installed another way' : ''),
-    shows: target.family === 'debian' ? [{ argv: probe, when: 'read-only: which Synapse packages are installed' }] : [],
+    description: (target.family === 'debian' ? t.existingTaskDebian : t.existingTask)({ server: answers.server_name, files: SERVER_NAME_FILES.join(', ') }),
+    shows: target.family === 'debian' ? [{ argv: probe, when: t.whenPackages }] : [],
     async check(ctx) {
       assertNoOtherServer(SERVER_NAME_FILES, answers.server_name);
       if (target.family === 'debian') {
         const installed = await installedPackages(ctx.exec, probe);
         const conflict = conflictingInstall(layout, installed, layout.venv !== undefined && existsSync(`${layout.venv}/bin/python`));
         if (conflict) {
-          throw new StepError(`Cannot install Synapse with synapse.install: ${layout.source}: ${conflict}.`, {
-            hint: 'Keep the existing install (set synapse.install to the way it was installed), or remove it yourself first. Nothing was changed.',
-          });
+          throw new StepError(t.conflict({ source: layout.source, conflict }), { hint: t.conflictHint });
         }
       }
       return true;
@@ -84,7 +83,7 @@ export function existingInstallTask(answers: Answers, target: Target, layout: Sy
 export function serverNameCheckTask(answers: Answers, paths: string[]): TaskAction {
   return {
     kind: 'task',
-    description: `Check that ${paths.join(' and ')} name${paths.length === 1 ? 's' : ''} no server other than ${answers.server_name}`,
+    description: t.serverNameTask({ count: paths.length, paths: listOf(paths), server: answers.server_name }),
     shows: [],
     async check() {
       assertNoOtherServer(paths, answers.server_name);
@@ -100,9 +99,7 @@ function assertNoOtherServer(paths: string[], serverName: string): void {
     const text = readFileSync(path, 'utf8');
     const problem = otherServerProblem(text, serverName);
     if (problem) {
-      throw new StepError(`${path}: ${problem}.`, {
-        hint: `Set server_name to "${serverNameIn(text)}" if this is that server, or install on a fresh machine. Nothing was changed.`,
-      });
+      throw new StepError(t.pathProblem({ path, problem }), { hint: t.otherServerHint({ found: serverNameIn(text) ?? '' }) });
     }
   }
 }

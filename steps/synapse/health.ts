@@ -2,6 +2,8 @@ import type { RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { SYNAPSE_LISTEN, type SynapseLayout } from './sources.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
+import { joinLocalized, type Localized } from '../../src/i18n/localized.js';
 
 export const HEALTH_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}/health`;
 
@@ -36,41 +38,40 @@ export async function waitForSynapse(ctx: RunContext, layout: SynapseLayout, opt
     if (await isHealthy(url, Math.min(2000, Math.max(deadline - Date.now(), 1)))) return;
     const state = await ctx.exec.run(['systemctl', 'is-active', layout.unit], { probe: true, okExitCodes: ANY_EXIT_CODE });
     if (['failed', 'inactive'].includes(state.stdout.trim())) {
-      throw await notReady(ctx, layout, `Synapse stopped (${layout.unit} is ${state.stdout.trim()}) instead of answering on ${url}.`);
+      throw await notReady(ctx, layout, t.stoppedInstead({ unit: layout.unit, state: state.stdout.trim(), url }));
     }
     await sleep(Math.min(intervalMs, Math.max(deadline - Date.now(), 0)));
   }
-  throw await notReady(ctx, layout, `Synapse did not answer on ${url} within ${Math.round(timeoutMs / 1000)} s.`);
+  throw await notReady(ctx, layout, t.noAnswer({ url, seconds: Math.round(timeoutMs / 1000) }));
 }
 
 /** The error for a Synapse that does not come up: the end of its log, and what that log points at. */
-export async function notReady(ctx: RunContext, layout: SynapseLayout, message: string): Promise<StepError> {
+export async function notReady(ctx: RunContext, layout: SynapseLayout, message: Localized): Promise<StepError> {
   const log = await lastLines(ctx, ['tail', '-n', '30', layout.logFile]);
   const journal = await lastLines(ctx, ['journalctl', '-u', layout.unit, '-n', '50', '--no-pager', '-o', 'cat']);
   const causes = likelyCauses([...log, ...journal]);
   const tail = [...(journal.length ? [`--- journalctl -u ${layout.unit}:`, ...journal.slice(-20)] : []), ...(log.length ? [`--- ${layout.logFile}:`, ...log.slice(-15)] : [])];
+  const logs = { unit: layout.unit, log: layout.logFile };
   return new StepError(message, {
-    hint:
-      (causes.length ? `Likely cause: ${causes.join(' ')} ` : '') +
-      `Full logs: journalctl -u ${layout.unit} and ${layout.logFile}. Fix the cause, then resume.`,
+    hint: causes.length ? t.notReadyCauseHint({ ...logs, causes: joinLocalized(causes) }) : t.notReadyHint(logs),
     outputTail: tail,
   });
 }
 
-const CAUSES: Array<[RegExp, string]> = [
-  [/password authentication failed|no pg_hba\.conf entry|role ".*" does not exist/i, 'PostgreSQL refused the login: the database password or pg_hba.conf does not match what the config says.'],
-  [/could not connect to server|connection refused|could not translate host name|server closed the connection unexpectedly|timeout expired/i, 'PostgreSQL is not reachable at the configured host and port.'],
-  [/incorrect (collation|ctype)|LC_COLLATE|LC_CTYPE|allow_unsafe_locale/i, "the database was not created with C collation and ctype, which Synapse requires."],
-  [/Found users in database not native|server_name.*(mismatch|changed)/i, 'the database belongs to another server_name.'],
-  [/address already in use|CannotListenError/i, `another program listens on ${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port} (see \`ss -ltnp\`).`],
-  [/ConfigError|Error in configuration|Invalid config|Missing mandatory/i, 'Synapse rejects its configuration (the message above names the setting).'],
-  [/Permission denied/i, 'a file or directory Synapse needs is not readable or writable by its user.'],
-  [/No module named|ImportError|ModuleNotFoundError/i, 'the Synapse installation is incomplete (a Python module is missing).'],
-  [/signing key|signing_key/i, 'the signing key is missing or unreadable.'],
+const CAUSES: Array<[RegExp, Localized]> = [
+  [/password authentication failed|no pg_hba\.conf entry|role ".*" does not exist/i, t.causeLogin],
+  [/could not connect to server|connection refused|could not translate host name|server closed the connection unexpectedly|timeout expired/i, t.causeUnreachable],
+  [/incorrect (collation|ctype)|LC_COLLATE|LC_CTYPE|allow_unsafe_locale/i, t.causeLocale],
+  [/Found users in database not native|server_name.*(mismatch|changed)/i, t.causeOtherServer],
+  [/address already in use|CannotListenError/i, t.causePortTaken({ address: `${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}` })],
+  [/ConfigError|Error in configuration|Invalid config|Missing mandatory/i, t.causeConfig],
+  [/Permission denied/i, t.causePermission],
+  [/No module named|ImportError|ModuleNotFoundError/i, t.causeModule],
+  [/signing key|signing_key/i, t.causeSigningKey],
 ];
 
 /** Known failure patterns in Synapse's log, as plain sentences (most specific first). */
-export function likelyCauses(lines: string[]): string[] {
+export function likelyCauses(lines: string[]): Localized[] {
   const text = lines.join('\n');
   return CAUSES.filter(([pattern]) => pattern.test(text)).map(([, cause]) => cause).slice(0, 2);
 }

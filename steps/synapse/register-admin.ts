@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { StepError } from '../../src/errors.js';
 import { SYNAPSE_LISTEN } from './sources.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
 
 export const REGISTER_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}/_synapse/admin/v1/register`;
 
@@ -30,9 +31,7 @@ export async function registerAdmin(options: {
   const nonceResponse = await request(url, { signal: timeout() });
   const nonce = (nonceResponse.body as { nonce?: unknown }).nonce;
   if (nonceResponse.status !== 200 || typeof nonce !== 'string') {
-    throw new StepError(`Synapse's registration API did not hand out a nonce (HTTP ${nonceResponse.status}).`, {
-      hint: 'registration_shared_secret may be missing from the loaded config; check the synapse-config step and resume.',
-    });
+    throw new StepError(t.noNonce({ status: nonceResponse.status }), { hint: t.noNonceHint });
   }
   const body = {
     nonce,
@@ -50,11 +49,8 @@ export async function registerAdmin(options: {
   if (response.status === 200) return 'created';
   const error = response.body as { errcode?: string; error?: string };
   if (error.errcode === 'M_USER_IN_USE') return 'exists';
-  throw new StepError(`Synapse refused to create the admin account: ${error.error ?? `HTTP ${response.status}`}${error.errcode ? ` (${error.errcode})` : ''}.`, {
-    hint:
-      error.errcode === 'M_WEAK_PASSWORD'
-        ? 'The password in admin.password_file does not meet the server\'s password policy; choose a stronger one and resume.'
-        : 'The shared secret Synapse loaded may differ from the one matrix-setup keeps: restart Synapse (systemctl restart matrix-synapse) and resume.',
+  throw new StepError(t.adminRefused({ error: `${error.error ?? `HTTP ${response.status}`}${error.errcode ? ` (${error.errcode})` : ''}` }), {
+    hint: error.errcode === 'M_WEAK_PASSWORD' ? t.weakPasswordHint : t.sharedSecretHint,
   });
 }
 
@@ -63,9 +59,7 @@ async function request(url: string, init: RequestInit): Promise<{ status: number
   try {
     response = await fetch(url, init);
   } catch (error) {
-    throw new StepError(`Cannot reach Synapse at ${url}: ${(error as Error).message}.`, {
-      hint: 'Synapse should be running (the synapse-service step); check `systemctl status matrix-synapse` and resume.',
-    });
+    throw new StepError(t.unreachable({ url, error: (error as Error).message }), { hint: t.unreachableHint });
   }
   const text = await response.text();
   try {

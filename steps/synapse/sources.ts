@@ -1,6 +1,8 @@
 import type { Answers, SynapseSource } from '../../src/answers/types.js';
 import { AnswersError } from '../../src/errors.js';
 import type { Target } from '../../src/host/target.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
+import { listOf, type Localized } from '../../src/i18n/localized.js';
 
 /**
  * Where each kind of Synapse install keeps its files and what its tools are called.
@@ -151,24 +153,21 @@ export function resolveSynapseSource(answers: Answers, target: Target): SynapseS
   const wanted = answers.synapse.install;
   if (wanted === 'auto') {
     const best = target.synapseSources[0];
-    if (!best) throw new AnswersError([{ path: 'synapse.install', message: `no way to install Synapse is known for ${target.name}` }]);
+    if (!best) throw new AnswersError([{ path: 'synapse.install', message: t.noWay({ system: target.name }) }]);
     return best;
   }
   if (target.synapseSources.includes(wanted)) {
     if (wanted === 'apt' && !target.codename) {
-      throw new AnswersError([{ path: 'synapse.install', message: `apt needs the release codename of ${target.name}, which is unknown; use venv` }]);
+      throw new AnswersError([{ path: 'synapse.install', message: t.aptNeedsCodename({ system: target.name }) }]);
     }
     return wanted;
   }
-  throw new AnswersError([{ path: 'synapse.install', message: `${wanted} is not available on ${target.name} (${target.arch}): ${whyNot(wanted, target)}` }]);
+  throw new AnswersError([{ path: 'synapse.install', message: t.notAvailable({ source: wanted, system: target.name, arch: target.arch, why: whyNot(wanted, target) }) }]);
 }
 
-function whyNot(source: SynapseSource, target: Target): string {
-  const instead = `use ${target.synapseSources.map((s) => `"${s}"`).join(' or ')} (or auto)`;
-  if (source === 'apt') {
-    if (target.family !== 'debian') return `the matrix.org APT repository is for Debian and Ubuntu; ${instead}`;
-    return `packages.matrix.org publishes amd64 packages only; ${instead}`;
-  }
-  if (source === 'distro') return `only Debian testing/unstable ships its own matrix-synapse package; ${instead}`;
+function whyNot(source: SynapseSource, target: Target): Localized {
+  const instead = t.useInstead({ sources: listOf(target.synapseSources.map((s) => `"${s}"`), 'or') });
+  if (source === 'apt') return (target.family !== 'debian' ? t.aptDebianOnly : t.aptAmd64Only)({ instead });
+  if (source === 'distro') return t.distroUnstableOnly({ instead });
   return instead;
 }

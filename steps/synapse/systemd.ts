@@ -1,4 +1,5 @@
 import type { TaskAction } from '../../src/engine/types.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
 
 /** Whether systemd's view of a unit is stale: it was never loaded, or its files changed since. */
 export function needsDaemonReload(showOutput: string): boolean {
@@ -16,8 +17,8 @@ export function daemonReloadTask(unit: string): TaskAction {
   const show = ['systemctl', 'show', '--property=LoadState', '--property=NeedDaemonReload', unit];
   return {
     kind: 'task',
-    description: `Make systemd read the changed ${unit} files`,
-    shows: [{ argv: show, when: 'read-only' }, { argv: ['systemctl', 'daemon-reload'], when: 'when the unit files changed since systemd read them' }],
+    description: t.daemonReload({ unit }),
+    shows: [{ argv: show, when: t.readOnly }, { argv: ['systemctl', 'daemon-reload'], when: t.whenUnitChanged }],
     async check(ctx) {
       const result = await ctx.exec.run(show, { probe: true, okExitCodes: [0, 1] });
       return !needsDaemonReload(result.stdout);

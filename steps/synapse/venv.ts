@@ -2,6 +2,7 @@ import type { Answers } from '../../src/answers/types.js';
 import type { Action } from '../../src/engine/types.js';
 import type { Target } from '../../src/host/target.js';
 import type { SynapseLayout } from './sources.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
 
 /**
  * Exit 0 when the venv holds matrix-synapse (at the wanted version, unless 'latest') and
@@ -27,7 +28,7 @@ export function venvInstallActions(answers: Answers, target: Target, layout: Syn
     { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: layout.packages },
     {
       kind: 'command',
-      description: `Create the system user ${layout.user} that runs Synapse`,
+      description: t.createUser({ user: layout.user }),
       argv: ['useradd', '--system', '--user-group', '--home-dir', layout.dataDir, '--no-create-home', '--shell', '/usr/sbin/nologin', layout.user],
       unless: ['id', '-u', layout.user],
     },
@@ -39,13 +40,13 @@ export function venvInstallActions(answers: Answers, target: Target, layout: Syn
     { kind: 'directory', path: layout.logDir, owner: layout.user, group: layout.group, mode: 0o750 },
     {
       kind: 'command',
-      description: `Create a Python virtualenv for Synapse in ${venv} with ${target.venvPython}`,
+      description: t.createVenv({ venv, python: target.venvPython }),
       argv: [target.venvPython, '-m', 'venv', venv],
       creates: `${venv}/bin/python`,
     },
     {
       kind: 'command',
-      description: 'Update pip in the virtualenv (old pips cannot install current wheels)',
+      description: t.updatePip,
       argv: [...pip, 'install', '--upgrade', 'pip', 'setuptools', 'wheel'],
       env: pipEnv,
       unless: installed,
@@ -53,7 +54,7 @@ export function venvInstallActions(answers: Answers, target: Target, layout: Syn
     },
     {
       kind: 'command',
-      description: `Install ${venvRequirement(answers.synapse.version)} from PyPI`,
+      description: t.installFromPypi({ requirement: venvRequirement(answers.synapse.version) }),
       argv: [...pip, 'install', venvRequirement(answers.synapse.version)],
       env: pipEnv,
       unless: installed,

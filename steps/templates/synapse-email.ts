@@ -1,9 +1,9 @@
 import type { Answers } from '../../src/answers/types.js';
 import { secretToken } from '../../src/secrets/tokens.js';
+import { synapseText as t } from '../../src/i18n/messages/steps-synapse.js';
 
-export const EMAIL_CONTENT_WARNING =
-  'Notification emails quote the messages they notify about (sender, room and text of unencrypted rooms): ' +
-  'they leave the server through the SMTP relay and stay in mailboxes. Users can turn them off in their client.';
+/** Written into the configuration file, which stays in English. */
+const EMAIL_CONTENT_WARNING = t.emailContentWarning.en;
 
 /**
  * Synapse's `email:` block as a drop-in. The password is a YAML literal block, so whatever

@@ -3,13 +3,15 @@ import type { Target } from '../../src/host/target.js';
 import { elementIsNewer, type Inspection } from './inspect.js';
 import { beyondKnownNotes, floorsFor, KNOWN_THROUGH } from './requirements.js';
 import { compareDebianVersions, comparePythonVersions } from './versions.js';
+import { checkText as t } from '../../src/i18n/messages/upgrade-check.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /** What stands in the way of an upgrade: `blocks` stops it, `warns` is shown and asked about. */
 export interface Blocker {
   id: string;
   component: 'synapse' | 'element' | 'machine';
   severity: 'blocks' | 'warns';
-  message: string;
+  message: Localized;
 }
 
 export const UPGRADE_NOTES_URL = 'https://element-hq.github.io/synapse/latest/upgrade.html';
@@ -33,7 +35,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
 
   for (const note of synapse.notes) add({ id: 'synapse.candidate', component: 'synapse', severity: context.to ? 'blocks' : 'warns', message: note });
   if (!synapse.installed) {
-    add({ id: 'synapse.not-installed', component: 'synapse', severity: 'blocks', message: `Synapse is not installed the way the answers say (${describeMethod(inspection)}).` });
+    add({ id: 'synapse.not-installed', component: 'synapse', severity: 'blocks', message: t.notInstalled({ method: describeMethod(inspection) }) });
   }
   const upgrade = synapseUpgradeAvailable(inspection);
   if (synapse.installed && synapse.candidate && !upgrade && synapse.candidate !== synapse.installed) {
@@ -41,7 +43,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
       id: 'synapse.downgrade',
       component: 'synapse',
       severity: context.to ? 'blocks' : 'warns',
-      message: `${synapse.candidate} is older than the installed ${synapse.installed}: an upgrade never downgrades (\`matrix-setup upgrade --rollback\` undoes the last upgrade).`,
+      message: t.downgrade({ candidate: synapse.candidate, installed: synapse.installed }),
     });
   }
   if (synapse.held) {
@@ -49,7 +51,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
       id: 'synapse.held',
       component: 'synapse',
       severity: 'blocks',
-      message: `${synapse.packageName} is on hold (apt-mark hold): someone chose to keep this version. Run \`apt-mark unhold ${synapse.packageName}\` first if the upgrade is wanted.`,
+      message: t.held({ package: synapse.packageName ?? '' }),
     });
   }
   if (synapse.method === 'venv' && context.answers.synapse.version !== 'latest' && !context.to) {
@@ -57,7 +59,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
       id: 'synapse.pinned',
       component: 'synapse',
       severity: 'warns',
-      message: `synapse.version is pinned to ${context.answers.synapse.version} in the answers, so that is the version kept; \`matrix-setup upgrade --to VERSION\` moves the pin.`,
+      message: t.pinned({ version: context.answers.synapse.version }),
     });
   }
   if (upgrade && synapse.candidateRelease) {
@@ -67,7 +69,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
         id: 'synapse.python',
         component: 'synapse',
         severity: 'blocks',
-        message: `Synapse ${synapse.candidateRelease} needs Python ${floors.python} or newer; the virtualenv runs Python ${synapse.python}. Recreate it on a newer Python first.`,
+        message: t.needsPython({ release: synapse.candidateRelease, python: floors.python, current: synapse.python }),
       });
     }
     if (floors && database.postgresMajor !== undefined && database.postgresMajor < floors.postgres) {
@@ -75,18 +77,18 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
         id: 'synapse.postgresql',
         component: 'synapse',
         severity: 'blocks',
-        message: `Synapse ${synapse.candidateRelease} needs PostgreSQL ${floors.postgres} or newer; the database runs PostgreSQL ${database.postgresMajor}. Upgrade PostgreSQL first (dump, new cluster, restore).`,
+        message: t.needsPostgres({ release: synapse.candidateRelease, postgres: floors.postgres, current: database.postgresMajor }),
       });
     }
     if (database.postgresMajor === undefined && database.unreadable) {
-      add({ id: 'synapse.postgresql-unknown', component: 'synapse', severity: 'warns', message: `PostgreSQL's version was not checked: ${database.unreadable}.` });
+      add({ id: 'synapse.postgresql-unknown', component: 'synapse', severity: 'warns', message: t.postgresUnchecked({ reason: database.unreadable }) });
     }
     if (database.backgroundUpdates) {
       add({
         id: 'synapse.background-updates',
         component: 'synapse',
         severity: 'warns',
-        message: `Synapse is still running ${database.backgroundUpdates} background update${database.backgroundUpdates === 1 ? '' : 's'} of its database; Synapse advises waiting until they are done before the next upgrade (GET /_synapse/admin/v1/background_updates/status).`,
+        message: t.backgroundUpdates({ count: database.backgroundUpdates }),
       });
     }
     if (beyondKnownNotes(synapse.candidateRelease)) {
@@ -94,7 +96,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
         id: 'synapse.upgrade-notes',
         component: 'synapse',
         severity: 'warns',
-        message: `This matrix-setup knows Synapse's upgrade notes up to ${KNOWN_THROUGH}; read those of every release up to ${synapse.candidateRelease} (${UPGRADE_NOTES_URL}).`,
+        message: t.unknownNotes({ known: KNOWN_THROUGH, release: synapse.candidateRelease, url: UPGRADE_NOTES_URL }),
       });
     }
     const removed = (synapse.packageChanges ?? []).filter((c) => c.action === 'remove');
@@ -103,7 +105,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
         id: 'synapse.removes-packages',
         component: 'synapse',
         severity: 'blocks',
-        message: `Installing ${synapse.packageName} ${synapse.candidate} would remove ${removed.map((c) => c.name).join(', ')}; matrix-setup does not remove packages. Resolve it with apt yourself.`,
+        message: t.removesPackages({ package: synapse.packageName ?? '', version: synapse.candidate ?? '', removed: removed.map((c) => c.name).join(', ') }),
       });
     }
     if (context.target.id === 'debian-unstable' && synapse.method !== 'venv') {
@@ -112,9 +114,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
         id: 'machine.testing-churn',
         component: 'machine',
         severity: 'warns',
-        message:
-          `Debian testing/unstable changes every day: ${others.length ? `this upgrade also changes ${others.length} other package${others.length === 1 ? '' : 's'} (${others.map((c) => c.name).join(', ')})` : 'other packages may move under Synapse between runs'}; ` +
-          'only Synapse and what it needs are installed, never a whole-system upgrade.',
+        message: others.length ? t.testingChurnOthers({ count: others.length, packages: others.map((c) => c.name).join(', ') }) : t.testingChurn,
       });
     }
     if (synapse.method !== 'venv' && synapse.policy && synapse.installed && !keptPackageFindable(synapse.policy, synapse.installed)) {
@@ -122,7 +122,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
         id: 'synapse.rollback-package',
         component: 'synapse',
         severity: 'warns',
-        message: `${synapse.packageName} ${synapse.installed} is no longer offered by the package sources; a rollback needs its .deb in /var/cache/apt/archives (the upgrade keeps a copy if it is there).`,
+        message: t.rollbackPackage({ package: synapse.packageName ?? '', version: synapse.installed }),
       });
     }
   }
@@ -131,7 +131,7 @@ export function findBlockers(inspection: Inspection, context: { answers: Answers
       id: 'element.older',
       component: 'element',
       severity: 'warns',
-      message: `The configured Element Web ${element.candidate} is older than the installed ${element.installed}; an upgrade never goes back (\`matrix-setup upgrade --rollback\` does).`,
+      message: t.elementOlder({ candidate: element.candidate ?? '', installed: element.installed ?? '' }),
     });
   }
   return blockers;
@@ -142,9 +142,9 @@ function keptPackageFindable(policy: NonNullable<Inspection['synapse']['policy']
   return !!entry && entry.sources.some((s) => s !== '/var/lib/dpkg/status');
 }
 
-function describeMethod(inspection: Inspection): string {
+function describeMethod(inspection: Inspection): Localized {
   const { method, packageName } = inspection.synapse;
-  return method === 'venv' ? 'a virtualenv in /opt/venvs/matrix-synapse' : `the package ${packageName}`;
+  return method === 'venv' ? t.methodVenv : t.methodPackage({ package: packageName ?? '' });
 }
 
 export function blocking(blockers: Blocker[]): Blocker[] {

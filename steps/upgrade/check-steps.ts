@@ -8,6 +8,8 @@ import { linkedRelease } from './inspect.js';
 import type { UpgradeRecordStore } from './record.js';
 import { installedSynapseVersion } from './synapse-version.js';
 import { failingChecks } from './verify-regressions.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
+import { joinLocalized, type Localized } from '../../src/i18n/localized.js';
 
 /**
  * Before the first change: the machine is still as the plan saw it (or as far as an interrupted
@@ -17,35 +19,31 @@ import { failingChecks } from './verify-regressions.js';
 export function upgradeCheckStep(store: UpgradeRecordStore, root = ELEMENT_ROOT): Step {
   return {
     id: 'upgrade-check',
-    title: 'Check the server before the upgrade',
+    title: t.checkTitle,
     needs: [],
     plan({ answers, target }): Action[] {
       const { synapse, element } = store.record;
       const layout = synapseLayout(answers, target);
       const expected = [
-        ...(synapse ? [`Synapse is ${synapse.from} (or ${synapse.to}, when resuming)`] : []),
-        ...(element ? [`Element Web is ${element.from ?? 'not installed'} (or ${element.to})`] : []),
+        ...(synapse ? [t.expectSynapse({ from: synapse.from, to: synapse.to })] : []),
+        ...(element ? [t.expectElement({ from: element.from ?? t.notInstalled, to: element.to })] : []),
       ];
       return [
         {
           kind: 'task',
-          description: `Check that nothing changed since the plan: ${expected.join('; ')}`,
+          description: t.nothingChangedTask({ expected: joinLocalized(expected, '; ') }),
           shows: [],
           async check(ctx) {
             if (synapse) {
               const now = await installedSynapseVersion(ctx.exec, layout);
               if (now !== undefined && now !== synapse.from && now !== synapse.to) {
-                throw new StepError(`Synapse is ${now} now; the upgrade was planned from ${synapse.from} to ${synapse.to}.`, {
-                  hint: 'Something else changed it since. Run `matrix-setup upgrade --check` and plan the upgrade again.',
-                });
+                throw new StepError(t.synapseChanged({ now, from: synapse.from, to: synapse.to }), { hint: t.synapseChangedHint });
               }
             }
             if (element) {
               const now = linkedRelease(root);
               if (now !== element.from && now !== element.to) {
-                throw new StepError(`Element Web is ${now ?? 'not linked'} now; the upgrade was planned from ${element.from} to ${element.to}.`, {
-                  hint: 'Run `matrix-setup upgrade --check` and plan the upgrade again.',
-                });
+                throw new StepError(t.elementChanged({ now: now ?? t.notLinked, from: element.from ?? t.notInstalled, to: element.to }), { hint: t.planAgainHint });
               }
             }
             return true;
@@ -54,13 +52,13 @@ export function upgradeCheckStep(store: UpgradeRecordStore, root = ELEMENT_ROOT)
         },
         {
           kind: 'task',
-          description: 'Note which checks of `matrix-setup verify` pass now (afterwards, only a check that passed before is blamed on the upgrade)',
+          description: t.baselineTask,
           shows: [],
           check: async () => store.record.verifyBaseline !== undefined,
           run: async (ctx) => {
             const { failing } = await failingChecks(ctx, store.stateDir);
             store.update((record) => (record.verifyBaseline = failing));
-            if (failing.length) ctx.warn(`Failing before the upgrade already: ${failing.join(', ')}.`);
+            if (failing.length) ctx.warn(t.failingBefore({ checks: failing.join(', ') }));
           },
         },
       ];
@@ -72,29 +70,29 @@ export function upgradeCheckStep(store: UpgradeRecordStore, root = ELEMENT_ROOT)
 export function rollbackCheckStep(store: UpgradeRecordStore, root = ELEMENT_ROOT): Step {
   return {
     id: 'rollback-check',
-    title: 'Check what the rollback needs',
+    title: t.rollbackCheckTitle,
     needs: [],
     plan(): Action[] {
       const { synapse, element, rollback, backup } = store.record;
       const needs = [
         ...(synapse?.keptPackage ? [`${synapse.keptPackage}`] : []),
         ...(element?.from ? [`${join(root, element.from)}/`] : []),
-        ...(rollback?.restoreDatabase ? [`the backup ${backup.archive ?? '(none)'}`] : []),
+        ...(rollback?.restoreDatabase ? [t.theBackup({ archive: backup.archive ?? t.none })] : []),
       ];
       return [
         {
           kind: 'task',
-          description: `Check that the rollback has what it needs${needs.length ? `: ${needs.join(', ')}` : ''}`,
+          description: needs.length ? t.rollbackNeedsListTask({ needs: joinLocalized(needs, ', ') }) : t.rollbackNeedsTask,
           shows: [],
           async check(ctx: RunContext) {
-            const missing: string[] = [];
+            const missing: Array<Localized | string> = [];
             if (synapse?.keptPackage && !existsSync(synapse.keptPackage)) missing.push(synapse.keptPackage);
             if (element?.from && !existsSync(join(root, element.from, 'index.html')) && linkedRelease(root) !== element.from) missing.push(join(root, element.from));
-            if (rollback?.restoreDatabase && (!backup.archive || !existsSync(backup.archive))) missing.push(`the pre-upgrade backup ${backup.archive ?? '(none was taken)'}`);
+            if (rollback?.restoreDatabase && (!backup.archive || !existsSync(backup.archive))) missing.push(t.preUpgradeBackup({ archive: backup.archive ?? t.noneTaken }));
             if (missing.length) {
-              throw new StepError(`The rollback cannot go ahead: missing ${missing.join(', ')}.`, { hint: 'Nothing was changed by the rollback.' });
+              throw new StepError(t.rollbackMissing({ missing: joinLocalized(missing, ', ') }), { hint: t.rollbackMissingHint });
             }
-            if (synapse && !synapse.keptPackage && synapse.method !== 'venv') ctx.note(`No kept package: ${synapse.packageName} ${synapse.from} comes from the package sources.`);
+            if (synapse && !synapse.keptPackage && synapse.method !== 'venv') ctx.note(t.noKeptPackage({ name: synapse.packageName ?? '', version: synapse.from }));
             return true;
           },
           async run() {},
@@ -108,15 +106,15 @@ export function rollbackCheckStep(store: UpgradeRecordStore, root = ELEMENT_ROOT
 export function stopSynapseStep(store: UpgradeRecordStore): Step {
   return {
     id: 'rollback-stop-synapse',
-    title: 'Stop Synapse',
+    title: t.stopTitle,
     needs: ['rollback-check'],
-    skip: () => (store.record.rollback?.restoreDatabase ? undefined : 'the database is not restored'),
+    skip: () => (store.record.rollback?.restoreDatabase ? undefined : t.databaseNotRestored),
     plan({ answers, target }): Action[] {
       const { unit } = synapseLayout(answers, target);
       return [
         {
           kind: 'task',
-          description: `Stop ${unit} so that nothing writes to the database while it is replaced`,
+          description: t.stopTask({ unit }),
           shows: [{ argv: ['systemctl', 'stop', unit] }],
           check: async (ctx) => (await ctx.exec.run(['systemctl', 'is-active', '--quiet', unit], { probe: true, okExitCodes: [0, 1, 2, 3, 4] })).exitCode !== 0,
           run: async (ctx) => {

@@ -7,6 +7,7 @@ import { ELEMENT_ROOT } from '../edge/edge-layout.js';
 import { elementLayout, switchCurrentTask, type ElementLayout } from '../edge/element-release.js';
 import { elementWebActions } from '../element-web.js';
 import type { UpgradeRecordStore } from './record.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
 
 /**
  * The new Element Web release next to the running one (its own versioned directory, its
@@ -16,9 +17,9 @@ import type { UpgradeRecordStore } from './record.js';
 export function elementUpgradeStep(store: UpgradeRecordStore, answersAfter: Answers, root = ELEMENT_ROOT): Step {
   return {
     id: 'upgrade-element',
-    title: 'Upgrade Element Web',
+    title: t.elementTitle,
     needs: ['upgrade-check'],
-    skip: () => (store.record.element ? undefined : 'Element Web is not part of this upgrade'),
+    skip: () => (store.record.element ? undefined : t.elementNotPart),
     plan(): Action[] {
       return elementWebActions(answersAfter, root);
     },
@@ -29,9 +30,9 @@ export function elementUpgradeStep(store: UpgradeRecordStore, answersAfter: Answ
 export function elementRollbackStep(store: UpgradeRecordStore, answersBefore: Answers, root = ELEMENT_ROOT): Step {
   return {
     id: 'rollback-element',
-    title: 'Switch Element Web back',
+    title: t.elementBackTitle,
     needs: ['rollback-check'],
-    skip: () => (store.record.element?.from ? undefined : store.record.element ? 'there was no Element Web release before the upgrade' : 'Element Web was not part of the upgrade'),
+    skip: () => (store.record.element?.from ? undefined : store.record.element ? t.noElementBefore : t.elementWasNotPart),
     plan(): Action[] {
       const layout = keptLayout(answersBefore, store.record.element!.from!, root);
       const switchBack = switchCurrentTask(layout);
@@ -40,9 +41,7 @@ export function elementRollbackStep(store: UpgradeRecordStore, answersBefore: An
           ...switchBack,
           run: async (ctx) => {
             if (!existsSync(join(layout.releaseDir, 'index.html'))) {
-              throw new StepError(`The Element Web release kept by the upgrade, ${layout.releaseDir}, is gone.`, {
-                hint: 'Reinstall it by running the install again with the answers of before the upgrade.',
-              });
+              throw new StepError(t.keptReleaseGone({ dir: layout.releaseDir }), { hint: t.keptReleaseGoneHint });
             }
             await switchBack.run(ctx);
           },

@@ -3,6 +3,8 @@ import type { Action, Step } from '../../src/engine/types.js';
 import { statePaths } from '../../src/engine/runner.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import type { UpgradeRecordStore } from './record.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /**
  * The last step: the saved answers follow the change (a moved pin, the new Element source),
@@ -14,16 +16,14 @@ export function finishStep(store: UpgradeRecordStore, direction: 'upgrade' | 'ro
   const finished = () => (direction === 'upgrade' ? store.record.status === 'done' : store.record.status === 'rolled-back');
   return {
     id: `${direction}-finish`,
-    title: direction === 'upgrade' ? 'Record the upgrade' : 'Record the rollback',
+    title: direction === 'upgrade' ? t.recordUpgradeTitle : t.recordRollbackTitle,
     needs,
     plan(): Action[] {
       const answersChange = store.record.answersAfter !== store.record.answersBefore;
       return [
         {
           kind: 'task',
-          description:
-            `Record the ${direction} in ${store.stateDir}/upgrade.json` +
-            (answersChange ? ` and save the answers ${direction === 'upgrade' ? 'with the new versions' : 'as they were before the upgrade'} in ${answersFile}` : ''),
+          description: describe(direction, answersChange)({ file: `${store.stateDir}/upgrade.json`, answers: answersFile }),
           shows: [],
           check: async () => finished() && readIfExists(answersFile) === wanted(),
           run: async () => {
@@ -43,6 +43,11 @@ export function finishStep(store: UpgradeRecordStore, direction: 'upgrade' | 'ro
       ];
     },
   };
+}
+
+function describe(direction: 'upgrade' | 'rollback', answersChange: boolean): (params: { file: string; answers: string }) => Localized {
+  if (direction === 'upgrade') return answersChange ? t.recordUpgradeAnswers : ({ file }) => t.recordUpgrade({ file });
+  return answersChange ? t.recordRollbackAnswers : ({ file }) => t.recordRollback({ file });
 }
 
 function readIfExists(path: string): string | undefined {

@@ -9,6 +9,9 @@ import { elementLayout } from '../edge/element-release.js';
 import { SYNAPSE_LISTEN, synapseLayout, type SynapseLayout } from '../synapse/sources.js';
 import { aptPolicyArgv, installedVersionArgv, parseAptPolicy, parseSimulation, simulateArgv, aptUpgradeArgv, describeChange, type AptPolicy, type SimulatedChange } from './package-commands.js';
 import { comparePythonVersions, releaseOf, upstreamOfPackage } from './versions.js';
+import { checkText as t } from '../../src/i18n/messages/upgrade-check.js';
+import type { Localized } from '../../src/i18n/localized.js';
+import { errorText } from '../../src/errors.js';
 
 /**
  * What `upgrade --check` reads, and what `upgrade` decides from: the installed and the newest
@@ -47,7 +50,7 @@ export interface SynapseFacts {
   /** The version the running Synapse reports. */
   running?: string;
   /** Where the candidate comes from, in words. */
-  source: string;
+  source: Localized;
   /** apt: the package is on hold (apt-mark hold). */
   held?: boolean;
   policy?: AptPolicy;
@@ -57,7 +60,7 @@ export interface SynapseFacts {
   python?: string;
   /** SCHEMA_VERSION of the installed code. */
   schemaVersion?: number;
-  notes: string[];
+  notes: Localized[];
 }
 
 export interface ElementFacts {
@@ -66,7 +69,7 @@ export interface ElementFacts {
   installedRelease?: string;
   candidate?: string;
   candidateRelease?: string;
-  source: string;
+  source: Localized;
 }
 
 export interface DatabaseFacts {
@@ -76,7 +79,7 @@ export interface DatabaseFacts {
   schemaVersion?: number;
   /** Rows in background_updates: data migrations Synapse still runs in the background. */
   backgroundUpdates?: number;
-  unreadable?: string;
+  unreadable?: Localized;
 }
 
 export interface Inspection {
@@ -102,7 +105,7 @@ export async function inspectUpgrade(env: InspectEnv, request: UpgradeRequest): 
 
 async function inspectPackage(env: InspectEnv, layout: SynapseLayout, request: UpgradeRequest): Promise<SynapseFacts> {
   const packageName = layout.packageName!;
-  const facts: SynapseFacts = { method: layout.source, packageName, source: `apt-cache policy ${packageName}`, notes: [] };
+  const facts: SynapseFacts = { method: layout.source, packageName, source: t.sourceAptPolicy({ package: packageName }), notes: [] };
   const status = await env.exec.run(['dpkg-query', '-W', '-f=${Status}', packageName], { probe: true, okExitCodes: ANY_EXIT_CODE });
   if (status.exitCode === 0 && /\binstalled$/.test(status.stdout.trim())) {
     facts.installed = (await env.exec.run(installedVersionArgv(packageName), { probe: true })).stdout.trim();
@@ -114,7 +117,7 @@ async function inspectPackage(env: InspectEnv, layout: SynapseLayout, request: U
   if (request.to) {
     const wanted = policy.versions.find((v) => v.version === request.to) ?? policy.versions.find((v) => upstreamOfPackage(v.version) === request.to);
     if (wanted) facts.candidate = wanted.version;
-    else facts.notes.push(`--to ${request.to}: apt knows no such version of ${packageName} (it knows ${policy.versions.map((v) => v.version).join(', ') || 'none'}).`);
+    else facts.notes.push(t.noSuchVersion({ version: request.to, package: packageName, known: policy.versions.map((v) => v.version).join(', ') || t.none }));
   } else {
     facts.candidate = policy.candidate;
   }
@@ -122,14 +125,14 @@ async function inspectPackage(env: InspectEnv, layout: SynapseLayout, request: U
   if (facts.installed && facts.candidate && facts.candidate !== facts.installed) {
     const simulation = await env.exec.run(simulateArgv(aptUpgradeArgv(packageName, facts.candidate)), { probe: true, okExitCodes: ANY_EXIT_CODE });
     facts.packageChanges = parseSimulation(simulation.stdout);
-    if (simulation.exitCode !== 0) facts.notes.push(`apt cannot install ${packageName} ${facts.candidate}: ${lastLine(simulation.stderr || simulation.stdout)}`);
+    if (simulation.exitCode !== 0) facts.notes.push(t.aptCannotInstall({ package: packageName, version: facts.candidate ?? '', reason: lastLine(simulation.stderr || simulation.stdout) }));
   }
   return facts;
 }
 
 async function inspectVenv(env: InspectEnv, layout: SynapseLayout, request: UpgradeRequest): Promise<SynapseFacts> {
   const python = layout.python;
-  const facts: SynapseFacts = { method: 'venv', source: 'the package index (PyPI) through pip', notes: [] };
+  const facts: SynapseFacts = { method: 'venv', source: t.sourcePip, notes: [] };
   const installed = await env.exec.run([python, '-c', 'import importlib.metadata as m; print(m.version("matrix-synapse"))'], { probe: true, okExitCodes: ANY_EXIT_CODE });
   if (installed.exitCode === 0) {
     facts.installed = installed.stdout.trim();
@@ -139,10 +142,10 @@ async function inspectVenv(env: InspectEnv, layout: SynapseLayout, request: Upgr
   if (version.exitCode === 0) facts.python = version.stdout.trim();
   if (request.to) {
     facts.candidate = request.to;
-    facts.source = `--to ${request.to} (pip checks it exists when it installs)`;
+    facts.source = t.sourceTo({ version: request.to });
   } else if (env.answers.synapse.version !== 'latest') {
     facts.candidate = env.answers.synapse.version;
-    facts.source = `synapse.version pinned to ${env.answers.synapse.version} in the answers`;
+    facts.source = t.sourcePinned({ version: env.answers.synapse.version });
   } else {
     const index = await env.exec.run([python, '-m', 'pip', 'index', 'versions', 'matrix-synapse'], {
       probe: true,
@@ -152,7 +155,7 @@ async function inspectVenv(env: InspectEnv, layout: SynapseLayout, request: Upgr
     });
     const newest = parsePipIndex(index.stdout);
     if (index.exitCode === 0 && newest) facts.candidate = newest;
-    else facts.notes.push(`The package index could not be asked for the newest matrix-synapse (${lastLine(index.stderr || index.stdout) || `pip exit ${index.exitCode}`}).`);
+    else facts.notes.push(t.indexUnreachable({ reason: lastLine(index.stderr || index.stdout) || t.pipExit({ code: index.exitCode }) }));
   }
   if (facts.candidate) facts.candidateRelease = facts.candidate;
   return facts;
@@ -191,13 +194,13 @@ export async function codeSchemaVersion(exec: Executor, layout: SynapseLayout): 
 
 /** PostgreSQL's major version and the schema versions in Synapse's database, as the Synapse role sees them. */
 export async function inspectDatabase(env: Pick<InspectEnv, 'answers' | 'databasePassword'>): Promise<DatabaseFacts> {
-  if (!env.databasePassword) return { unreadable: 'the database password is readable by root only' };
+  if (!env.databasePassword) return { unreadable: t.passwordRootOnly };
   const { mode, host, port, name, user, sslmode } = env.answers.database;
   let password: string;
   try {
     password = env.databasePassword();
   } catch (error) {
-    return { unreadable: (error as Error).message };
+    return { unreadable: errorText(error) };
   }
   try {
     const client = await connectDatabase({ host: mode === 'local' ? '127.0.0.1' : host, port, database: name, user, password, sslmode });
@@ -216,7 +219,7 @@ export async function inspectDatabase(env: Pick<InspectEnv, 'answers' | 'databas
       await client.end().catch(() => {});
     }
   } catch (error) {
-    return { unreadable: (error as Error).message };
+    return { unreadable: errorText(error) };
   }
 }
 
@@ -231,7 +234,7 @@ export function answersAfterUpgrade(answers: Answers, synapse: SynapseFacts, req
 }
 
 function inspectElement(answers: Answers, answersAfter: Answers, root: string): ElementFacts {
-  if (!answers.element.enabled) return { enabled: false, source: 'element.enabled is false' };
+  if (!answers.element.enabled) return { enabled: false, source: t.elementOff };
   const installedRelease = linkedRelease(root);
   const installed = installedRelease ? elementVersion(root, installedRelease) : undefined;
   const layout = elementLayout(answersAfter, root);
@@ -240,9 +243,9 @@ function inspectElement(answers: Answers, answersAfter: Answers, root: string): 
   const source =
     layout.source.kind === 'release'
       ? answersAfter.element.version === 'latest'
-        ? `the release this matrix-setup installs (${candidate}, signature checked)`
-        : `element.version pinned to ${candidate} in the answers`
-      : `the tarball ${layout.source.location}`;
+        ? t.elementRelease({ version: candidate ?? '' })
+        : t.elementPinned({ version: candidate ?? '' })
+      : t.elementTarball({ location: layout.source.location });
   return { enabled: true, installed, installedRelease, candidate, candidateRelease, source };
 }
 

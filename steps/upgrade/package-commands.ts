@@ -1,5 +1,6 @@
 import type { Executor, CommandOptions } from '../../src/exec/executor.js';
 import { refreshCommand } from '../../src/engine/actions/packages.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
 
 /**
  * Every package-manager command the upgrade and the rollback run, in one place: what apt
@@ -55,7 +56,7 @@ export function aptDownloadArgv(packageName: string, version: string): string[] 
 export function runApt(exec: Executor, argv: string[], options: CommandOptions = {}) {
   return exec.run(argv, {
     timeoutMs: APT_INSTALL_TIMEOUT_MS,
-    hint: 'Check the output above: a held or broken package (`apt-get -f install`), a full disk, an unreachable mirror, or another package manager holding the lock.',
+    hint: t.aptHint,
     ...options,
   });
 }

@@ -6,6 +6,7 @@ import { backUpServer } from '../backup/backup-archive.js';
 import { readExistingDatabase } from '../restore/existing-database.js';
 import { loadBackupDatabase } from '../restore/restore-database.js';
 import type { UpgradeRecordStore } from './record.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
 
 /**
  * The seam between the upgrade and the backup/restore commands: the backup taken before an
@@ -24,14 +25,14 @@ export function safetyBackupStep(store: UpgradeRecordStore): Step {
   const { backup } = store.record;
   return {
     id: 'upgrade-backup',
-    title: 'Back up the server before the upgrade',
+    title: t.backupTitle,
     needs: ['upgrade-check'],
-    skip: () => (backup.take ? undefined : '--no-backup: no backup is taken (a rollback cannot bring back the database)'),
+    skip: () => (backup.take ? undefined : t.noBackup),
     plan(): Action[] {
       return [
         {
           kind: 'task',
-          description: `Write a backup of the database, configuration, signing key and secrets (not the media) to ${backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR}/, as \`matrix-setup backup --no-media\` does; the upgrade stops if it fails`,
+          description: t.backupTask({ dir: backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR }),
           shows: [{ argv: ['matrix-setup', 'backup', '--no-media', '--to', backup.directory ?? DEFAULT_SAFETY_BACKUP_DIR] }],
           check: async () => store.record.backup.archive !== undefined,
           run: async (ctx: RunContext) => {
@@ -39,7 +40,7 @@ export function safetyBackupStep(store: UpgradeRecordStore): Step {
             store.update((record) => {
               record.backup.archive = result.archive;
             });
-            ctx.note(`The server's state before the upgrade is in ${result.archive}.`);
+            ctx.note(t.backupWritten({ archive: result.archive }));
           },
         },
       ];
@@ -51,15 +52,15 @@ export function safetyBackupStep(store: UpgradeRecordStore): Step {
 export function restoreDatabaseStep(store: UpgradeRecordStore): Step {
   return {
     id: 'rollback-restore-database',
-    title: 'Restore the database from the pre-upgrade backup',
+    title: t.restoreTitle,
     needs: ['rollback-stop-synapse'],
-    skip: () => (store.record.rollback?.restoreDatabase ? undefined : 'the database schema is still one the previous Synapse accepts'),
+    skip: () => (store.record.rollback?.restoreDatabase ? undefined : t.schemaAccepted),
     plan({ answers }): Action[] {
       return [
         {
           kind: 'task',
-          description: `Move the database ${answers.database.name} aside and load the one in ${store.record.backup.archive ?? '(no backup)'} in its place`,
-          shows: [{ argv: ['matrix-setup', 'restore', store.record.backup.archive ?? '<backup>', '--replace-database', '--yes'], when: 'its database step: the current database is renamed aside, never dropped' }],
+          description: t.restoreTask({ name: answers.database.name, archive: store.record.backup.archive ?? t.noBackupArchive }),
+          shows: [{ argv: ['matrix-setup', 'restore', store.record.backup.archive ?? '<backup>', '--replace-database', '--yes'], when: t.whenRestore }],
           check: async (ctx: RunContext) => {
             const archive = store.record.backup.archive;
             if (!archive) return false;
@@ -68,7 +69,7 @@ export function restoreDatabaseStep(store: UpgradeRecordStore): Step {
           },
           run: async (ctx: RunContext) => {
             const path = store.record.backup.archive;
-            if (!path) throw unavailable('restore the database', 'The upgrade took no backup (--no-backup): restore the database from your own backup, then run the rollback again.');
+            if (!path) throw new StepError(t.cannotRestoreNoBackup, { hint: t.cannotRestoreNoBackupHint });
             const archive = await openVerifiedArchive(path);
             await loadBackupDatabase(ctx, { archive, stateDir: store.stateDir, replaceDatabase: true, stamp: store.record.id });
           },
@@ -78,6 +79,3 @@ export function restoreDatabaseStep(store: UpgradeRecordStore): Step {
   };
 }
 
-function unavailable(what: string, hint: string): StepError {
-  return new StepError(`matrix-setup cannot ${what}: there is no pre-upgrade backup.`, { hint });
-}

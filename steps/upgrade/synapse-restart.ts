@@ -7,6 +7,8 @@ import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
 import { inspectDatabase, SERVER_VERSION_URL } from './inspect.js';
 import type { UpgradeRecordStore } from './record.js';
 import { releaseOf } from './versions.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
+import type { Localized } from '../../src/i18n/localized.js';
 
 /** Synapse runs its database migrations before it answers; systemd's default 90 s start timeout would kill a long one. */
 export const MIGRATION_TIMEOUT_MS = 30 * 60_000;
@@ -24,9 +26,9 @@ export function synapseRestartStep(store: UpgradeRecordStore, direction: 'upgrad
   const id = direction === 'upgrade' ? 'upgrade-restart' : 'rollback-restart';
   return {
     id,
-    title: direction === 'upgrade' ? 'Restart Synapse on the new version' : 'Restart the previous Synapse',
+    title: direction === 'upgrade' ? t.restartTitle : t.restartPreviousTitle,
     needs: [direction === 'upgrade' ? 'upgrade-synapse' : 'rollback-synapse'],
-    skip: () => (store.record.synapse ? undefined : 'Synapse is not part of this upgrade'),
+    skip: () => (store.record.synapse ? undefined : t.synapseNotPart),
     plan({ answers, target }): Action[] {
       const layout = synapseLayout(answers, target);
       const synapse = store.record.synapse!;
@@ -36,13 +38,13 @@ export function synapseRestartStep(store: UpgradeRecordStore, direction: 'upgrad
       return [
         {
           kind: 'task',
-          description: `Restart ${layout.unit}, allowing ${MIGRATION_TIMEOUT_MS / 60_000} minutes for its database migrations, and wait until Synapse ${release} answers`,
+          description: t.restartTask({ unit: layout.unit, minutes: MIGRATION_TIMEOUT_MS / 60_000, release }),
           shows: [
-            { argv: ['systemctl', 'daemon-reload'], when: `after writing ${dropIn} (TimeoutStartSec=${MIGRATION_TIMEOUT_MS / 60_000}min)` },
+            { argv: ['systemctl', 'daemon-reload'], when: t.whenDropIn({ file: dropIn, minutes: MIGRATION_TIMEOUT_MS / 60_000 }) },
             { argv: ['systemctl', 'restart', layout.unit] },
-            { argv: ['systemctl', 'daemon-reload'], when: `after removing ${dropIn}` },
-            { argv: ['GET', HEALTH_URL], when: 'polled until it answers "OK"' },
-            { argv: ['GET', SERVER_VERSION_URL], when: `must report ${release}` },
+            { argv: ['systemctl', 'daemon-reload'], when: t.whenDropInRemoved({ file: dropIn }) },
+            { argv: ['GET', HEALTH_URL], when: t.whenHealthy },
+            { argv: ['GET', SERVER_VERSION_URL], when: t.whenReports({ release }) },
           ],
           check: async () => restarted() && (await isHealthy()) && (await runningRelease()) === release,
           run: async (ctx) => {
@@ -50,14 +52,12 @@ export function synapseRestartStep(store: UpgradeRecordStore, direction: 'upgrad
             await waitForSynapse(ctx, layout, { timeoutMs: MIGRATION_TIMEOUT_MS });
             const running = await runningRelease();
             if (running !== release) {
-              throw new StepError(`Synapse answers, but as version ${running ?? '(unknown)'} instead of ${release}.`, {
-                hint: `Another Synapse may be running, or the package did not replace the code. See \`systemctl status ${layout.unit}\`.`,
-              });
+              throw new StepError(t.wrongVersion({ running: running ?? t.unknownVersion, release }), { hint: t.wrongVersionHint({ unit: layout.unit }) });
             }
             if (direction === 'upgrade') store.update((record) => (record.synapse!.restarted = true));
             else store.update((record) => (record.rollback!.synapseRestarted = true));
             const pending = await backgroundUpdates(ctx);
-            ctx.note(`Synapse ${release} is running${pending ? `; it finishes ${pending} background update${pending === 1 ? '' : 's'} of its database while it runs (wait for them before the next upgrade)` : ''}.`);
+            ctx.note(pending ? t.runningWithUpdates({ release, count: pending }) : t.running({ release }));
           },
         },
       ];
@@ -75,8 +75,8 @@ async function restartWithMigrations(ctx: RunContext, layout: SynapseLayout, dir
     await ctx.exec.run(['systemctl', 'restart', layout.unit], { timeoutMs: MIGRATION_TIMEOUT_MS + 5 * 60_000 });
   } catch (error) {
     if (!(error instanceof CommandFailedError)) throw error;
-    const what = direction === 'upgrade' ? 'The upgraded Synapse does not start' : 'The previous Synapse does not start';
-    throw await startError(ctx, layout, `${what} (${layout.unit}).`, since);
+    const message = (direction === 'upgrade' ? t.upgradedDoesNotStart : t.previousDoesNotStart)({ unit: layout.unit });
+    throw await startError(ctx, layout, message, since);
   } finally {
     rmSync(dropIn, { force: true });
     await ctx.exec.run(['systemctl', 'daemon-reload'], { okExitCodes: [0, 1] }).catch(() => {});
@@ -87,7 +87,7 @@ async function restartWithMigrations(ctx: RunContext, layout: SynapseLayout, dir
  * Synapse's own error first: the last Python traceback it printed since the restart (the end
  * of a long journal would otherwise show only systemd's restart lines), then the usual causes.
  */
-async function startError(ctx: RunContext, layout: SynapseLayout, message: string, since: string): Promise<StepError> {
+async function startError(ctx: RunContext, layout: SynapseLayout, message: Localized, since: string): Promise<StepError> {
   const error = await notReady(ctx, layout, message);
   const journal = await ctx.exec.run(['journalctl', '-u', layout.unit, '--since', since, '--no-pager', '-o', 'cat'], { probe: true, okExitCodes: [0, 1], timeoutMs: 15_000 }).catch(() => undefined);
   const traceback = lastTraceback(journal?.stdout ?? '');

@@ -7,6 +7,7 @@ import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
 import { venvRequirement } from '../synapse/venv.js';
 import { aptDowngradeArgv, aptDownloadArgv, aptUpgradeArgv, installedVersionArgv, runApt } from './package-commands.js';
 import type { SynapseChange, UpgradeRecordStore } from './record.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
 
 /** The installed version as the method sees it: a fully installed package, or pip's record in the venv. */
 export async function installedSynapseVersion(exec: Executor, layout: SynapseLayout): Promise<string | undefined> {
@@ -32,20 +33,20 @@ export function archiveCacheFile(packageName: string, version: string, arch: str
 export function keepPackageStep(store: UpgradeRecordStore): Step {
   return {
     id: 'upgrade-keep-package',
-    title: 'Keep the installed Synapse package for a rollback',
+    title: t.keepTitle,
     needs: ['upgrade-check'],
-    skip: () => (store.record.synapse && store.record.synapse.method !== 'venv' ? undefined : 'nothing to keep: Synapse is not upgraded through a package'),
+    skip: () => (store.record.synapse && store.record.synapse.method !== 'venv' ? undefined : t.nothingToKeep),
     plan(): Action[] {
       const synapse = store.record.synapse!;
       const name = synapse.packageName!;
       return [
         {
           kind: 'task',
-          description: `Keep ${name} ${synapse.from}'s .deb in ${store.dir}/ (from /var/cache/apt/archives, else downloaded again)`,
+          description: t.keepTask({ name, version: synapse.from, dir: store.dir }),
           shows: [
-            { argv: ['cp', archiveCacheFile(name, synapse.from, '<arch>'), `${store.dir}/`], when: 'if apt still has it in its cache' },
-            { argv: aptDownloadArgv(name, synapse.from), when: `otherwise, in ${store.dir}` },
-            { argv: ['dpkg-deb', '-f', '<file>', 'Package', 'Version'], when: `must say ${name} ${synapse.from}` },
+            { argv: ['cp', archiveCacheFile(name, synapse.from, '<arch>'), `${store.dir}/`], when: t.whenCached },
+            { argv: aptDownloadArgv(name, synapse.from), when: t.whenOtherwiseIn({ dir: store.dir }) },
+            { argv: ['dpkg-deb', '-f', '<file>', 'Package', 'Version'], when: t.whenMustSay({ name, version: synapse.from }) },
           ],
           check: async () => store.record.synapse?.keptPackage !== undefined && existsSync(store.record.synapse.keptPackage),
           run: (ctx) => keepPackage(ctx, store, synapse),
@@ -67,12 +68,12 @@ async function keepPackage(ctx: RunContext, store: UpgradeRecordStore, synapse: 
   } else {
     const download = await ctx.exec.run(aptDownloadArgv(name, synapse.from), { cwd: dir, okExitCodes: ANY_EXIT_CODE, timeoutMs: 10 * 60_000 });
     if (download.exitCode !== 0 || !existsSync(kept) || !(await isPackage(ctx.exec, kept, name, synapse.from))) {
-      ctx.warn(`${name} ${synapse.from} is neither in apt's cache nor offered by the package sources: a rollback will have to find it in the sources again.`);
+      ctx.warn(t.notKept({ name, version: synapse.from }));
       return;
     }
   }
   store.update((record) => (record.synapse!.keptPackage = kept));
-  ctx.note(`Kept ${kept} for a rollback.`);
+  ctx.note(t.kept({ file: kept }));
 }
 
 async function isPackage(exec: Executor, file: string, name: string, version: string): Promise<boolean> {
@@ -92,9 +93,9 @@ export function synapseVersionStep(store: UpgradeRecordStore, direction: 'upgrad
   const id = direction === 'upgrade' ? 'upgrade-synapse' : 'rollback-synapse';
   return {
     id,
-    title: direction === 'upgrade' ? 'Upgrade Synapse' : 'Put the previous Synapse back',
+    title: direction === 'upgrade' ? t.synapseTitle : t.synapseBackTitle,
     needs: direction === 'upgrade' ? ['upgrade-check'] : ['rollback-check'],
-    skip: () => (store.record.synapse ? undefined : 'Synapse is not part of this upgrade'),
+    skip: () => (store.record.synapse ? undefined : t.synapseNotPart),
     plan({ answers, target }): Action[] {
       const layout = synapseLayout(answers, target);
       return [versionTask(layout, store, direction)];
@@ -111,30 +112,36 @@ function versionTask(layout: SynapseLayout, store: UpgradeRecordStore, direction
     const argv = [layout.python, '-m', 'pip', 'install', venvRequirement(wanted)];
     return {
       kind: 'task',
-      description: `${direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} matrix-synapse in ${layout.venv} from ${current} to ${wanted} with pip (the same virtualenv)`,
+      description: (direction === 'upgrade' ? t.pipUpgrade : t.pipDowngrade)({ venv: layout.venv ?? '', from: current, to: wanted }),
       shows: [{ argv }],
       check,
       run: async (ctx) => {
         await ctx.exec.run(argv, {
           env: { PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1' },
           timeoutMs: 45 * 60_000,
-          hint: 'pip needs the package index (PyPI) or its cache; check the output above.',
+          hint: t.pipHint,
         });
       },
     };
   }
   const name = layout.packageName!;
   const argv = direction === 'upgrade' ? aptUpgradeArgv(name, wanted) : aptDowngradeArgv(name, wanted, synapse.keptPackage);
-  const changes = direction === 'upgrade' && synapse.packageChanges?.length ? `; apt changes: ${synapse.packageChanges.join(', ')}` : '';
+  const change = { name, from: current, to: wanted };
+  const description =
+    direction === 'upgrade'
+      ? synapse.packageChanges?.length
+        ? t.aptUpgradeChanges({ ...change, changes: synapse.packageChanges.join(', ') })
+        : t.aptUpgrade(change)
+      : t.aptDowngrade(change);
   return {
     kind: 'task',
-    description: `${direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} ${name} from ${current} to ${wanted}, and only what it needs${changes}`,
+    description,
     shows: [{ argv }],
     check,
     run: async (ctx) => {
       await installWithRecovery(ctx, argv);
       const now = await installedSynapseVersion(ctx.exec, layout);
-      if (now !== wanted) throw new StepError(`apt finished, but ${name} is ${now ?? 'not fully installed'} instead of ${wanted}.`, { hint: `See \`apt-cache policy ${name}\` and \`dpkg -s ${name}\`.` });
+      if (now !== wanted) throw new StepError(t.aptWrongVersion({ name, now: now ?? t.notFullyInstalled, wanted }), { hint: t.aptWrongVersionHint({ name }) });
     },
   };
 }
@@ -148,7 +155,7 @@ async function installWithRecovery(ctx: RunContext, argv: string[]): Promise<voi
     await runApt(ctx.exec, argv);
   } catch (error) {
     if (!(error instanceof CommandFailedError) || !(error.info.outputTail ?? []).some((line) => /dpkg was interrupted/.test(line))) throw error;
-    ctx.note('dpkg was interrupted by an earlier run: finishing its work with `dpkg --configure -a` first.');
+    ctx.note(t.dpkgInterrupted);
     await runApt(ctx.exec, ['dpkg', '--configure', '-a']);
     await runApt(ctx.exec, argv);
   }

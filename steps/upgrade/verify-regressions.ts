@@ -3,6 +3,7 @@ import type { RunContext, Step } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { runVerify, type CheckResult } from '../../src/verify/index.js';
 import type { UpgradeRecordStore } from './record.js';
+import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
 
 /** The checks of `matrix-setup verify` that did not pass, by id. */
 export async function failingChecks(ctx: RunContext, stateDir: string): Promise<{ failing: string[]; results: CheckResult[] }> {
@@ -17,7 +18,7 @@ export async function failingChecks(ctx: RunContext, stateDir: string): Promise<
 export function verifyAfterStep(store: UpgradeRecordStore, direction: 'upgrade' | 'rollback', needs: string[]): Step {
   return {
     id: `${direction}-verify`,
-    title: 'Check the server as clients and other servers see it',
+    title: t.verifyTitle,
     needs,
     plan() {
       return [];
@@ -27,14 +28,15 @@ export function verifyAfterStep(store: UpgradeRecordStore, direction: 'upgrade' 
       const before = new Set(store.record.verifyBaseline ?? []);
       const regressions = results.filter((r) => r.status === 'fail' && !before.has(r.id));
       const old = failing.filter((id) => before.has(id));
-      if (old.length) ctx.warn(`Still failing as before the upgrade: ${old.join(', ')}.`);
+      if (old.length) ctx.warn(t.stillFailing({ checks: old.join(', ') }));
       if (regressions.length) {
-        throw new StepError(`${regressions.length} check${regressions.length === 1 ? '' : 's'} of \`matrix-setup verify\` passed before and fail now: ${regressions.map((r) => r.id).join(', ')}.`, {
-          hint: `Run \`matrix-setup verify\` for the details.${direction === 'upgrade' ? ' To undo the upgrade: matrix-setup upgrade --rollback' : ''}`,
+        throw new StepError(t.regressions({ count: regressions.length, checks: regressions.map((r) => r.id).join(', ') }), {
+          hint: direction === 'upgrade' ? t.regressionsUpgradeHint : t.regressionsHint,
           outputTail: regressions.map((r) => `${r.id}: ${r.evidence}${r.fix ? ` (${r.fix})` : ''}`),
         });
       }
-      ctx.note(`matrix-setup verify: ${results.filter((r) => r.status === 'pass').length} checks pass${failing.length ? `, ${failing.length} fail as before` : ''}.`);
+      const count = results.filter((r) => r.status === 'pass').length;
+      ctx.note(failing.length ? t.verifyPassesSomeFail({ count, failing: failing.length }) : t.verifyPasses({ count }));
     },
   };
 }

@@ -12,7 +12,7 @@ export function recordingActionEnv(ctx: RunContext, backupDir: string, backupSuf
     pendingRestarts: () => [],
     clearRestart() {},
     refreshPackageIndex: async () => {},
-    changed: (summary) => changes.push(summary),
+    changed: (summary) => changes.push(summary.en),
     backupPath: (path) => join(backupDir, `${path}.${backupSuffix}`),
   };
   return { env, changes };

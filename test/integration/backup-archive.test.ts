@@ -32,6 +32,7 @@ import { LocalExecutor } from '../../src/exec/executor.js';
 import { Logger } from '../../src/log/logger.js';
 import { loadDump } from '../../steps/restore/load-dump.js';
 import { clusterUnavailable, startCluster, type Cluster } from './postgres-cluster.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const PORT = 54341;
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
@@ -213,7 +214,7 @@ describe('backup archive: written, checked, damaged, loaded back', { skip: unava
       dump: stream,
       verifyDump: verify,
       psql: { argv: psqlInto('restored', marker) },
-      hint: 'test',
+      hint: verbatim('test'),
     });
     assert.equal(cluster.sql('SELECT count(*) FROM events', 'restored'), '5000');
     assert.equal(cluster.sql('SELECT string_agg(name, \',\' ORDER BY name) FROM users', 'restored'), '@alice:example.org,@bob:example.org');
@@ -232,7 +233,7 @@ describe('backup archive: written, checked, damaged, loaded back', { skip: unava
         dump: Readable.from([whole.subarray(0, Math.floor(size * 0.8))]),
         verifyDump: () => {},
         psql: { argv: psqlInto('cut', 'never') },
-        hint: 'test',
+        hint: verbatim('test'),
       }),
     );
     assert.equal(cluster.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", 'cut'), '0');
@@ -274,7 +275,7 @@ describe('backup archive: written, checked, damaged, loaded back', { skip: unava
       await assert.rejects(backup(small), (error: unknown) => {
         assert.ok(error instanceof StepError);
         assert.match(error.message, /^Not enough space in .*: the backup needs about .* \(database about .*, media .*\), and .* is free there\.$/);
-        assert.match(error.hint ?? '', /--to DIR.*--no-media/);
+        assert.match(error.hint?.en ?? '', /--to DIR.*--no-media/);
         return true;
       });
       assert.deepEqual(readdirSync(small), [], 'nothing was written');

@@ -14,6 +14,7 @@ import { applyNginxConfig, applyNginxConfigTask, type NginxConfigChange } from '
 import { PLACEHOLDER_CERTIFICATE } from '../../steps/nginx/unknown-names.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 import { localContext, makeCertificate, nginxMissing, stopNginx, testNginx, type TestNginx } from './nginx-edge.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const missing = nginxMissing();
 
@@ -158,7 +159,7 @@ describe('applying nginx configuration with rollback', { skip: missing }, () => 
 
   it('starts nginx with a good configuration, then the task is in place', async () => {
     const ctx = localContext();
-    const task = applyNginxConfigTask('test site', good('marker-one'), nginx.control);
+    const task = applyNginxConfigTask(verbatim('test site'), good('marker-one'), nginx.control);
     assert.equal(await task.check(ctx), false);
     await task.run(ctx);
     await waitFor('marker-one');

@@ -75,7 +75,7 @@ describe('external PostgreSQL over TCP', { skip: unavailable }, () => {
     const run = await runSteps(STEPS, answers(false), state.dir);
     assert.equal(run.outcome.status, 'done', JSON.stringify(run.outcome.error));
     const skipped = run.events.find((e) => e.type === 'step-skipped' && e.stepId === 'postgres-database');
-    assert.ok(skipped && skipped.type === 'step-skipped' && /the database must already exist/.test(skipped.reason));
+    assert.ok(skipped && skipped.type === 'step-skipped' && /the database must already exist/.test(skipped.reason.en));
     assert.ok(run.events.some((e) => e.type === 'step-done' && e.stepId === 'postgres-verify'));
   });
 
@@ -83,18 +83,18 @@ describe('external PostgreSQL over TCP', { skip: unavailable }, () => {
     const run = await runSteps(STEPS, answers(false, { name: 'not_created' }), state.dir);
     assert.equal(run.outcome.status, 'failed');
     assert.equal(run.outcome.failedStep, 'postgres-verify');
-    assert.match(run.outcome.error!.message, /database "not_created" does not exist/);
-    assert.match(run.outcome.error!.hint!, /CREATE DATABASE "not_created"/);
+    assert.match(run.outcome.error!.message.en, /database "not_created" does not exist/);
+    assert.match(run.outcome.error!.hint!.en, /CREATE DATABASE "not_created"/);
   });
 
   it('refuses a wrong-collation database over TCP too', async () => {
     cluster.sql("CREATE DATABASE posix_db OWNER synapse_user ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C' TEMPLATE template0");
     const created = await runSteps(STEPS, answers(true, { name: 'posix_db' }), state.dir);
     assert.equal(created.outcome.failedStep, 'postgres-database');
-    assert.match(created.outcome.error!.message, /LC_COLLATE is 'C\.UTF-8'/);
+    assert.match(created.outcome.error!.message.en, /LC_COLLATE is 'C\.UTF-8'/);
     const verified = await runSteps(STEPS, answers(false, { name: 'posix_db' }), state.dir);
     assert.equal(verified.outcome.failedStep, 'postgres-verify');
-    assert.match(verified.outcome.error!.message, /LC_COLLATE is 'C\.UTF-8'/);
+    assert.match(verified.outcome.error!.message.en, /LC_COLLATE is 'C\.UTF-8'/);
     assert.equal(cluster.sql("SELECT count(*) FROM pg_database WHERE datname = 'posix_db'"), '1');
   });
 
@@ -132,7 +132,7 @@ describe('external PostgreSQL over TCP', { skip: unavailable }, () => {
       cluster.sql('REVOKE CREATE ON SCHEMA public FROM PUBLIC', 'synapse');
       const error = await failure({ user: 'reader', password: 'reader-password' });
       assert.match(error.message, /may not create tables/);
-      assert.match(error.hint!, /GRANT CREATE ON SCHEMA public/);
+      assert.match(error.hint!.en, /GRANT CREATE ON SCHEMA public/);
     });
   });
 });

@@ -100,8 +100,8 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
     const run = await runSteps(STEPS, answers({ name: 'wrong_collation' }), state.dir);
     assert.equal(run.outcome.status, 'failed');
     assert.equal(run.outcome.failedStep, 'postgres-database');
-    assert.match(run.outcome.error!.message, /LC_COLLATE is 'C\.UTF-8'/);
-    assert.match(run.outcome.error!.hint!, /never drops/);
+    assert.match(run.outcome.error!.message.en, /LC_COLLATE is 'C\.UTF-8'/);
+    assert.match(run.outcome.error!.hint!.en, /never drops/);
     assert.equal(cluster.sql("SELECT datcollate FROM pg_database WHERE datname = 'wrong_collation'"), 'C.UTF-8');
   });
 
@@ -110,8 +110,8 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
     cluster.sql("CREATE DATABASE not_ours OWNER someone_else ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
     const run = await runSteps(STEPS, answers({ name: 'not_ours' }), state.dir);
     assert.equal(run.outcome.status, 'failed');
-    assert.match(run.outcome.error!.message, /belongs to the role "someone_else"/);
-    assert.match(run.outcome.error!.hint!, /ALTER DATABASE "not_ours" OWNER TO "synapse_user"/);
+    assert.match(run.outcome.error!.message.en, /belongs to the role "someone_else"/);
+    assert.match(run.outcome.error!.hint!.en, /ALTER DATABASE "not_ours" OWNER TO "synapse_user"/);
     assert.equal(cluster.sql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'not_ours'"), 'someone_else');
   });
 
@@ -123,7 +123,7 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
     const verifier = cluster.sql("SELECT rolpassword FROM pg_authid WHERE rolname = 'other_synapse'");
     const run = await runSteps(STEPS, answers({ name: 'other_server', user: 'other_synapse' }), state.dir);
     assert.equal(run.outcome.status, 'failed');
-    assert.match(run.outcome.error!.message, /belongs to the Synapse server "other\.example"/);
+    assert.match(run.outcome.error!.message.en, /belongs to the Synapse server "other\.example"/);
     assert.equal(cluster.sql("SELECT rolpassword FROM pg_authid WHERE rolname = 'other_synapse'"), verifier, 'the role was changed');
     assert.equal(cluster.sql('SELECT count(*) FROM users', 'other_server'), '1');
   });

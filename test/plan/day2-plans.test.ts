@@ -42,7 +42,7 @@ describe('day-2 plans', () => {
     const target = testTarget(targetId);
     it(`backup of examples/answers.yaml on ${targetId}`, () => {
       const steps = buildPlan(backupSteps({ directory: '/var/backups/matrix-setup', includeMedia: true, stateDir: '/var/lib/matrix-setup', onResult: () => {} }), { answers, target });
-      matchSnapshot(join(SNAPSHOTS, targetId, 'backup.txt'), renderPlanText(steps, { target, answersFile: 'examples/answers.yaml' }));
+      matchSnapshot(join(SNAPSHOTS, targetId, 'backup.txt'), renderPlanText(steps, { lang: 'en', target, answersFile: 'examples/answers.yaml' }));
     });
 
     it(`restore of examples/answers.yaml on ${targetId}`, () => {
@@ -51,7 +51,7 @@ describe('day-2 plans', () => {
       const order = `Steps: ${steps.map((s) => s.id).join(', ')}\n`;
       matchSnapshot(
         join(SNAPSHOTS, targetId, 'restore.txt'),
-        order + renderPlanText(steps.filter((s) => s.id.startsWith('restore-')), { target, answersFile: 'examples/answers.yaml' }),
+        order + renderPlanText(steps.filter((s) => s.id.startsWith('restore-')), { lang: 'en', target, answersFile: 'examples/answers.yaml' }),
       );
     });
   }

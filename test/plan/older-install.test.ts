@@ -68,7 +68,7 @@ describe('a machine installed by matrix-setup 0.1.0', () => {
     assert.deepEqual(added, EXPECTED_NEW, 'steps new since 0.1.0');
     assert.deepEqual(changed, EXPECTED_CHANGES, 'steps whose plan differs from what 0.1.0 ran: every existing install re-applies them');
 
-    const text = renderPlanText(plan, { target, lastRun: (id) => state.steps[id]?.inputHash });
+    const text = renderPlanText(plan, { lang: 'en', target, lastRun: (id) => state.steps[id]?.inputHash });
     const unchanged = plan.filter((s) => !s.skip && !(s.id in EXPECTED_CHANGES) && !EXPECTED_NEW.includes(s.id));
     assert.equal(text.match(/only re-checked/g)?.length ?? 0, unchanged.length, text);
     assert.equal(text.match(/differs from the last run here/g)?.length ?? 0, Object.keys(EXPECTED_CHANGES).length);

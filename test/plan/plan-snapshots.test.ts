@@ -37,7 +37,7 @@ describe('plan snapshots', () => {
   for (const targetId of SNAPSHOT_TARGETS) {
     it(`examples/answers.yaml on ${targetId}`, () => {
       const { target, steps } = plan(example, targetId);
-      matchSnapshot(join(SNAPSHOTS, 'plans', targetId, 'example.txt'), renderPlanText(steps, { target, answersFile: 'examples/answers.yaml' }));
+      matchSnapshot(join(SNAPSHOTS, 'plans', targetId, 'example.txt'), renderPlanText(steps, { lang: 'en', target, answersFile: 'examples/answers.yaml' }));
       const filesDir = join(SNAPSHOTS, 'files', targetId);
       if (UPDATE) rmSync(filesDir, { recursive: true, force: true });
       for (const step of steps) {
@@ -63,7 +63,7 @@ describe('plan snapshots', () => {
         }
         matchSnapshot(
           join(SNAPSHOTS, 'plans', targetId, `${variant.replace(/\.yaml$/, '')}.txt`),
-          renderPlanText(result.steps, { target: result.target, answersFile: `test/fixtures/plan-variants/${variant}` }),
+          renderPlanText(result.steps, { lang: 'en', target: result.target, answersFile: `test/fixtures/plan-variants/${variant}` }),
         );
         t.diagnostic(`${result.steps.length} steps`);
       });

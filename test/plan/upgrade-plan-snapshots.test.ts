@@ -50,9 +50,9 @@ describe('upgrade plan snapshots', () => {
       };
       const store = new UpgradeRecordStore('/var/lib/matrix-setup', record);
       const upgrade = buildPlan(upgradeSteps(store, after), { answers: after, target });
-      matchSnapshot(join(SNAPSHOTS, c.target, 'upgrade.txt'), renderPlanText(upgrade, { target }));
+      matchSnapshot(join(SNAPSHOTS, c.target, 'upgrade.txt'), renderPlanText(upgrade, { lang: 'en', target }));
       const rollback = buildPlan(rollbackSteps(store, before), { answers: before, target });
-      matchSnapshot(join(SNAPSHOTS, c.target, 'rollback.txt'), renderPlanText(rollback, { target }));
+      matchSnapshot(join(SNAPSHOTS, c.target, 'rollback.txt'), renderPlanText(rollback, { lang: 'en', target }));
       // Never a whole-system upgrade: every apt-get in the plans names the one package or file.
       for (const step of [...upgrade, ...rollback]) {
         for (const action of step.actions) {

@@ -40,21 +40,21 @@ export const HOST: HostSummary = {
 };
 
 export const PASSING_PREFLIGHT: PreflightResult[] = [
-  { id: 'root', label: 'Root', status: 'pass', detail: 'running as root' },
-  { id: 'target', label: 'Operating system', status: 'pass', detail: 'Debian 12 (bookworm) (amd64)' },
-  { id: 'memory', label: 'Memory', status: 'pass', detail: '3.8 GiB of RAM' },
-  { id: 'disk', label: 'Disk space', status: 'pass', detail: '41.2 GiB free under /var' },
-  { id: 'port-80', label: 'Port 80', status: 'pass', detail: 'free' },
-  { id: 'port-443', label: 'Port 443', status: 'pass', detail: 'free' },
+  { id: 'root', label: verbatim('Root'), status: 'pass', detail: verbatim('running as root') },
+  { id: 'target', label: verbatim('Operating system'), status: 'pass', detail: verbatim('Debian 12 (bookworm) (amd64)') },
+  { id: 'memory', label: verbatim('Memory'), status: 'pass', detail: verbatim('3.8 GiB of RAM') },
+  { id: 'disk', label: verbatim('Disk space'), status: 'pass', detail: verbatim('41.2 GiB free under /var') },
+  { id: 'port-80', label: verbatim('Port 80'), status: 'pass', detail: verbatim('free') },
+  { id: 'port-443', label: verbatim('Port 443'), status: 'pass', detail: verbatim('free') },
 ];
 
 export const PLAN: PlanSummary = {
   steps: [
-    { id: 'preflight', title: 'Check this machine' },
-    { id: 'base-packages', title: 'Base packages' },
-    { id: 'postgres-server', title: 'PostgreSQL server' },
-    { id: 'synapse-install', title: 'Install Synapse' },
-    { id: 'turn', title: 'TURN server', skip: 'turn.enabled is false' },
+    { id: 'preflight', title: verbatim('Check this machine') },
+    { id: 'base-packages', title: verbatim('Base packages') },
+    { id: 'postgres-server', title: verbatim('PostgreSQL server') },
+    { id: 'synapse-install', title: verbatim('Install Synapse') },
+    { id: 'turn', title: verbatim('TURN server'), skip: verbatim('turn.enabled is false') },
   ],
   packages: ['ca-certificates', 'curl', 'postgresql', 'matrix-synapse-py3', 'nginx', 'certbot'],
   files: ['/etc/matrix-synapse/conf.d/matrix-setup.yaml', '/etc/nginx/sites-available/matrix-setup.conf'],

@@ -5,6 +5,7 @@ import { INITIAL_PROGRESS, reduceProgress, TAIL_LINES } from '../../src/ui/state
 import { cleanOutputLine } from '../../src/ui/state/strip-ansi.js';
 import { initialState, update, welcomeOptions, type Action, type WizardState } from '../../src/ui/state/wizard-state.js';
 import { HOST, STARTED } from './fake-engine.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 function start(): WizardState {
   const first = initialState({ host: HOST, resumeCommand: 'matrix-setup resume', now: 0 });
@@ -27,7 +28,7 @@ test('cleanOutputLine drops colours, control characters and overwritten progress
 test('progress: skipped steps from run-started, tail of the running step only, cleared when it ends', () => {
   let state = reduceProgress(INITIAL_PROGRESS, STARTED, 1000);
   assert.equal(state.steps.find((s) => s.id === 'turn')?.status, 'skipped');
-  state = reduceProgress(state, { type: 'step-started', stepId: 'base-packages', title: 'Base packages', recheck: false }, 2000);
+  state = reduceProgress(state, { type: 'step-started', stepId: 'base-packages', title: verbatim('Base packages'), recheck: false }, 2000);
   for (let i = 0; i < 10; i++) state = reduceProgress(state, { type: 'output', stepId: 'base-packages', line: `\u001B[1mline ${i}\u001B[0m` }, 2000);
   state = reduceProgress(state, { type: 'output', stepId: 'other', line: 'not shown' }, 2000);
   assert.equal(state.tail.length, TAIL_LINES);
@@ -41,9 +42,9 @@ test('progress: skipped steps from run-started, tail of the running step only, c
 
 test('progress: a failed step keeps its output for the failure screen', () => {
   let state = reduceProgress(INITIAL_PROGRESS, STARTED, 0);
-  state = reduceProgress(state, { type: 'step-started', stepId: 'preflight', title: 'Check', recheck: false }, 0);
+  state = reduceProgress(state, { type: 'step-started', stepId: 'preflight', title: verbatim('Check'), recheck: false }, 0);
   state = reduceProgress(state, { type: 'output', stepId: 'preflight', line: 'E: broken' }, 0);
-  state = reduceProgress(state, { type: 'step-failed', stepId: 'preflight', durationMs: 1, error: { message: 'x' } }, 0);
+  state = reduceProgress(state, { type: 'step-failed', stepId: 'preflight', durationMs: 1, error: { message: verbatim('x') } }, 0);
   assert.deepEqual(state.tail, ['E: broken']);
   assert.equal(state.steps[0]!.status, 'failed');
 });
@@ -111,6 +112,6 @@ test('the first registration token\'s limits are asked with registration by toke
   assert.deepEqual(asked({ synapse: { registration: 'token' } }), ['synapse.registration_token_uses', 'synapse.registration_token_days']);
   assert.deepEqual(asked({ synapse: { registration: 'token' }, admin: { enabled: false } }), []);
   assert.deepEqual(asked({ synapse: { registration: 'disabled' } }), []);
-  assert.match(validateField('synapse.registration_token_uses', 0, { synapse: { registration: 'token' } }) ?? '', /1/);
+  assert.match(validateField('synapse.registration_token_uses', 0, { synapse: { registration: 'token' } })?.en ?? '', /1/);
   assert.equal(validateField('synapse.registration_token_uses', 25, { synapse: { registration: 'token' } }), undefined);
 });

@@ -9,6 +9,8 @@ import { STEPS } from '../../steps/index.js';
 import { FakeEngine, LOG } from './fake-engine.js';
 import { fakeTerminal, stripAnsi } from './fake-terminal.js';
 import { CLOCK, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+import { verbatim, type Localized } from '../../src/i18n/index.js';
+import { turnText } from '../../src/i18n/messages/steps-turn.js';
 
 /** Text answers for the questions that need one; choices by number; everything else keeps its default. */
 const TEXT: Record<string, string> = {
@@ -84,11 +86,11 @@ async function resumeAndInstall(w: Wizard): Promise<void> {
 
 /** A run of the real 23 steps, stopped while "Start Synapse" runs with a chatty command. */
 function twentyThreeSteps(running: string): EngineEvent[] {
-  const skipped: Record<string, string> = { 'turn-synapse': 'turn.enabled is false', 'turn-server': 'turn.enabled is false', 'turn-firewall': 'turn.enabled is false' };
+  const skipped: Record<string, Localized> = { 'turn-synapse': turnText.turnOff, 'turn-server': turnText.turnOff, 'turn-firewall': turnText.turnOff };
   const events: EngineEvent[] = [
     { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
-    { type: 'step-started', stepId: 'preflight', title: 'Preflight checks', recheck: false },
-    { type: 'note', stepId: 'preflight', level: 'warn', message: 'DNS example.org: has no A or AAAA record' },
+    { type: 'step-started', stepId: 'preflight', title: verbatim('Preflight checks'), recheck: false },
+    { type: 'note', stepId: 'preflight', level: 'warn', message: verbatim('DNS example.org: has no A or AAAA record') },
     { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
   ];
   for (const step of STEPS.slice(1)) {

@@ -11,11 +11,11 @@ function doneRun(engine: FakeEngine, pause?: Promise<void>) {
   engine.runs.push({
     events: [
       STARTED,
-      { type: 'step-started', stepId: 'preflight', title: 'Check this machine', recheck: false },
+      { type: 'step-started', stepId: 'preflight', title: verbatim('Check this machine'), recheck: false },
       { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 420 },
-      { type: 'step-started', stepId: 'base-packages', title: 'Base packages', recheck: false },
+      { type: 'step-started', stepId: 'base-packages', title: verbatim('Base packages'), recheck: false },
       { type: 'step-done', stepId: 'base-packages', changed: true, durationMs: 8300 },
-      { type: 'step-started', stepId: 'postgres-server', title: 'PostgreSQL server', recheck: false },
+      { type: 'step-started', stepId: 'postgres-server', title: verbatim('PostgreSQL server'), recheck: false },
       { type: 'command-started', stepId: 'postgres-server', argv: ['apt-get', 'install', '-y', 'postgresql'] },
       { type: 'output', stepId: 'postgres-server', line: '\u001B[1mReading package lists...\u001B[0m' },
       { type: 'output', stepId: 'postgres-server', line: 'Progress: [ 10%]\rProgress: [ 40%]' },
@@ -24,9 +24,9 @@ function doneRun(engine: FakeEngine, pause?: Promise<void>) {
     pauseUntil: pause,
     after: [
       { type: 'step-done', stepId: 'postgres-server', changed: true, durationMs: 31_000 },
-      { type: 'step-started', stepId: 'synapse-install', title: 'Install Synapse', recheck: false },
+      { type: 'step-started', stepId: 'synapse-install', title: verbatim('Install Synapse'), recheck: false },
       { type: 'step-done', stepId: 'synapse-install', changed: true, durationMs: 64_000 },
-      { type: 'step-skipped', stepId: 'turn', reason: 'turn.enabled is false' },
+      { type: 'step-skipped', stepId: 'turn', reason: verbatim('turn.enabled is false') },
       { type: 'run-finished', status: 'done', changedSteps: ['base-packages', 'postgres-server', 'synapse-install'], durationMs: 104_000 },
     ],
     outcome: {
@@ -241,20 +241,20 @@ test('failure screen: step, command, output, cause, log, resume command; retry r
   engine.runs.push({
     events: [
       STARTED,
-      { type: 'step-started', stepId: 'preflight', title: 'Check this machine', recheck: false },
+      { type: 'step-started', stepId: 'preflight', title: verbatim('Check this machine'), recheck: false },
       { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 420 },
-      { type: 'step-started', stepId: 'base-packages', title: 'Base packages', recheck: false },
+      { type: 'step-started', stepId: 'base-packages', title: verbatim('Base packages'), recheck: false },
       { type: 'command-started', stepId: 'base-packages', argv: ['apt-get', 'update', '-q'] },
       {
         type: 'step-failed',
         stepId: 'base-packages',
         durationMs: 5200,
         error: {
-          message: 'Command failed with exit status 100: apt-get update -q',
+          message: verbatim('Command failed with exit status 100: apt-get update -q'),
           argv: ['apt-get', 'update', '-q'],
           exitCode: 100,
           outputTail: ['Err:1 http://deb.debian.org/debian bookworm InRelease', '  Temporary failure resolving deb.debian.org', 'E: Some index files failed to download.'],
-          hint: 'The package mirror could not be reached: check DNS and outgoing HTTP from this machine.',
+          hint: verbatim('The package mirror could not be reached: check DNS and outgoing HTTP from this machine.'),
         },
       },
       { type: 'run-finished', status: 'failed', changedSteps: [], durationMs: 5700 },
@@ -265,11 +265,11 @@ test('failure screen: step, command, output, cause, log, resume command; retry r
       logFile: LOG,
       changedSteps: [],
       error: {
-        message: 'Command failed with exit status 100: apt-get update -q',
+        message: verbatim('Command failed with exit status 100: apt-get update -q'),
         argv: ['apt-get', 'update', '-q'],
         exitCode: 100,
         outputTail: ['Err:1 http://deb.debian.org/debian bookworm InRelease', '  Temporary failure resolving deb.debian.org', 'E: Some index files failed to download.'],
-        hint: 'The package mirror could not be reached: check DNS and outgoing HTTP from this machine.',
+        hint: verbatim('The package mirror could not be reached: check DNS and outgoing HTTP from this machine.'),
       },
     },
   });
@@ -301,7 +301,7 @@ test('failure screen: step, command, output, cause, log, resume command; retry r
 
 test('quitting from the failure screen exits 1 and names the resume command', async () => {
   const engine = new FakeEngine();
-  engine.runs.push({ events: [STARTED], outcome: { status: 'failed', failedStep: 'preflight', logFile: LOG, changedSteps: [], error: { message: 'boom' } } });
+  engine.runs.push({ events: [STARTED], outcome: { status: 'failed', failedStep: 'preflight', logFile: LOG, changedSteps: [], error: { message: verbatim('boom') } } });
   const w = await startWizard(engine);
   try {
     await w.press(KEYS.enter);
@@ -411,8 +411,8 @@ test('plan only: the review says nothing will be installed and Enter exits 0 wit
 test('a failed preflight check blocks the install until it passes', async () => {
   const engine = new FakeEngine();
   engine.preflightResults = [
-    { id: 'root', label: 'Root', status: 'pass', detail: 'running as root' },
-    { id: 'port-80', label: 'Port 80', status: 'fail', detail: 'in use by apache2 (PID 712)', fix: 'Stop apache2: systemctl disable --now apache2' },
+    { id: 'root', label: verbatim('Root'), status: 'pass', detail: verbatim('running as root') },
+    { id: 'port-80', label: verbatim('Port 80'), status: 'fail', detail: verbatim('in use by apache2 (PID 712)'), fix: verbatim('Stop apache2: systemctl disable --now apache2') },
   ];
   doneRun(engine);
   const w = await startWizard(engine);

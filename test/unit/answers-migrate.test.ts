@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ANSWERS_FORMAT, loadSavedAnswers, type AnswersMigration } from '../../src/answers/migrate.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 describe('saved answers of an older format', () => {
   // A made-up format 0 that kept the install method at the top level, to exercise the mechanism.
   const toOne: AnswersMigration = {
     from: 0,
-    describe: 'synapse_install moved to synapse.install',
+    describe: verbatim('synapse_install moved to synapse.install'),
     migrate: ({ synapse_install, ...rest }) => ({ ...rest, synapse: { install: synapse_install } }),
   };
 
@@ -20,7 +21,7 @@ describe('saved answers of an older format', () => {
       const old = 'version: 0\nserver_name: example.org\nsynapse_install: apt\ntls:\n  email: admin@example.org\n';
       writeFileSync(file, old);
       const notes: string[] = [];
-      const { answers, migratedFrom } = loadSavedAnswers(file, { migrations: [toOne], note: (m) => notes.push(m) });
+      const { answers, migratedFrom } = loadSavedAnswers(file, { migrations: [toOne], note: (m) => notes.push(m.en) });
       assert.equal(migratedFrom, 0);
       assert.equal(answers.synapse.install, 'apt');
       assert.equal(answers.version, ANSWERS_FORMAT);

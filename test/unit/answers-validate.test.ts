@@ -75,37 +75,37 @@ describe('answers validation: collecting issues', () => {
   it('reports YAML syntax errors with their position', () => {
     const issues = issuesOf(fixture('syntax-error.yaml'));
     assert.ok(issues.length >= 1);
-    assert.match(issues[0]!.message, /^YAML syntax: /);
+    assert.match(issues[0]!.message.en, /^YAML syntax: /);
     assert.equal(issues[0]!.line, 5);
   });
 
   it('rejects duplicate keys', () => {
     const [issue] = issuesOf(fixture('duplicate-key.yaml'));
-    assert.match(issue!.message, /unique/);
+    assert.match(issue!.message.en, /unique/);
     assert.equal(issue!.line, 3);
   });
 
   it('rejects an empty file and a file that is not a mapping', () => {
-    assert.match(issuesOf('')[0]!.message, /empty/);
-    assert.match(issuesOf('# only a comment\n')[0]!.message, /empty/);
-    assert.match(issuesOf('- version: 1\n')[0]!.message, /mapping/);
+    assert.match(issuesOf('')[0]!.message.en, /empty/);
+    assert.match(issuesOf('# only a comment\n')[0]!.message.en, /empty/);
+    assert.match(issuesOf('- version: 1\n')[0]!.message.en, /mapping/);
   });
 });
 
 describe('answers validation: version', () => {
   it('requires version 1', () => {
     const issue = issueAt('server_name: example.org\ntls:\n  email: admin@example.org\n', 'version');
-    assert.match(issue.message, /required/);
+    assert.match(issue.message.en, /required/);
   });
 
   it('explains a newer version', () => {
     const issue = issueAt(fixture('wrong-version.yaml'), 'version');
-    assert.match(issue.message, /version 2/);
+    assert.match(issue.message.en, /version 2/);
     assert.deepEqual([issue.line, issue.column], [1, 10]);
   });
 
   it('rejects version "1" as text', () => {
-    assert.match(issueAt(BASE.replace('version: 1', 'version: "1"'), 'version').message, /must be 1/);
+    assert.match(issueAt(BASE.replace('version: 1', 'version: "1"'), 'version').message.en, /must be 1/);
   });
 });
 
@@ -125,21 +125,21 @@ describe('answers validation: unknown keys', () => {
 
   it('names the sections of a key that lives in several', () => {
     const issue = issueAt(`${BASE}mode: external\n`, 'mode');
-    assert.match(issue.message, /tls\.mode or database\.mode/);
+    assert.match(issue.message.en, /tls\.mode or database\.mode/);
   });
 
   it('lists the accepted keys when nothing is close', () => {
     const issue = issueAt(`${BASE}turn:\n  banana: 1\n`, 'turn.banana');
     assert.equal(issue.suggestion, undefined);
-    assert.match(issue.message, /turn accepts: enabled, external_ip/);
+    assert.match(issue.message.en, /turn accepts: enabled, external_ip/);
   });
 });
 
 describe('answers validation: secrets by reference only', () => {
   it('rejects an inline password and explains the reference forms', () => {
     const issue = issueAt(fixture('inline-password.yaml'), 'admin.password');
-    assert.match(issue.message, /password_file: \/path/);
-    assert.match(issue.message, /password_env: VARIABLE_NAME/);
+    assert.match(issue.message.en, /password_file: \/path/);
+    assert.match(issue.message.en, /password_env: VARIABLE_NAME/);
     assert.deepEqual([issue.line, issue.column], [7, 3]);
     assert.doesNotMatch(JSON.stringify(issue), /horse/, 'the secret itself is never echoed');
   });
@@ -159,10 +159,10 @@ describe('answers validation: secrets by reference only', () => {
 
   it('rejects both forms at once, relative files and bad variable names', () => {
     const both = issueAt(`${BASE}admin:\n  password_file: /root/a\n  password_env: A\n`, 'admin.password_env');
-    assert.match(both.message, /either/);
+    assert.match(both.message.en, /either/);
     assert.deepEqual([both.line, both.column], [7, 3]);
-    assert.match(issueAt(`${BASE}admin:\n  password_file: root/a\n`, 'admin.password_file').message, /absolute/);
-    assert.match(issueAt(`${BASE}admin:\n  password_env: 1-A\n`, 'admin.password_env').message, /environment variable/);
+    assert.match(issueAt(`${BASE}admin:\n  password_file: root/a\n`, 'admin.password_file').message.en, /absolute/);
+    assert.match(issueAt(`${BASE}admin:\n  password_env: 1-A\n`, 'admin.password_env').message.en, /environment variable/);
   });
 });
 
@@ -170,19 +170,19 @@ describe('answers validation: host names', () => {
   const host = (value: string, key = 'synapse_host') => issueAt(`${BASE}${key}: ${JSON.stringify(value)}\n`, key);
 
   it('rejects shell metacharacters, leading dashes and spaces', () => {
-    assert.match(host('matrix.example.org;reboot').message, /";"/);
-    assert.match(host('-matrix.example.org').message, /hyphen/);
-    assert.match(host('matrix .example.org').message, /spaces/);
-    assert.match(host('$(id).example.org').message, /"\$"/);
-    assert.match(host('matrix.example.org`').message, /"`"/);
+    assert.match(host('matrix.example.org;reboot').message.en, /";"/);
+    assert.match(host('-matrix.example.org').message.en, /hyphen/);
+    assert.match(host('matrix .example.org').message.en, /spaces/);
+    assert.match(host('$(id).example.org').message.en, /"\$"/);
+    assert.match(host('matrix.example.org`').message.en, /"`"/);
   });
 
   it('checks label and total lengths, empty labels and IP-like names', () => {
-    assert.match(host(`${'a'.repeat(64)}.example.org`).message, /at most 63/);
-    assert.match(host(`${'abcdefghi.'.repeat(26)}org`).message, /at most 253/);
-    assert.match(host('matrix..example.org').message, /empty label/);
-    assert.match(host('203.0.113.10').message, /IP address/);
-    assert.match(host('matrix').message, /fully qualified/);
+    assert.match(host(`${'a'.repeat(64)}.example.org`).message.en, /at most 63/);
+    assert.match(host(`${'abcdefghi.'.repeat(26)}org`).message.en, /at most 253/);
+    assert.match(host('matrix..example.org').message.en, /empty label/);
+    assert.match(host('203.0.113.10').message.en, /IP address/);
+    assert.match(host('matrix').message.en, /fully qualified/);
   });
 
   it('offers corrections for upper case, a trailing dot and URLs', () => {
@@ -193,7 +193,7 @@ describe('answers validation: host names', () => {
 
   it('rejects a port in server_name with an explanation', () => {
     const issue = issueAt(fixture('server-name-with-port.yaml'), 'server_name');
-    assert.match(issue.message, /port in server_name is not supported/);
+    assert.match(issue.message.en, /port in server_name is not supported/);
     assert.equal(issue.suggestion, 'example.org');
     assert.deepEqual([issue.line, issue.column], [2, 14]);
   });
@@ -209,11 +209,11 @@ describe('answers validation: host names', () => {
     const existing = (cert: string, key = '/etc/ssl/k.pem') => `${BASE.replace(/tls:\n  email: admin@example.org\n/, '')}tls:\n  mode: existing\n  cert_path: ${JSON.stringify(cert)}\n  key_path: ${JSON.stringify(key)}\n`;
     for (const bad of ['/a.pem; include /x.conf;', '/etc/ssl/my cert.pem', '/etc/ssl/$host.pem', '/etc/ssl/{a}.pem', '/etc/ssl/a#b.pem', "/etc/ssl/a'b.pem", '/etc/ssl/a\\b.pem', '/etc/ssl/%i.pem']) {
       const issue = issueAt(existing(bad), 'tls.cert_path');
-      assert.match(issue.message, /configuration files would read as syntax/, bad);
+      assert.match(issue.message.en, /configuration files would read as syntax/, bad);
       assert.equal(issue.line, 5, bad);
     }
-    assert.match(issueAt(existing('/etc/ssl/c.pem', '/k.pem\tx'), 'tls.key_path').message, /control character/);
-    assert.match(issueAt(`${BASE}  acme_ca_bundle: "/ca bundle.pem"\n`, 'tls.acme_ca_bundle').message, /a space/);
+    assert.match(issueAt(existing('/etc/ssl/c.pem', '/k.pem\tx'), 'tls.key_path').message.en, /control character/);
+    assert.match(issueAt(`${BASE}  acme_ca_bundle: "/ca bundle.pem"\n`, 'tls.acme_ca_bundle').message.en, /a space/);
     const fine = validateAnswersDocument(existing('/etc/letsencrypt/live/chat.example.org/fullchain.pem', '/etc/ssl/private/key_2026-01+a@b=c,d:e~f.pem'));
     assert.equal(fine.tls.cert_path, '/etc/letsencrypt/live/chat.example.org/fullchain.pem');
   });
@@ -229,43 +229,43 @@ describe('answers validation: types, choices and formats', () => {
   it('checks choices and suggests the closest', () => {
     const issue = issueAt('version: 1\nserver_name: example.org\ntls:\n  mode: letsencrpyt\n', 'tls.mode');
     assert.equal(issue.suggestion, 'letsencrypt');
-    assert.match(issue.message, /one of: letsencrypt, existing, self-signed/);
+    assert.match(issue.message.en, /one of: letsencrypt, existing, self-signed/);
     assert.deepEqual([issue.line, issue.column], [4, 9]);
   });
 
   it('checks types', () => {
-    assert.match(issueAt(`${BASE}federation: "yes"\n`, 'federation').message, /true or false/);
-    assert.match(issueAt(`${BASE}database:\n  name: 5\n`, 'database.name').message, /text/);
-    assert.match(issueAt(`${BASE}turn:\n  min_port: "50000"\n`, 'turn.min_port').message, /without quotes/);
-    assert.match(issueAt(`${BASE}turn:\n  min_port: 50000.5\n`, 'turn.min_port').message, /whole number/);
-    assert.match(issueAt('version: 1\nserver_name: example.org\ntls: letsencrypt\n', 'tls').message, /mapping/);
-    assert.match(issueAt(`${BASE}synapse:\n  version: [1]\n`, 'synapse.version').message, /list/);
+    assert.match(issueAt(`${BASE}federation: "yes"\n`, 'federation').message.en, /true or false/);
+    assert.match(issueAt(`${BASE}database:\n  name: 5\n`, 'database.name').message.en, /text/);
+    assert.match(issueAt(`${BASE}turn:\n  min_port: "50000"\n`, 'turn.min_port').message.en, /without quotes/);
+    assert.match(issueAt(`${BASE}turn:\n  min_port: 50000.5\n`, 'turn.min_port').message.en, /whole number/);
+    assert.match(issueAt('version: 1\nserver_name: example.org\ntls: letsencrypt\n', 'tls').message.en, /mapping/);
+    assert.match(issueAt(`${BASE}synapse:\n  version: [1]\n`, 'synapse.version').message.en, /list/);
   });
 
   it('tells to quote a version that YAML reads as a number', () => {
     const issue = issueAt(`${BASE}synapse:\n  version: 1.10\n`, 'synapse.version');
-    assert.match(issue.message, /quotes: "1\.10"/);
+    assert.match(issue.message.en, /quotes: "1\.10"/);
   });
 
   it('checks emails, URLs, sizes, ports, paths, checksums and versions', () => {
-    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  email: admin\n', 'tls.email').message, /email address/);
-    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  email: admin@-x.org\n', 'tls.email').message, /domain/);
+    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  email: admin\n', 'tls.email').message.en, /email address/);
+    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  email: admin@-x.org\n', 'tls.email').message.en, /domain/);
     const url = issueAt(`${BASE.replace('tls:\n', 'tls:\n  acme_directory: http://127.0.0.1:14000/dir\n')}`, 'tls.acme_directory');
-    assert.match(url.message, /https/);
+    assert.match(url.message.en, /https/);
     assert.equal(url.suggestion, 'https://127.0.0.1:14000/dir');
-    assert.match(issueAt(`${BASE}synapse:\n  max_upload_size: 100\n`, 'synapse.max_upload_size').message, /text/);
-    assert.match(issueAt(`${BASE}synapse:\n  max_upload_size: "100"\n`, 'synapse.max_upload_size').message, /unit/);
-    assert.match(issueAt(`${BASE}synapse:\n  max_upload_size: lots\n`, 'synapse.max_upload_size').message, /50M/);
-    assert.match(issueAt(`${BASE}database:\n  mode: external\n  host: db\n  port: 70000\n  password_env: P\n`, 'database.port').message, /between 1 and 65535/);
-    assert.match(issueAt(`${BASE}database:\n  mode: external\n  host: db\n  port: 0\n  password_env: P\n`, 'database.port').message, /between 1 and 65535/);
-    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  mode: existing\n  cert_path: cert.pem\n  key_path: /k\n', 'tls.cert_path').message, /absolute/);
-    assert.match(issueAt(`${BASE}element:\n  version: 1.11.90\n  sha256: abc\n`, 'element.sha256').message, /64 hex/);
+    assert.match(issueAt(`${BASE}synapse:\n  max_upload_size: 100\n`, 'synapse.max_upload_size').message.en, /text/);
+    assert.match(issueAt(`${BASE}synapse:\n  max_upload_size: "100"\n`, 'synapse.max_upload_size').message.en, /unit/);
+    assert.match(issueAt(`${BASE}synapse:\n  max_upload_size: lots\n`, 'synapse.max_upload_size').message.en, /50M/);
+    assert.match(issueAt(`${BASE}database:\n  mode: external\n  host: db\n  port: 70000\n  password_env: P\n`, 'database.port').message.en, /between 1 and 65535/);
+    assert.match(issueAt(`${BASE}database:\n  mode: external\n  host: db\n  port: 0\n  password_env: P\n`, 'database.port').message.en, /between 1 and 65535/);
+    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  mode: existing\n  cert_path: cert.pem\n  key_path: /k\n', 'tls.cert_path').message.en, /absolute/);
+    assert.match(issueAt(`${BASE}element:\n  version: 1.11.90\n  sha256: abc\n`, 'element.sha256').message.en, /64 hex/);
     assert.equal(issueAt(`${BASE}element:\n  version: v1.11.90\n`, 'element.version').suggestion, '1.11.90');
-    assert.match(issueAt(`${BASE}synapse:\n  version: newest\n`, 'synapse.version').message, /latest/);
+    assert.match(issueAt(`${BASE}synapse:\n  version: newest\n`, 'synapse.version').message.en, /latest/);
     assert.equal(issueAt(`${BASE}admin:\n  username: "@Admin:example.org"\n`, 'admin.username').suggestion, 'admin');
     assert.equal(issueAt(`${BASE}database:\n  user: Synapse-User\n`, 'database.user').suggestion, 'synapse_user');
-    assert.match(issueAt(`${BASE}turn:\n  external_ip: 300.1.1.1\n`, 'turn.external_ip').message, /IPv4 or IPv6/);
-    assert.match(issueAt(`${BASE}synapse:\n  cache_factor: 0\n`, 'synapse.cache_factor').message, /greater than 0/);
+    assert.match(issueAt(`${BASE}turn:\n  external_ip: 300.1.1.1\n`, 'turn.external_ip').message.en, /IPv4 or IPv6/);
+    assert.match(issueAt(`${BASE}synapse:\n  cache_factor: 0\n`, 'synapse.cache_factor').message.en, /greater than 0/);
   });
 
   it('accepts an https URL for a private ACME server', () => {
@@ -282,12 +282,12 @@ describe('answers validation: rules between keys', () => {
     assert.ok(cert && issues.some((i) => i.path === 'tls.key_path'));
     assert.deepEqual([cert.line, cert.column], [4, 3]);
     const email = issues.find((i) => i.path === 'tls.email');
-    assert.match(email!.message, /only applies when tls.mode is letsencrypt/);
+    assert.match(email!.message.en, /only applies when tls.mode is letsencrypt/);
   });
 
   it("Let's Encrypt needs an email", () => {
     const issue = issueAt('version: 1\nserver_name: example.org\n', 'tls.email');
-    assert.match(issue.message, /required when tls.mode is letsencrypt/);
+    assert.match(issue.message.en, /required when tls.mode is letsencrypt/);
   });
 
   it('an external database needs a host and a password reference', () => {
@@ -295,12 +295,12 @@ describe('answers validation: rules between keys', () => {
     const host = issues.find((i) => i.path === 'database.host');
     const password = issues.find((i) => i.path === 'database.password');
     assert.deepEqual([host?.line, host?.column], [6, 3]);
-    assert.match(password!.message, /database.password_file or database.password_env/);
+    assert.match(password!.message.en, /database.password_file or database.password_env/);
   });
 
   it('external-only keys are rejected for a local database; the port applies to both', () => {
     const issue = issueAt(`${BASE}database:\n  host: localhost\n  port: 5433\n`, 'database.host');
-    assert.match(issue.message, /database.mode is external/);
+    assert.match(issue.message.en, /database.mode is external/);
     assert.ok(!issuesOf(`${BASE}database:\n  host: localhost\n  port: 5433\n`).some((i) => i.path === 'database.port'));
   });
 
@@ -320,22 +320,22 @@ describe('answers validation: rules between keys', () => {
 
   it('an Element tarball needs its sha256', () => {
     const issue = issueAt(`${BASE}element:\n  tarball: /root/element.tar.gz\n`, 'element.sha256');
-    assert.match(issue.message, /required when element.tarball is set/);
+    assert.match(issue.message.en, /required when element.tarball is set/);
     assert.equal(issue.line, 6);
     assert.ok(issuesOf(`${BASE}element:\n  sha256: ${'a'.repeat(64)}\n`).some((i) => i.path === 'element.sha256'));
   });
 
   it('well-known delegation needs synapse_host different from server_name', () => {
     const issue = issueAt(`${BASE}delegation: well-known\n`, 'delegation');
-    assert.match(issue.message, /synapse_host/);
+    assert.match(issue.message.en, /synapse_host/);
     assert.equal(issue.line, 5);
     validateAnswersDocument(`${BASE}delegation: well-known\nsynapse_host: matrix.example.org\n`);
   });
 
   it('self-signed certificates cannot federate; open registration needs email', () => {
-    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  mode: self-signed\n', 'tls.mode').message, /federation: false/);
+    assert.match(issueAt('version: 1\nserver_name: example.org\ntls:\n  mode: self-signed\n', 'tls.mode').message.en, /federation: false/);
     validateAnswersDocument('version: 1\nserver_name: example.org\nfederation: false\ntls:\n  mode: self-signed\n');
-    assert.match(issueAt(`${BASE}synapse:\n  registration: open\n`, 'synapse.registration').message, /email/);
+    assert.match(issueAt(`${BASE}synapse:\n  registration: open\n`, 'synapse.registration').message.en, /email/);
   });
 
   it('a rule stays quiet when the key or section it reads is itself invalid', () => {

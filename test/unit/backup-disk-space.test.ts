@@ -15,13 +15,14 @@ describe('backup space and names', () => {
     const estimate = { database: 2 * GiB, media: 30 * GiB, files: 1024 ** 2 };
     assert.equal(spaceProblem('/var/backups/matrix-setup', 100 * GiB, estimate), undefined);
     assert.equal(
-      spaceProblem('/var/backups/matrix-setup', 20 * GiB, estimate),
+      spaceProblem('/var/backups/matrix-setup', 20 * GiB, estimate)?.en,
       'Not enough space in /var/backups/matrix-setup: the backup needs about 32 GiB (database about 2.0 GiB, media 30 GiB, configuration 1.0 MiB), and 20 GiB is free there.',
     );
   });
 
   it('formats sizes for people', () => {
-    assert.deepEqual([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * GiB)], ['0 bytes', '1023 bytes', '1.5 KiB', '5.0 GiB']);
+    assert.deepEqual([formatBytes(0), formatBytes(1), formatBytes(1023), formatBytes(1536), formatBytes(5 * GiB)].map((s) => s.en), ['0 bytes', '1 byte', '1023 bytes', '1.5 KiB', '5.0 GiB']);
+    assert.deepEqual([formatBytes(0), formatBytes(1), formatBytes(1023), formatBytes(1536), formatBytes(5 * GiB)].map((s) => s.ru), ['0 байт', '1 байт', '1023 байта', '1,5 КиБ', '5,0 ГиБ']);
   });
 
   it('names an archive after the server and the UTC time, safe as a file name', () => {

@@ -55,9 +55,9 @@ describe('backup and restore on the command line', () => {
 
   it('the plain summary ends with the archive path alone; --json has the archive, server_name, synapse_version and bytes', () => {
     const result = { archive: '/var/backups/matrix-setup/matrix-setup-backup-example.org-20260304T050607Z.tar', bytes: 123456, manifest: testManifest([]) };
-    const lines = backupSummary(result).trimEnd().split('\n');
+    const lines = backupSummary(result, 'en').trimEnd().split('\n');
     assert.equal(lines.at(-1), result.archive);
-    assert.match(backupSummary(result), /holds the signing key and every secret .* copy it off this machine/);
+    assert.match(backupSummary(result, 'en'), /holds the signing key and every secret .* copy it off this machine/);
     const json = backupJson(result);
     assert.deepEqual([json.archive, json.server_name, json.synapse_version, json.bytes], [result.archive, 'example.org', '1.160.0', 123456]);
   });

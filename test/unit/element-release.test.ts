@@ -44,7 +44,7 @@ describe('Element Web release', () => {
   });
 
   it('is skipped when disabled; otherwise directory, install, config.json, switch', () => {
-    assert.equal(elementWebStep.skip?.({ answers: testAnswers({ element: { enabled: false } }), target: testTarget() }), 'element.enabled is false');
+    assert.equal(elementWebStep.skip?.({ answers: testAnswers({ element: { enabled: false } }), target: testTarget() })?.en, 'element.enabled is false');
     const kinds = elementWebStep.plan({ answers: testAnswers(), target: testTarget() }).map((a) => a.kind);
     assert.deepEqual(kinds, ['directory', 'task', 'file', 'task']);
   });

@@ -9,6 +9,7 @@ import type { Action, RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-actions-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +28,7 @@ function environment(exec = new FakeExecutor([[['getent'], (argv) => ({ stdout: 
     pendingRestarts: () => restarts,
     clearRestart: (unit) => restarts.splice(restarts.indexOf(unit), 1),
     refreshPackageIndex: async (manager) => void refreshed.push(manager),
-    changed: (summary) => changes.push(summary),
+    changed: (summary) => changes.push(summary.en),
     backupPath: (path) => join(dir, 'backups', `${path}.20261126T000000`),
   };
   return { env, exec, changes, restarts, refreshed };
@@ -64,7 +65,7 @@ describe('file action', () => {
     writeFileSync(path, 'server_name: other.org\n');
     const action: Action = {
       kind: 'file', path, content: 'server_name: example.org\n', mode: 0o644, owner: me, group,
-      guard: (existing) => (existing.includes('other.org') ? 'it belongs to other.org' : undefined),
+      guard: (existing) => (existing.includes('other.org') ? verbatim('it belongs to other.org') : undefined),
     };
     await assert.rejects(ensure(action, env), (error: unknown) => error instanceof StepError && /other\.org/.test(error.message));
     assert.equal(readFileSync(path, 'utf8'), 'server_name: other.org\n');
@@ -75,9 +76,9 @@ describe('command action', () => {
   it('runs only when its guard says so', async () => {
     const exec = new FakeExecutor([[['test', '-e'], { exitCode: 0 }]]);
     const { env } = environment(exec);
-    await ensure({ kind: 'command', description: 'x', argv: ['do-it'], unless: ['test', '-e', '/done'] }, env);
+    await ensure({ kind: 'command', description: verbatim('x'), argv: ['do-it'], unless: ['test', '-e', '/done'] }, env);
     assert.deepEqual(exec.changes(), []);
-    await ensure({ kind: 'command', description: 'y', argv: ['do-it'], creates: join(dir, 'missing') }, env);
+    await ensure({ kind: 'command', description: verbatim('y'), argv: ['do-it'], creates: join(dir, 'missing') }, env);
     assert.deepEqual(exec.changes(), [['do-it']]);
   });
 });
@@ -128,7 +129,7 @@ describe('service action diagnosis', () => {
     ]);
     const { env } = environment(exec);
     await assert.rejects(
-      ensure({ kind: 'service', unit: 'matrix-synapse', enable: true, start: true, onChange: 'restart', diagnose: async () => new StepError('Synapse failed: database login refused') }, env),
+      ensure({ kind: 'service', unit: 'matrix-synapse', enable: true, start: true, onChange: 'restart', diagnose: async () => new StepError(verbatim('Synapse failed: database login refused')) }, env),
       /database login refused/,
     );
   });

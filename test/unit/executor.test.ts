@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { CommandFailedError, InterruptedError } from '../../src/errors.js';
 import { LocalExecutor, splitLines } from '../../src/exec/executor.js';
 import { Logger } from '../../src/log/logger.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-exec-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,12 +52,12 @@ describe('LocalExecutor', () => {
     const { exec, logger } = executor();
     logger.addSecret('s3cr3t-value');
     await assert.rejects(
-      exec.run(['sh', '-c', 'echo one; echo "token s3cr3t-value" >&2; exit 3'], { hint: 'try this' }),
+      exec.run(['sh', '-c', 'echo one; echo "token s3cr3t-value" >&2; exit 3'], { hint: verbatim('try this') }),
       (error: unknown) => {
         assert.ok(error instanceof CommandFailedError);
         assert.equal(error.info.exitCode, 3);
         assert.deepEqual(error.info.outputTail, ['one', 'token ***']);
-        assert.equal(error.hint, 'try this');
+        assert.equal(error.hint?.en, 'try this');
         return true;
       },
     );

@@ -43,7 +43,7 @@ describe('firewall', () => {
     const task = openPortsTask([80, 443, 8448]);
     assert.equal(await task.check(context(exec)), true);
     assert.deepEqual(exec.changes(), []);
-    assert.match(cloudFirewallNote([80, 443, 8448], { kind: 'none' }), /none was turned on.*allow inbound 80\/tcp, 443\/tcp, 8448\/tcp/s);
+    assert.match(cloudFirewallNote([80, 443, 8448], { kind: 'none' }).en, /none was turned on.*allow inbound 80\/tcp, 443\/tcp, 8448\/tcp/s);
   });
 
   it('opens services and ports permanently in a running firewalld, then reloads it', async () => {

@@ -66,7 +66,7 @@ function refusal(pattern: RegExp) {
   return (error: unknown) => {
     assert.ok(error instanceof StepError, `expected a StepError, got ${String(error)}`);
     assert.match(error.message, pattern);
-    assert.match(error.hint ?? '', /Nothing was changed/);
+    assert.match(error.hint?.en ?? '', /Nothing was changed/);
     return true;
   };
 }

@@ -39,8 +39,8 @@ describe('matrix.org keyring expiry', () => {
 
   it(`asks for a refresh when the signing key has expired or expires within 30 days, on every run`, () => {
     assert.equal(keyringRefreshReason(listing('', { expires: at('2027-06-01') }), NOW), undefined);
-    assert.equal(keyringRefreshReason(listing('', { expires: at('2027-03-15') }), NOW), 'its signing key expires on 2027-03-15');
-    assert.equal(keyringRefreshReason(listing('', { expires: at('2027-03-15') }), NOW + 20 * DAY), 'its signing key expired on 2027-03-15');
+    assert.equal(keyringRefreshReason(listing('', { expires: at('2027-03-15') }), NOW)?.en, 'its signing key expires on 2027-03-15');
+    assert.equal(keyringRefreshReason(listing('', { expires: at('2027-03-15') }), NOW + 20 * DAY)?.en, 'its signing key expired on 2027-03-15');
     assert.equal(keyringRefreshReason(listing('', { expires: '' }), NOW), undefined);
   });
 
@@ -50,19 +50,19 @@ describe('matrix.org keyring expiry', () => {
     assert.deepEqual(refreshDecision(undefined, listing('', { expires: at('2027-03-15') }), NOW), { action: 'install' }, 'a first install');
     const notYet = refreshDecision(installed, installed, NOW);
     assert.equal(notYet.action, 'keep');
-    assert.match(notYet.action === 'keep' ? notYet.warning : '', /expires on 2027-03-15 and the published key has not been extended yet/);
+    assert.match(notYet.action === 'keep' ? notYet.warning.en : '', /expires on 2027-03-15 and the published key has not been extended yet/);
     const both = refreshDecision(installed, installed, NOW + 30 * DAY);
     assert.equal(both.action, 'fail');
-    assert.match(both.action === 'fail' ? both.reason : '', /expired on 2027-03-15, and the key published at .* is no newer/);
+    assert.match(both.action === 'fail' ? both.reason.en : '', /expired on 2027-03-15, and the key published at .* is no newer/);
     assert.equal(refreshDecision(undefined, listing('', { expires: at('2026-01-01') }), NOW).action, 'fail', 'never installs an expired key');
   });
 
   it('the plan says the keyring is checked on every run', () => {
     const actions = synapseInstallStep.plan({ answers: testAnswers({ synapse: { install: 'apt' } }), target: testTarget('debian-12') });
-    const keyring = actions.find((a) => a.kind === 'task' && a.description.startsWith("Install matrix.org's signing key"));
+    const keyring = actions.find((a) => a.kind === 'task' && a.description.en.startsWith("Install matrix.org's signing key"));
     assert.ok(keyring?.kind === 'task');
-    assert.match(keyring.description, /fetched again when its signing key expires within 30 days/);
-    assert.match(keyring.shows[0].when ?? '', /on every run/);
+    assert.match(keyring.description.en, /fetched again when its signing key expires within 30 days/);
+    assert.match(keyring.shows[0].when?.en ?? '', /on every run/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('matrix.org keyring expiry, read from real gpg output', { skip: spawnSy
   it('finds the expired signing subkey, then the extension of the same key', () => {
     const old = exported();
     assert.equal(signingKeyExpiry(old), at('2024-12-31'));
-    assert.match(keyringRefreshReason(old, Date.now()) ?? '', /^its signing key expired on 2024-12-3\d$/);
+    assert.match(keyringRefreshReason(old, Date.now())?.en ?? '', /^its signing key expired on 2024-12-3\d$/);
     const subkey = old.split('\n').filter((l) => l.startsWith('fpr:'))[1].split(':')[9];
     gpg(['--quick-set-expire', fingerprint, '3y', subkey]);
     const extended = exported();

@@ -133,7 +133,7 @@ describe('nginx-https verify', () => {
 
   it('prints the delegation files when server_name is served elsewhere', async () => {
     const notes: string[] = [];
-    const ctx = { ...(context(testAnswers({ delegation: 'none' }), [80, 443]) as object), note: (m: string) => notes.push(m) } as never;
+    const ctx = { ...(context(testAnswers({ delegation: 'none' }), [80, 443]) as object), note: (m: { en: string }) => notes.push(m.en) } as never;
     await nginxHttpsStep.verify!(ctx);
     assert.match(notes.join('\n'), /https:\/\/example\.org\/\.well-known\/matrix\/server:\n\s+\{"m\.server":"matrix\.example\.org:443"\}/);
     assert.match(notes.join('\n'), /Access-Control-Allow-Origin: \*/);

@@ -6,24 +6,25 @@ import { renderPlanText, showArgv } from '../../src/plan/render-plan.js';
 import type { Step } from '../../src/engine/types.js';
 import { secretToken } from '../../src/secrets/tokens.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const steps: Step[] = [
   {
     id: 'one',
-    title: 'Step one',
+    title: verbatim('Step one'),
     needs: [],
     plan: ({ answers }) => [
       { kind: 'file', path: '/etc/x.yaml', content: `name: ${answers.server_name}\nkey: ${secretToken('form_secret')}\n`, mode: 0o640, owner: 'root', group: 'adm' },
-      { kind: 'command', description: 'Say it', argv: ['echo', 'two words', answers.server_name], creates: '/done' },
+      { kind: 'command', description: verbatim('Say it'), argv: ['echo', 'two words', answers.server_name], creates: '/done' },
     ],
   },
-  { id: 'two', title: 'Step two', needs: ['one'], skip: () => 'not wanted here', plan: () => [] },
+  { id: 'two', title: verbatim('Step two'), needs: ['one'], skip: () => verbatim('not wanted here'), plan: () => [] },
 ];
 
 describe('plan rendering', () => {
   it('shows files with owner and mode, commands as argument lists, secrets as tokens, and skips with reasons', () => {
     const plan = buildPlan(steps, { answers: testAnswers(), target: testTarget() });
-    const text = renderPlanText(plan, { target: testTarget() });
+    const text = renderPlanText(plan, { target: testTarget(), lang: 'en' });
     assert.match(text, /file \/etc\/x\.yaml \(root:adm 0640\)/);
     assert.match(text, /\| key: <<secret:form_secret>>/);
     assert.match(text, /\$ echo "two words" example\.org/);
@@ -33,7 +34,7 @@ describe('plan rendering', () => {
 
   it('shows a diff against the file on this machine when one is readable', () => {
     const plan = buildPlan(steps, { answers: testAnswers(), target: testTarget() });
-    const text = renderPlanText(plan, { target: testTarget(), currentContent: () => 'name: old.org\nkey: <<secret:form_secret>>\n' });
+    const text = renderPlanText(plan, { target: testTarget(), lang: 'en', currentContent: () => 'name: old.org\nkey: <<secret:form_secret>>\n' });
     assert.match(text, /- name: old\.org\n\s+\+ name: example\.org/);
   });
 

@@ -39,7 +39,7 @@ function installed(values: Record<SecretName, string>): Map<string, string> {
 }
 
 function render(onMachine: Map<string, string>, known: KnownSecret[]): string {
-  return renderPlanText(plan, { target, currentContent: (path) => onMachine.get(path), knownSecrets: known });
+  return renderPlanText(plan, { lang: 'en', target, currentContent: (path) => onMachine.get(path), knownSecrets: known });
 }
 
 function assertNoValue(text: string, values: Record<SecretName, string>): void {

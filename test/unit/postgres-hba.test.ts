@@ -65,8 +65,8 @@ describe('pg_hba.conf loopback password logins', () => {
 
   it('warns about trust, refuses reject and ident lines it cannot evaluate', () => {
     assert.equal(fixLoopbackAuth('host all all 127.0.0.1/32 trust\n', 'synapse', 'synapse_user').warnings.length, 1);
-    assert.match(fixLoopbackAuth('host all all 127.0.0.1/32 reject\n', 'synapse', 'synapse_user').blocker ?? '', /rejects/);
-    assert.match(fixLoopbackAuth('host all +admins 127.0.0.1/32 ident\n', 'synapse', 'synapse_user').blocker ?? '', /may apply/);
+    assert.match(fixLoopbackAuth('host all all 127.0.0.1/32 reject\n', 'synapse', 'synapse_user').blocker?.en ?? '', /rejects/);
+    assert.match(fixLoopbackAuth('host all +admins 127.0.0.1/32 ident\n', 'synapse', 'synapse_user').blocker?.en ?? '', /may apply/);
   });
 
   it('adds a line for 127.0.0.1 when none applies', () => {

@@ -45,14 +45,14 @@ describe('skips', () => {
   it('server and auth only for a local database', () => {
     const target = testTarget('debian-12');
     assert.equal(postgresServerStep.skip?.({ answers: local, target }), undefined);
-    assert.match(postgresServerStep.skip?.({ answers: externalOnly, target }) ?? '', /external/);
-    assert.match(postgresAuthStep.skip?.({ answers: externalOnly, target }) ?? '', /external/);
+    assert.match(postgresServerStep.skip?.({ answers: externalOnly, target })?.en ?? '', /external/);
+    assert.match(postgresAuthStep.skip?.({ answers: externalOnly, target })?.en ?? '', /external/);
   });
   it('database creation needs local mode or admin credentials', () => {
     const target = testTarget('debian-12');
     assert.equal(postgresDatabaseStep.skip?.({ answers: local, target }), undefined);
     assert.equal(postgresDatabaseStep.skip?.({ answers: externalWithAdmin, target }), undefined);
-    assert.match(postgresDatabaseStep.skip?.({ answers: externalOnly, target }) ?? '', /the database must already exist/);
+    assert.match(postgresDatabaseStep.skip?.({ answers: externalOnly, target })?.en ?? '', /the database must already exist/);
     assert.equal(postgresVerifyStep.skip?.({ answers: externalOnly, target }), undefined);
   });
 });

@@ -23,7 +23,7 @@ describe('database facts', () => {
     const problem = factsProblem({ ...GOOD, encoding: 'SQL_ASCII', collate: 'en_US.UTF-8', ctype: 'C' }, 'synapse');
     assert.match(problem?.message ?? '', /ENCODING is SQL_ASCII, LC_COLLATE is 'en_US\.UTF-8'/);
     assert.doesNotMatch(problem?.message ?? '', /LC_CTYPE is/);
-    assert.match(problem?.hint ?? '', /never drops/);
+    assert.match(problem?.hint?.en ?? '', /never drops/);
   });
 });
 
@@ -48,7 +48,7 @@ describe('connection errors', () => {
   }
   it('tells a TLS-only server from a missing pg_hba line', () => {
     const described = describeConnectionError({ code: '28000', message: 'no pg_hba.conf entry for host "x", no encryption' }, OPTIONS);
-    assert.match(described.hint ?? '', /sslmode to verify-full/);
+    assert.match(described.hint?.en ?? '', /sslmode to verify-full/);
   });
 });
 
@@ -83,10 +83,10 @@ describe('server_name of an existing database', () => {
     assert.equal(serverNameOfUserId('@alice:example.org:8448'), 'example.org:8448');
   });
   it("refuses another server's data and foreign tables, accepts its own or an empty database", () => {
-    assert.match(contentsProblem({ synapse: true, tables: 200, someUserId: '@a:other.org' }, 'example.org', 'synapse')?.message ?? '', /belongs to the Synapse server "other\.org"/);
+    assert.match(contentsProblem({ synapse: true, tables: 200, someUserId: '@a:other.org' }, 'example.org', 'synapse')?.message?.en ?? '', /belongs to the Synapse server "other\.org"/);
     assert.equal(contentsProblem({ synapse: true, tables: 200, someUserId: '@a:example.org' }, 'example.org', 'synapse'), undefined);
     assert.equal(contentsProblem({ synapse: true, tables: 200 }, 'example.org', 'synapse'), undefined);
     assert.equal(contentsProblem({ synapse: false, tables: 0 }, 'example.org', 'synapse'), undefined);
-    assert.match(contentsProblem({ synapse: false, tables: 3 }, 'example.org', 'synapse')?.message ?? '', /3 tables that are not Synapse's/);
+    assert.match(contentsProblem({ synapse: false, tables: 3 }, 'example.org', 'synapse')?.message?.en ?? '', /3 tables that are not Synapse's/);
   });
 });

@@ -49,8 +49,8 @@ function fakeContext() {
     target,
     exec: { run: async () => assert.fail('preflight runs no commands through a fake gatherer') },
     secrets: {},
-    note: (message: string) => notes.push(message),
-    warn: (message: string) => warnings.push(message),
+    note: (message: { en: string }) => notes.push(message.en),
+    warn: (message: { en: string }) => warnings.push(message.en),
     emit: () => {},
     signal: new AbortController().signal,
   } as unknown as RunContext;
@@ -73,7 +73,7 @@ test('preflight comes first in the step list and needs nothing', () => {
 
 test('the plan is one task that shows the read-only commands it runs, and is pure', () => {
   const task = onlyTask();
-  assert.match(task.description, /ports 80, 443, 8448, 127\.0\.0\.1:8008, 127\.0\.0\.1:5432, DNS of example\.org, matrix\.example\.org, clock/);
+  assert.match(task.description.en, /ports 80, 443, 8448, 127\.0\.0\.1:8008, 127\.0\.0\.1:5432, DNS of example\.org, matrix\.example\.org, clock/);
   assert.deepEqual(task.shows.map((shown) => shown.argv[0]), ['ss', 'timedatectl']);
   assert.equal(JSON.stringify(preflightStep.plan({ answers, target })), JSON.stringify(preflightStep.plan({ answers, target })));
 });
@@ -102,7 +102,7 @@ test('a failed check stops the run with a HostRefusedError (exit 3) naming every
     assert.equal(error.exitCode, ExitCode.hostRefused);
     assert.match(error.message, /not ready \(2 problems\)/);
     assert.match(error.message, /Port 80: in use by apache2 \(PID 900\)/);
-    assert.match(error.hint ?? '', /systemctl disable --now apache2/);
+    assert.match(error.hint?.en ?? '', /systemctl disable --now apache2/);
     return true;
   });
   assert.ok(warnings.some((line) => line.startsWith('FAIL Root:')));

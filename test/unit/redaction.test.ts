@@ -17,6 +17,7 @@ import { postgresDatabaseStep } from '../../steps/postgres-database.js';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-redaction-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,18 +115,18 @@ describe('redaction: error tails and secret output', () => {
     try {
       const failing: Step = {
         id: 'journal-tail',
-        title: 'A service that fails and prints its config',
+        title: verbatim('A service that fails and prints its config'),
         needs: [],
         plan: () => [
           {
             kind: 'task',
-            description: 'start it',
+            description: verbatim('start it'),
             shows: [],
             check: async () => false,
             async run(ctx) {
               const password = ctx.secrets.get('smtp_password');
-              throw new StepError(`smtp login failed for ${password}`, {
-                hint: `check ${encodeURIComponent(password)}`,
+              throw new StepError(verbatim(`smtp login failed for ${password}`), {
+                hint: verbatim(`check ${encodeURIComponent(password)}`),
                 outputTail: [`journal: smtp_pass: ${password}`, `journal: {"pass": ${JSON.stringify(password)}}`],
               });
             },

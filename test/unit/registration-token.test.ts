@@ -60,8 +60,8 @@ describe('registration token', () => {
 
   it('only applies to registration by token with an admin account', () => {
     const target = testTarget();
-    assert.match(registrationTokenStep.skip!({ answers: testAnswers(), target })!, /registration is disabled/);
-    assert.match(registrationTokenStep.skip!({ answers: testAnswers({ synapse: { registration: 'token' }, admin: { enabled: false } }), target })!, /admin.enabled is false/);
+    assert.match(registrationTokenStep.skip!({ answers: testAnswers(), target })!.en, /registration is disabled/);
+    assert.match(registrationTokenStep.skip!({ answers: testAnswers({ synapse: { registration: 'token' }, admin: { enabled: false } }), target })!.en, /admin.enabled is false/);
     assert.equal(registrationTokenStep.skip!({ answers: testAnswers({ synapse: { registration: 'token' } }), target }), undefined);
     const [task] = registrationTokenStep.plan({ answers: testAnswers({ synapse: { registration: 'token' } }), target });
     assert.ok(task.kind === 'task' && JSON.stringify(task.shows).includes('<<secret:registration_token>>'));

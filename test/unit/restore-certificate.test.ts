@@ -42,7 +42,7 @@ describe('restoring the certificate', { skip: opensslMissing }, () => {
       answers,
       target: testTarget('debian-12'),
       exec: new LocalExecutor(new Logger(undefined), new AbortController().signal),
-      note: (m: string) => notes.push(m),
+      note: (m: { en: string }) => notes.push(m.en),
     } as unknown as RunContext;
     const step = restoreCertificateStep({ archive, stateDir: join(dir, 'state'), replaceDatabase: false, stamp: 'S' });
     const [task] = step.plan({ answers, target: ctx.target });

@@ -44,7 +44,7 @@ describe('whether a backup may be loaded into a database', () => {
       assert.ok(error instanceof HostRefusedError);
       assert.equal(error.exitCode, 3);
       assert.match(error.message, /already holds Synapse data of example\.org that was not restored from this backup/);
-      assert.match(error.hint ?? '', /--replace-database.*synapse_before_restore_<time>.*Nothing was changed/);
+      assert.match(error.hint?.en ?? '', /--replace-database.*synapse_before_restore_<time>.*Nothing was changed/);
       return true;
     });
     assert.equal(verdict(existing, true), 'replace');

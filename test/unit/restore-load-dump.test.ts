@@ -9,6 +9,7 @@ import { after, describe, it } from 'node:test';
 import { LocalExecutor } from '../../src/exec/executor.js';
 import { Logger } from '../../src/log/logger.js';
 import { loadDump, LOAD_EPILOGUE } from '../../steps/restore/load-dump.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-load-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ const dump = () => Readable.from([Buffer.from('create table events;\n'), Buffer.
 describe('loading a dump in one transaction', () => {
   it('sends BEGIN, the converted dump, then the epilogue with the COMMIT, once the dump checked out', async () => {
     let verified = false;
-    await loadDump(exec, { dump: dump(), verifyDump: () => (verified = true), psql: { argv: recordingPsql }, hint: '', pgRestoreArgv: converter });
+    await loadDump(exec, { dump: dump(), verifyDump: () => (verified = true), psql: { argv: recordingPsql }, hint: verbatim(''), pgRestoreArgv: converter });
     const sql = readFileSync(received, 'utf8');
     assert.ok(verified);
     assert.match(sql, /^BEGIN;\nSET ROLE :"role_name";\nCREATE TABLE EVENTS;\nCOPY EVENTS;\n/);
@@ -33,7 +34,7 @@ describe('loading a dump in one transaction', () => {
 
   it('a dump that no longer matches its checksum is never committed', async () => {
     await assert.rejects(
-      loadDump(exec, { dump: dump(), verifyDump: () => { throw new Error('changed since it was checked'); }, psql: { argv: recordingPsql }, hint: '', pgRestoreArgv: converter }),
+      loadDump(exec, { dump: dump(), verifyDump: () => { throw new Error('changed since it was checked'); }, psql: { argv: recordingPsql }, hint: verbatim(''), pgRestoreArgv: converter }),
       /changed since it was checked/,
     );
     assert.doesNotMatch(readFileSync(received, 'utf8'), /COMMIT/);
@@ -42,7 +43,7 @@ describe('loading a dump in one transaction', () => {
   it('pg_restore failing: psql gets no COMMIT, and the error is pg_restore\'s', async () => {
     const failing = ['sh', '-c', 'head -c 100; echo "pg_restore: error: unsupported version (1.16) in file header" >&2; exit 1'];
     await assert.rejects(
-      loadDump(exec, { dump: dump(), verifyDump: () => {}, psql: { argv: recordingPsql }, hint: '', pgRestoreArgv: failing }),
+      loadDump(exec, { dump: dump(), verifyDump: () => {}, psql: { argv: recordingPsql }, hint: verbatim(''), pgRestoreArgv: failing }),
       (error: Error & { info?: { outputTail?: string[] } }) => /exit status 1: sh/.test(error.message) && /unsupported version/.test(error.info?.outputTail?.join('\n') ?? ''),
     );
     assert.doesNotMatch(readFileSync(received, 'utf8'), /COMMIT/);
@@ -53,7 +54,7 @@ describe('loading a dump in one transaction', () => {
     const endless = ['sh', '-c', 'yes "copy events;"'];
     const started = Date.now();
     await assert.rejects(
-      loadDump(exec, { dump: dump(), verifyDump: () => {}, psql: { argv: stoppingPsql }, hint: '', pgRestoreArgv: endless }),
+      loadDump(exec, { dump: dump(), verifyDump: () => {}, psql: { argv: stoppingPsql }, hint: verbatim(''), pgRestoreArgv: endless }),
       (error: Error & { info?: { outputTail?: string[] } }) => /exit status 3/.test(error.message) && /already exists/.test(error.info?.outputTail?.join('\n') ?? ''),
     );
     assert.ok(Date.now() - started < 20_000, 'no hang on a pipe nobody reads');

@@ -47,7 +47,7 @@ function context(exec: FakeExecutor, targetId: string): RunContext {
 }
 
 function task(targetId: string, description: RegExp): TaskAction {
-  const found = basePackagesStep.plan({ answers: testAnswers(), target: testTarget(targetId) }).find((a) => a.kind === 'task' && description.test(a.description));
+  const found = basePackagesStep.plan({ answers: testAnswers(), target: testTarget(targetId) }).find((a) => a.kind === 'task' && description.test(a.description.en));
   assert.ok(found?.kind === 'task', `${targetId}: no task ${description}`);
   return found;
 }
@@ -116,7 +116,7 @@ describe('RHEL: CodeReady Builder', () => {
     );
     assert.ok(error instanceof StepError);
     assert.match(error.message, /subscription-manager could not enable codeready-builder-for-rhel-9-x86_64-rpms/);
-    assert.match(error.hint ?? '', /subscription-manager register/);
+    assert.match(error.hint?.en ?? '', /subscription-manager register/);
   });
 });
 
@@ -139,7 +139,7 @@ describe('Oracle Linux: repositories found by their actual id', () => {
   it('plans CRB, then oracle-epel-release, then enabling EPEL explicitly', () => {
     const actions = basePackagesStep.plan({ answers: testAnswers(), target: testTarget('ol-10') }).slice(1);
     assert.deepEqual(
-      actions.map((a) => (a.kind === 'packages' ? a.names.join(' ') : a.kind === 'task' ? a.description.split(',')[0] : a.kind)),
+      actions.map((a) => (a.kind === 'packages' ? a.names.join(' ') : a.kind === 'task' ? a.description.en.split(',')[0] : a.kind)),
       ["Enable Oracle Linux's CodeReady Builder repository (EPEL packages depend on it)", 'oracle-epel-release-el10', "Enable Oracle Linux's EPEL repository"],
     );
   });
@@ -147,7 +147,7 @@ describe('Oracle Linux: repositories found by their actual id', () => {
   it('fails with what to check when no such repository is configured', async () => {
     const exec = new FakeExecutor([[['dnf', 'repolist'], { stdout: 'repo id  repo name  status\nol10_baseos_latest  BaseOS  enabled\n' }]]);
     const epel = task('ol-10', /EPEL repository/);
-    await assert.rejects(epel.run(context(exec, 'ol-10')), (e: unknown) => e instanceof StepError && /No repository named ol10_developer_EPEL/.test(e.message) && /oracle-epel-release-el10/.test(e.hint ?? ''));
+    await assert.rejects(epel.run(context(exec, 'ol-10')), (e: unknown) => e instanceof StepError && /No repository named ol10_developer_EPEL/.test(e.message) && /oracle-epel-release-el10/.test(e.hint?.en ?? ''));
   });
 });
 

@@ -42,11 +42,11 @@ describe('secret values', () => {
     for (const [name, value] of BREAKS) {
       const problem = secretValueProblem(value);
       assert.ok(problem, `${name} was accepted`);
-      assert.match(problem, /U\+[0-9A-F]{4}/, name);
+      assert.match(problem.en, /U\+[0-9A-F]{4}/, name);
     }
-    assert.match(secretValueProblem(' leading') ?? '', /blank/);
-    assert.match(secretValueProblem('trailing ') ?? '', /blank/);
-    assert.match(secretValueProblem('') ?? '', /empty/);
+    assert.match(secretValueProblem(' leading')?.en ?? '', /blank/);
+    assert.match(secretValueProblem('trailing ')?.en ?? '', /blank/);
+    assert.match(secretValueProblem('')?.en ?? '', /empty/);
   });
 
   it('accepts printable passwords, quotes, YAML syntax and non-ASCII letters included', () => {
@@ -65,7 +65,7 @@ describe('secret references in the answers', () => {
         const answers = testAnswers({ database: { password: { env: 'MATRIX_SETUP_TEST_DB_PASSWORD' } } });
         const issues = issuesFor(() => checkSecretReferences(answers, { requirePresent: true }));
         assert.deepEqual(issues.map((i) => i.path), ['database.password_env'], name);
-        assert.ok(!issues[0]!.message.includes('word'), `the message quotes the value: ${issues[0]!.message}`);
+        assert.ok(!issues[0]!.message.en.includes('word'), `the message quotes the value: ${issues[0]!.message.en}`);
       } finally {
         delete process.env.MATRIX_SETUP_TEST_DB_PASSWORD;
       }
@@ -77,7 +77,7 @@ describe('secret references in the answers', () => {
     writeFileSync(crInside, 'first\rsecond\n');
     const issues = issuesFor(() => checkSecretReferences(testAnswers({ admin: { password: { file: crInside } } }), { requirePresent: true }));
     assert.deepEqual(issues.map((i) => i.path), ['admin.password_file']);
-    assert.match(issues[0]!.message, /U\+000D/);
+    assert.match(issues[0]!.message.en, /U\+000D/);
 
     const windows = join(dir, 'smtp-password');
     writeFileSync(windows, 'from-notepad\r\n');

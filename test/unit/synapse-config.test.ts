@@ -151,7 +151,7 @@ describe('synapse-config plan', () => {
   it('a config file naming another server_name is refused by the file guard', () => {
     const actions = synapseConfigStep.plan({ answers: testAnswers({ synapse: { install: 'venv' } }), target: testTarget('rocky-9') });
     const config = actions.find((a): a is FileAction => a.kind === 'file' && a.path === '/etc/matrix-synapse/homeserver.yaml')!;
-    assert.match(config.guard!('server_name: other.org\n') ?? '', /belongs to the Synapse server "other.org"/);
+    assert.match(config.guard!('server_name: other.org\n')?.en ?? '', /belongs to the Synapse server "other.org"/);
     assert.equal(config.guard!('server_name: example.org\nfoo: 1\n'), undefined);
     assert.equal(config.guard!('# no server_name here\n'), undefined);
   });

@@ -36,7 +36,7 @@ function fakeContext(exec: FakeExecutor, answers: Answers = testAnswers(), targe
     target,
     exec,
     secrets: {} as SecretStore,
-    note: (m) => notes.push(m),
+    note: (m) => notes.push(m.en),
     warn: (m) => notes.push(`warn: ${m}`),
     emit: () => {},
     signal: new AbortController().signal,
@@ -64,7 +64,7 @@ describe('Synapse sources', () => {
       assert.throws(() => resolveSynapseSource(testAnswers({ synapse: { install } }), testTarget(id)), (error: unknown) => {
         assert.ok(error instanceof AnswersError);
         assert.equal(error.issues[0].path, 'synapse.install');
-        assert.match(error.issues[0].message, pattern);
+        assert.match(error.issues[0].message.en, pattern);
         return true;
       });
     expectError('debian-12/arm64', 'apt', /amd64 packages only; use "venv"/);
@@ -96,7 +96,7 @@ describe('synapse-install plan', () => {
     const keyring = actions[1] as TaskAction;
     const curl = keyring.shows.find((s) => s.argv[0] === 'curl')!.argv;
     assert.deepEqual(curl.slice(0, 4), ['curl', '-fsSL', '--proto', '=https']);
-    assert.ok(keyring.description.includes(MATRIX_ORG));
+    assert.ok(keyring.description.en.includes(MATRIX_ORG));
     const debconf = actions[4] as CommandAction;
     assert.equal(debconf.stdin, 'matrix-synapse-py3 matrix-synapse/server-name string example.org\nmatrix-synapse-py3 matrix-synapse/report-stats boolean false\n');
     assert.deepEqual((actions[5] as PackagesAction).names, ['matrix-synapse-py3', 'libpq5']);
@@ -141,9 +141,9 @@ describe('APT repository helpers', () => {
   it('accepts exactly matrix.org key and refuses anything else', () => {
     assert.deepEqual(primaryFingerprints(colons(MATRIX_ORG)), [MATRIX_ORG]);
     assert.equal(keyringProblem(colons(MATRIX_ORG)), undefined);
-    assert.match(keyringProblem(colons('0123456789ABCDEF0123456789ABCDEF01234567')) ?? '', /expected AAF9/);
-    assert.match(keyringProblem(colons(MATRIX_ORG, '0123456789ABCDEF0123456789ABCDEF01234567')) ?? '', /holds 2 keys/);
-    assert.match(keyringProblem('') ?? '', /no OpenPGP key/);
+    assert.match(keyringProblem(colons('0123456789ABCDEF0123456789ABCDEF01234567'))?.en ?? '', /expected AAF9/);
+    assert.match(keyringProblem(colons(MATRIX_ORG, '0123456789ABCDEF0123456789ABCDEF01234567'))?.en ?? '', /holds 2 keys/);
+    assert.match(keyringProblem('')?.en ?? '', /no OpenPGP key/);
   });
   it('recognizes a suite packages.matrix.org does not publish', () => {
     assert.ok(isMissingSuite(["E: The repository 'https://packages.matrix.org/debian forky Release' does not have a Release file."]));
@@ -166,7 +166,7 @@ describe('APT repository helpers', () => {
     };
     const ctx = fakeContext(exec, testAnswers(), testTarget('debian-13'));
     assert.equal(await index.check(ctx), false);
-    await assert.rejects(index.run(ctx), (error: unknown) => error instanceof StepError && /does not publish Synapse for "trixie"/.test(error.message) && /synapse\.install: venv/.test(error.hint ?? ''));
+    await assert.rejects(index.run(ctx), (error: unknown) => error instanceof StepError && /does not publish Synapse for "trixie"/.test(error.message) && /synapse\.install: venv/.test(error.hint?.en ?? ''));
   });
 });
 
@@ -175,15 +175,15 @@ describe('existing installs', () => {
     assert.equal(serverNameIn('server_name: "example.org"\n'), 'example.org');
     assert.equal(serverNameIn('# server_name: x\nfoo: 1\n'), undefined);
     assert.equal(serverNameIn('server_name: other.org\nfoo: [unclosed\n'), 'other.org');
-    assert.match(otherServerProblem('server_name: other.org\n', 'example.org') ?? '', /never change/);
+    assert.match(otherServerProblem('server_name: other.org\n', 'example.org')?.en ?? '', /never change/);
   });
   it('refuses to mix sources', () => {
     const layout = (install: 'apt' | 'distro' | 'venv', id = 'debian-unstable') => synapseLayout(testAnswers({ synapse: { install } }), testTarget(id));
-    assert.match(conflictingInstall(layout('apt'), new Set(['matrix-synapse']), false) ?? '', /Debian's own/);
-    assert.match(conflictingInstall(layout('apt'), new Set(), true) ?? '', /virtualenv installed with pip/);
+    assert.match(conflictingInstall(layout('apt'), new Set(['matrix-synapse']), false)?.en ?? '', /Debian's own/);
+    assert.match(conflictingInstall(layout('apt'), new Set(), true)?.en ?? '', /virtualenv installed with pip/);
     assert.equal(conflictingInstall(layout('apt'), new Set(['matrix-synapse-py3']), true), undefined);
-    assert.match(conflictingInstall(layout('distro'), new Set(['matrix-synapse-py3']), false) ?? '', /matrix\.org/);
-    assert.match(conflictingInstall(layout('venv'), new Set(['matrix-synapse']), true) ?? '', /fight/);
+    assert.match(conflictingInstall(layout('distro'), new Set(['matrix-synapse-py3']), false)?.en ?? '', /matrix\.org/);
+    assert.match(conflictingInstall(layout('venv'), new Set(['matrix-synapse']), true)?.en ?? '', /fight/);
     assert.equal(conflictingInstall(layout('venv'), new Set(), true), undefined);
   });
   it('daemon-reload only when systemd has not loaded the unit or it changed', () => {
@@ -233,7 +233,7 @@ describe('synapse-service', () => {
     await assert.rejects(waitForSynapse(fakeContext(exec), layout, { url: 'http://127.0.0.1:9/health', timeoutMs: 30_000, intervalMs: 10 }), (error: unknown) => {
       assert.ok(error instanceof StepError);
       assert.match(error.message, /stopped/);
-      assert.match(error.hint ?? '', /PostgreSQL refused the login/);
+      assert.match(error.hint?.en ?? '', /PostgreSQL refused the login/);
       assert.ok(error.info.outputTail!.some((line) => /password authentication failed/.test(line)));
       return true;
     });
@@ -244,15 +244,15 @@ describe('synapse-service', () => {
     await assert.rejects(waitForSynapse(fakeContext(exec), layout, { url: 'http://127.0.0.1:9/health', timeoutMs: 300, intervalMs: 50 }), /did not answer .* within 0 s/);
   });
   it('likely causes from typical log lines', () => {
-    assert.match(likelyCauses(['twisted.internet.error.CannotListenError: Couldn\'t listen on 127.0.0.1:8008: [Errno 98] Address already in use.']).join(' '), /another program listens/);
-    assert.match(likelyCauses(['Database has incorrect collation of \'en_US.UTF-8\'. Should be \'C\'']).join(' '), /C collation/);
+    assert.match(likelyCauses(['twisted.internet.error.CannotListenError: Couldn\'t listen on 127.0.0.1:8008: [Errno 98] Address already in use.']).map((c) => c.en).join(' '), /another program listens/);
+    assert.match(likelyCauses(['Database has incorrect collation of \'en_US.UTF-8\'. Should be \'C\'']).map((c) => c.en).join(' '), /C collation/);
     assert.deepEqual(likelyCauses(['all good']), []);
   });
 });
 
 describe('synapse-admin', () => {
   it('skipped when admin.enabled is false', () => {
-    assert.match(synapseAdminStep.skip!({ answers: testAnswers({ admin: { enabled: false } }), target: testTarget() }) ?? '', /admin\.enabled/);
+    assert.match(synapseAdminStep.skip!({ answers: testAnswers({ admin: { enabled: false } }), target: testTarget() })?.en ?? '', /admin\.enabled/);
     assert.equal(synapseAdminStep.skip!({ answers: testAnswers(), target: testTarget() }), undefined);
   });
   it('the plan shows the password and shared secret as tokens only', () => {

@@ -29,7 +29,7 @@ function supported(fixture: string, arch = 'amd64'): Target {
 function refusal(fixture: string): RefusedTarget {
   const target = detect(fixture);
   if (!isRefused(target)) assert.fail(`${fixture} was accepted as ${target.id}`);
-  assert.ok(target.suggestion.length > 0, `${fixture}: a refusal says what to use instead`);
+  assert.ok(target.suggestion.en.length > 0, `${fixture}: a refusal says what to use instead`);
   return target;
 }
 
@@ -105,7 +105,7 @@ for (const [fixture, expected] of Object.entries(SUPPORTED)) {
     if (expected.codename) assert.equal(target.codename, expected.codename);
     assert.equal(target.derivative, expected.derivative);
     if (expected.warns) {
-      assert.ok(target.warnings.some((w) => expected.warns!.test(w)), `warnings: ${JSON.stringify(target.warnings)}`);
+      assert.ok(target.warnings.some((w) => expected.warns!.test(w.en)), `warnings: ${JSON.stringify(target.warnings)}`);
     } else if (!expected.derivative) {
       assert.deepEqual(target.warnings, []);
     }
@@ -120,16 +120,16 @@ for (const [fixture, expected] of Object.entries(SUPPORTED)) {
 for (const [fixture, reason] of Object.entries(REFUSED)) {
   test(`os-release ${fixture} is refused`, () => {
     const target = refusal(fixture);
-    assert.match(target.reason, reason);
+    assert.match(target.reason.en, reason);
   });
 }
 
 test('unknown distros are told which systems are supported', () => {
   const target = refusal('arch');
-  assert.ok(target.suggestion.includes(describeSupported()));
-  assert.match(describeSupported(), /Debian 12, 13 and testing\/unstable/);
-  assert.match(describeSupported(), /Ubuntu 22\.04, 24\.04, 26\.04 LTS/);
-  assert.match(describeSupported(), /Oracle Linux 8, 9 and 10/);
+  assert.ok(target.suggestion.en.includes(describeSupported().en));
+  assert.match(describeSupported().en, /Debian 12, 13 and testing\/unstable/);
+  assert.match(describeSupported().en, /Ubuntu 22\.04, 24\.04, 26\.04 LTS/);
+  assert.match(describeSupported().en, /Oracle Linux 8, 9 and 10/);
 });
 
 test('families, distros and package facts', () => {
@@ -166,7 +166,7 @@ test('families, distros and package facts', () => {
   assert.equal(supported('rhel-9').distro, 'rhel');
   const rebuild = detectTarget({ ...parseOsRelease(readFileSync(join(FIXTURES, 'eurolinux-9'), 'utf8')), VERSION_ID: '9.4' }, 'amd64');
   assert.ok(!isRefused(rebuild) && rebuild.id === 'rocky-9' && rebuild.distro === 'rocky', 'a RHEL rebuild at 9.4 is handled like Rocky Linux 9');
-  assert.ok(rebuild.warnings.some((w) => /handled as Rocky Linux 9/.test(w)));
+  assert.ok(rebuild.warnings.some((w) => /handled as Rocky Linux 9/.test(w.en)));
 });
 
 function withVersion(fixture: string, versionId: string, arch = 'amd64'): Target | RefusedTarget {
@@ -177,13 +177,13 @@ test('RHEL family: minor releases before python3.12 and postgresql:16 (8.10, 9.4
   for (const [fixture, version] of [['rhel-9', '9.2'], ['rocky-9', '9.3'], ['almalinux-8', '8.9'], ['ol-8', '8.8'], ['rhel-8', '8.6']] as const) {
     const target = withVersion(fixture, version);
     assert.ok(isRefused(target), `${fixture} ${version} was accepted`);
-    assert.match(target.reason, new RegExp(`${version.replace('.', '\\.')} is too old a minor release: python3\\.12 and the postgresql:16 module stream`));
-    assert.match(target.suggestion, /dnf upgrade --refresh/);
+    assert.match(target.reason.en, new RegExp(`${version.replace('.', '\\.')} is too old a minor release: python3\\.12 and the postgresql:16 module stream`));
+    assert.match(target.suggestion.en, /dnf upgrade --refresh/);
   }
   const eus = withVersion('rhel-9', '9.2');
-  assert.ok(isRefused(eus) && /subscription-manager release --unset/.test(eus.suggestion), 'RHEL says how to leave an EUS pin');
+  assert.ok(isRefused(eus) && /subscription-manager release --unset/.test(eus.suggestion.en), 'RHEL says how to leave an EUS pin');
   const rocky = withVersion('rocky-9', '9.3');
-  assert.ok(isRefused(rocky) && !/subscription-manager/.test(rocky.suggestion), 'rebuilds have no subscription-manager');
+  assert.ok(isRefused(rocky) && !/subscription-manager/.test(rocky.suggestion.en), 'rebuilds have no subscription-manager');
   for (const [fixture, version] of [['rhel-9', '9.4'], ['rhel-9', '9.6'], ['rocky-8', '8.10'], ['ol-10', '10.0'], ['rhel-10', '10.1'], ['centos-stream-9', '9']] as const) {
     const target = withVersion(fixture, version);
     assert.ok(!isRefused(target), `${fixture} ${version} refused: ${isRefused(target) ? target.reason : ''}`);
@@ -197,8 +197,8 @@ test('RHEL family on ppc64le and s390x is refused: Synapse has no wheels there',
     for (const arch of ['ppc64el', 's390x']) {
       const target = detect(fixture, arch);
       assert.ok(isRefused(target), `${fixture} on ${arch} was accepted`);
-      assert.match(target.reason, /wheels\) for x86_64 and aarch64 only; on (ppc64le|s390x) pip would have to compile its Rust parts/);
-      assert.match(target.suggestion, /x86_64 or aarch64 server/);
+      assert.match(target.reason.en, /wheels\) for x86_64 and aarch64 only; on (ppc64le|s390x) pip would have to compile its Rust parts/);
+      assert.match(target.suggestion.en, /x86_64 or aarch64 server/);
     }
     assert.ok(!isRefused(detect(fixture, 'arm64')), `${fixture} on arm64`);
   }
@@ -233,8 +233,8 @@ test('32-bit architectures are warned about', () => {
   const pi = supported('raspbian-12', 'armhf');
   assert.equal(pi.arch, 'armhf');
   assert.deepEqual(pi.synapseSources, ['venv']);
-  assert.ok(pi.warnings.some((w) => /32-bit/.test(w)));
-  assert.ok(!supported('debian-12', 'arm64').warnings.some((w) => /32-bit/.test(w)));
+  assert.ok(pi.warnings.some((w) => /32-bit/.test(w.en)));
+  assert.ok(!supported('debian-12', 'arm64').warnings.some((w) => /32-bit/.test(w.en)));
 });
 
 test('targetById accepts exactly the supported ids, plus newer Ubuntu releases', () => {
@@ -252,7 +252,7 @@ test('targetById accepts exactly the supported ids, plus newer Ubuntu releases',
   const newer = targetById('ubuntu-28.04');
   assert.ok(!isRefused(newer));
   assert.equal(newer.id, 'ubuntu-28.04');
-  assert.match(newer.warnings[0], /not been tested/);
+  assert.match(newer.warnings[0].en, /not been tested/);
 
   for (const [id, reason] of [
     ['debian-11', /end of life/],
@@ -266,10 +266,10 @@ test('targetById accepts exactly the supported ids, plus newer Ubuntu releases',
   ] as const) {
     const target = targetById(id);
     assert.ok(isRefused(target), id);
-    assert.match(target.reason, reason, id);
+    assert.match(target.reason.en, reason, id);
   }
   const unknown = targetById('windows-11');
-  assert.ok(isRefused(unknown) && unknown.suggestion.includes('debian-12'));
+  assert.ok(isRefused(unknown) && unknown.suggestion.en.includes('debian-12'));
   assert.equal(unknown.unknown, true);
   const old = targetById('debian-11');
   assert.ok(isRefused(old) && old.unknown === undefined);
@@ -296,5 +296,5 @@ test('normalizeArch maps Node architectures to dpkg names', () => {
 test('os-release without an ID is refused, not guessed', () => {
   const target = detectTarget({}, 'amd64');
   assert.ok(isRefused(target));
-  assert.match(target.reason, /This operating system is not a distribution/);
+  assert.match(target.reason.en, /This operating system is not a distribution/);
 });

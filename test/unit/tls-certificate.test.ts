@@ -33,28 +33,28 @@ describe('certificate checks', { skip: opensslMissing }, () => {
   });
 
   it('names a key that belongs to another certificate', () => {
-    assert.match(checkCertificate({ certPem: good.cert, keyPem: other.key, names }).problems.join(), /does not belong to/);
+    assert.match(checkCertificate({ certPem: good.cert, keyPem: other.key, names }).problems.map((p) => p.en).join(), /does not belong to/);
   });
 
   it('names the hosts a certificate does not cover', () => {
     const report = checkCertificate({ certPem: other.cert, keyPem: other.key, names });
-    assert.match(report.problems.join(), /does not cover matrix\.example\.org, example\.org \(it covers other\.example\.net\)/);
+    assert.match(report.problems.map((p) => p.en).join(), /does not cover matrix\.example\.org, example\.org \(it covers other\.example\.net\)/);
   });
 
   it('refuses an expired certificate and warns about one close to expiry', () => {
     const later = new Date(Date.now() + 40 * 86_400_000);
-    assert.match(checkCertificate({ certPem: good.cert, names, now: later }).problems.join(), /expired on/);
+    assert.match(checkCertificate({ certPem: good.cert, names, now: later }).problems.map((p) => p.en).join(), /expired on/);
     const soon = new Date(Date.now() + 25 * 86_400_000);
     const report = checkCertificate({ certPem: good.cert, names, now: soon });
     assert.deepEqual(report.problems, []);
-    assert.match(report.warnings.join(), /expires in [45] days/);
+    assert.match(report.warnings.map((w) => w.en).join(), /expires in [45] days/);
   });
 
   it('reports unreadable files and non-PEM content instead of throwing', () => {
-    assert.match(checkCertificateFiles(join(dir, 'absent.pem'), undefined, names).problems.join(), /cannot read .*absent\.pem \(ENOENT\)/);
+    assert.match(checkCertificateFiles(join(dir, 'absent.pem'), undefined, names).problems.map((p) => p.en).join(), /cannot read .*absent\.pem \(ENOENT\)/);
     writeFileSync(join(dir, 'junk.pem'), 'not a certificate');
-    assert.match(checkCertificateFiles(join(dir, 'junk.pem'), undefined, names).problems.join(), /is not a PEM certificate/);
-    assert.match(checkCertificate({ certPem: good.cert, keyPem: 'junk', names }).problems.join(), /not a readable, unencrypted PEM private key/);
+    assert.match(checkCertificateFiles(join(dir, 'junk.pem'), undefined, names).problems.map((p) => p.en).join(), /is not a PEM certificate/);
+    assert.match(checkCertificate({ certPem: good.cert, keyPem: 'junk', names }).problems.map((p) => p.en).join(), /not a readable, unencrypted PEM private key/);
   });
 
   it('the existing mode fails the step with every problem named', async () => {

@@ -66,7 +66,7 @@ describe('Synapse service tuning', () => {
 
 describe('automatic updates', () => {
   it('is opt-in', () => {
-    assert.equal(automaticUpdatesStep.skip?.({ answers: testAnswers(), target: testTarget() }), 'automatic_updates is false');
+    assert.equal(automaticUpdatesStep.skip?.({ answers: testAnswers(), target: testTarget() })?.en, 'automatic_updates is false');
     assert.equal(automaticUpdatesStep.skip?.({ answers: testAnswers({ automatic_updates: true }), target: testTarget() }), undefined);
   });
 
@@ -92,7 +92,7 @@ describe('automatic updates', () => {
 
   it('says so when it runs on CentOS Stream', async () => {
     const notes: string[] = [];
-    const ctx = { answers: testAnswers({ automatic_updates: true }), target: testTarget('centos-stream-9'), note: (m: string) => notes.push(m), warn: (m: string) => notes.push(m) };
+    const ctx = { answers: testAnswers({ automatic_updates: true }), target: testTarget('centos-stream-9'), note: (m: { en: string }) => notes.push(m.en), warn: (m: { en: string }) => notes.push(m.en) };
     await automaticUpdatesStep.verify?.(ctx as never);
     assert.match(notes.join('\n'), /CentOS Stream 9 publishes no security advisories, so dnf-automatic applies every update/);
     notes.length = 0;

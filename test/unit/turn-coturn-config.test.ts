@@ -178,7 +178,7 @@ describe('Synapse TURN drop-in', () => {
 
   it('coturn step: package, certificate copy, hook, config, service; skipped when off', () => {
     const answers = testAnswers({ turn: { enabled: true } });
-    assert.equal(turnServerStep.skip?.({ answers: testAnswers(), target: testTarget() }), 'turn.enabled is false');
+    assert.equal(turnServerStep.skip?.({ answers: testAnswers(), target: testTarget() })?.en, 'turn.enabled is false');
     const actions = turnServerStep.plan({ answers, target: testTarget('rocky-9') });
     assert.deepEqual(actions[0], { kind: 'packages', manager: 'dnf', names: ['coturn'] });
     const file = actions.find((a) => a.kind === 'file' && a.path === '/etc/coturn/turnserver.conf');

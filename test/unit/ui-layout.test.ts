@@ -7,6 +7,7 @@ import { lineText, lineWidth, segment, spread, truncateLine, type Line } from '.
 import { fitWindow } from '../../src/ui/layout/viewport.js';
 import { wrap } from '../../src/ui/layout/wrap.js';
 import type { ProgressStep } from '../../src/ui/state/progress-state.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 const text = (lines: Line[]) => lines.map(lineText);
 
@@ -79,7 +80,7 @@ test('the quit question replaces the key hints inside the same height', () => {
 function steps(count: number, running: number): ProgressStep[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `s${i}`,
-    title: `Step ${i + 1}`,
+    title: verbatim(`Step ${i + 1}`),
     status: i < running ? 'done' : i === running ? 'running' : 'pending',
     ...(i === running ? { startedAt: 0 } : { durationMs: 1000 }),
   }));

@@ -43,7 +43,7 @@ class InterruptedDpkg implements Executor {
 
 function context(exec: Executor, answers: Answers): RunContext & { notes: string[] } {
   const notes: string[] = [];
-  return { answers, target: testTarget('debian-unstable'), exec, secrets: {} as SecretStore, note: (m) => notes.push(m), warn: (m) => notes.push(m), emit: () => {}, signal: new AbortController().signal, backupPath: (path) => `/nonexistent/backups${path}`, notes };
+  return { answers, target: testTarget('debian-unstable'), exec, secrets: {} as SecretStore, note: (m) => notes.push(m.en), warn: (m) => notes.push(m.en), emit: () => {}, signal: new AbortController().signal, backupPath: (path) => `/nonexistent/backups${path}`, notes };
 }
 
 describe('upgrade-synapse through the package', () => {

@@ -14,6 +14,9 @@ import type { CliArgs } from '../args.js';
 import { abortOnSignals } from '../interrupt.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
+import { cliText as c } from '../../i18n/messages/cli.js';
+import type { Lang } from '../../i18n/language.js';
 
 /**
  * `matrix-setup backup [--to DIR] [--no-media] [--json]`: one archive of this server. Plain
@@ -22,12 +25,12 @@ import { localTarget } from '../resolve-target.js';
  */
 export async function backupCommand(args: CliArgs): Promise<number> {
   if (process.getuid?.() !== 0) {
-    throw new HostRefusedError('matrix-setup backup reads the server\'s database, secrets and certificate, so it must run as root.', 'Run it again with sudo (or as root).');
+    throw new HostRefusedError(t.backupNeedsRoot, c.runAsRoot);
   }
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const saved = statePaths(stateDir).answers;
   if (!existsSync(saved)) {
-    throw new HostRefusedError(`There is no server installed by matrix-setup here to back up (no ${saved}).`, 'Run the backup as root on the server matrix-setup installed.');
+    throw new HostRefusedError(t.nothingToBackUp({ path: saved }), t.nothingToBackUpHint);
   }
   const answers = loadAnswersFile(saved);
   const target = await localTarget();
@@ -39,10 +42,10 @@ export async function backupCommand(args: CliArgs): Promise<number> {
   };
   const install = readState(statePaths(stateDir).state);
   if (install && install.status !== 'done') {
-    write(`warning: the last matrix-setup run here ended ${install.status}; the backup holds the server as it is now.\n`);
+    write(`${t.lastRunUnfinished({ status: install.status })[args.lang]}\n`);
   }
 
-  const interrupt = abortOnSignals();
+  const interrupt = abortOnSignals(args.lang);
   try {
     const { outcome, result } = await runBackup({
       answers,
@@ -51,8 +54,8 @@ export async function backupCommand(args: CliArgs): Promise<number> {
       directory: resolve(args.to ?? DEFAULT_BACKUP_DIR),
       includeMedia: !args.noMedia,
       logFile: args.logFile ?? defaultLogFile(new Date(), 'backup'),
-      onEvent: createPlainRenderer({ write, verbose: args.verbose }),
-      onProgress: (p) => progress.update(describeProgress(p)),
+      onEvent: createPlainRenderer({ write, verbose: args.verbose, lang: args.lang }),
+      onProgress: (p) => progress.update(describeProgress(p, args.lang)),
       signal: interrupt.signal,
     });
     progress.clear();
@@ -61,11 +64,11 @@ export async function backupCommand(args: CliArgs): Promise<number> {
       return ExitCode.stepFailed;
     }
     if (outcome.status === 'interrupted' || !result) {
-      process.stderr.write('\nStopped: no archive was written (the unfinished one was removed).\n');
+      process.stderr.write(`\n${t.backupStopped[args.lang]}\n`);
       return ExitCode.interrupted;
     }
     if (args.json) process.stdout.write(`${JSON.stringify(backupJson(result), null, 2)}\n`);
-    else process.stdout.write(backupSummary(result));
+    else process.stdout.write(backupSummary(result, args.lang));
     return ExitCode.ok;
   } finally {
     interrupt.dispose();
@@ -90,24 +93,25 @@ export function backupJson(result: BackupResult) {
 }
 
 /** The closing lines; the last one is the archive's path alone (for scripts: `| tail -n1`). */
-export function backupSummary(result: BackupResult): string {
+export function backupSummary(result: BackupResult, lang: Lang): string {
   const { manifest } = result;
-  const media = manifest.media.included ? `media: ${manifest.media.files} files, ${formatBytes(manifest.media.bytes)}` : 'without media';
+  const media = manifest.media.included ? t.backupMedia({ files: manifest.media.files ?? 0, size: formatBytes(manifest.media.bytes ?? 0) }) : t.backupNoMedia;
   return [
     '',
-    `Backup of ${manifest.server_name} (Synapse ${manifest.synapse_version}) written: ${formatBytes(result.bytes)}, ${media}.`,
-    'It holds the signing key and every secret of this server: copy it off this machine to a place only you can read.',
-    `Restore it on a new server with: matrix-setup restore ${result.archive}`,
+    t.backupWritten({ server: manifest.server_name, version: manifest.synapse_version, size: formatBytes(result.bytes), media })[lang],
+    t.backupSecrets[lang],
+    t.backupRestoreWith({ archive: result.archive })[lang],
     result.archive,
     '',
   ].join('\n');
 }
 
-function describeProgress(progress: BackupProgress): string {
+function describeProgress(progress: BackupProgress, lang: Lang): string {
   if (progress.phase === 'media' && progress.mediaFiles && progress.mediaBytes) {
     const { done, total } = progress.mediaBytes;
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-    return `    media: ${progress.mediaFiles.done} of ${progress.mediaFiles.total} files, ${formatBytes(done)} of ${formatBytes(total)} (${percent}%)`;
+    const files = { files: progress.mediaFiles.done, total: progress.mediaFiles.total, done: formatBytes(done), all: formatBytes(total), percent };
+    return `    ${t.progressMedia(files)[lang]}`;
   }
-  return `    ${progress.phase === 'database' ? 'database dump' : 'configuration'}: archive at ${formatBytes(progress.bytes)}`;
+  return `    ${(progress.phase === 'database' ? t.progressDump : t.progressFiles)({ size: formatBytes(progress.bytes) })[lang]}`;
 }

@@ -20,6 +20,7 @@ import { reportUnfinishedRun } from '../unfinished-run.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { finishedInstallSummary } from '../install-report.js';
 import { localTarget } from '../resolve-target.js';
+import { cliText as t } from '../../i18n/messages/cli.js';
 
 /** `matrix-setup --answers FILE`: install unattended (or, on a terminal without --answers, the wizard). */
 export async function installCommand(args: CliArgs): Promise<number> {
@@ -27,10 +28,7 @@ export async function installCommand(args: CliArgs): Promise<number> {
     if (process.stdin.isTTY && process.stdout.isTTY) {
       return (await import('./wizard.js')).wizardCommand(args);
     }
-    throw new UsageError(
-      'No answers given and there is no terminal to ask them on.',
-      'Run `matrix-setup --answers FILE --yes` (start from examples/answers.yaml), or run matrix-setup in a terminal for the wizard.',
-    );
+    throw new UsageError(t.noAnswersNoTerminal, t.noAnswersNoTerminalHint);
   }
   const answers = loadAnswersFile(args.answers);
   checkSecretReferences(answers, { requirePresent: true, file: args.answers });
@@ -42,25 +40,25 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const saved = statePaths(stateDir).answers;
   if (!existsSync(saved)) {
-    throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
+    throw new UsageError(t.noRunToResume({ path: saved }), t.noRunToResumeHint);
   }
-  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message}\n`) }).answers;
+  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message[args.lang]}\n`) }).answers;
   checkSecretReferences(answers, { requirePresent: true, file: saved });
   return install({ ...args, yes: true }, answers, true);
 }
 
 async function install(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {
   if (process.getuid?.() !== 0) {
-    throw new HostRefusedError('matrix-setup installs system packages and services, so it must run as root.', 'Run it again with sudo (or as root).');
+    throw new HostRefusedError(t.installNeedsRoot, t.runAsRoot);
   }
   const target = await localTarget();
   if (!args.yes) {
     if (!process.stdin.isTTY) {
-      throw new UsageError('Without a terminal, matrix-setup needs --yes to change this machine.', 'Add --yes (see the plan first: `matrix-setup plan --answers FILE`).');
+      throw new UsageError(t.needsYes, t.needsYesInstallHint);
     }
-    const ok = await confirm(`Install a Matrix homeserver for ${answers.server_name} on this ${target.name} machine?`);
+    const ok = await confirm(t.confirmInstall({ server: answers.server_name, system: target.name }), args.lang);
     if (!ok) {
-      process.stdout.write('Nothing was changed.\n');
+      process.stdout.write(`${t.nothingChanged[args.lang]}\n`);
       return ExitCode.ok;
     }
   }
@@ -69,14 +67,14 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
   prepareStateDir(stateDir);
   writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
 
-  const interrupt = abortOnSignals();
+  const interrupt = abortOnSignals(args.lang);
   try {
     const outcome = await runInstall({
       answers,
       target,
       steps: STEPS,
       paths: { stateDir, logFile },
-      onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
+      onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose, lang: args.lang }),
       signal: interrupt.signal,
     });
     return report(outcome, answers, target, resuming, stateDir, args.lang);

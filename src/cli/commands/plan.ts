@@ -17,6 +17,7 @@ import { restoreSteps } from '../../../steps/restore/index.js';
 import { openRestore } from '../../../steps/restore/prepare.js';
 import type { CliArgs } from '../args.js';
 import { resolvePlanTarget } from '../resolve-target.js';
+import { planJson } from '../../plan/plan-json.js';
 
 /**
  * `matrix-setup plan`: what an install would do, on any machine, for any target; changes
@@ -30,7 +31,7 @@ export async function planCommand(args: CliArgs): Promise<number> {
   const target = await resolvePlanTarget(args);
   const plan = buildPlan(steps, { answers, target });
   if (args.json) {
-    const json = { target: { id: target.id, name: target.name, arch: target.arch, warnings: target.warnings }, steps: plan };
+    const json = { target: { id: target.id, name: target.name, arch: target.arch, warnings: target.warnings }, steps: planJson(plan, args.lang) };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.ok;
   }
@@ -38,6 +39,7 @@ export async function planCommand(args: CliArgs): Promise<number> {
   process.stdout.write(
     renderPlanText(plan, {
       target,
+      lang: args.lang,
       answersFile: args.answers,
       currentContent: onThisMachine ? readIfReadable : undefined,
       knownSecrets: onThisMachine ? new SecretStore(statePaths(args.stateDir ?? DEFAULT_STATE_DIR).secrets, answers, new Logger(undefined)).knownValues() : undefined,

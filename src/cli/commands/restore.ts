@@ -25,6 +25,9 @@ import { abortOnSignals } from '../interrupt.js';
 import { reportUnfinishedRun } from '../unfinished-run.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
+import { cliText as c } from '../../i18n/messages/cli.js';
+import { listOf, type Localized } from '../../i18n/localized.js';
 
 /**
  * `matrix-setup restore ARCHIVE [--answers FILE] [--yes] [--replace-database]`: the server in
@@ -40,16 +43,21 @@ export async function restoreCommand(args: CliArgs): Promise<number> {
   const { archive, answers } = await openRestore({
     archivePath,
     answersFile: args.answers,
-    onProgress: (done, total) => progress.update(`    checking the archive: ${formatBytes(done)} of ${formatBytes(total)}`),
+    onProgress: (done, total) => progress.update(`    ${t.checkingArchive({ done: formatBytes(done), total: formatBytes(total) })[args.lang]}`),
   });
   progress.clear();
   const { manifest } = archive;
-  process.stdout.write(
-    `Backup of ${manifest.server_name} made ${manifest.created_at} (Synapse ${manifest.synapse_version}, PostgreSQL ${manifest.postgresql_version}, ` +
-      `${manifest.install_method} on ${manifest.target}): every member matches its checksum.\n`,
-  );
+  const checked = {
+    server: manifest.server_name,
+    created: manifest.created_at,
+    synapse: manifest.synapse_version,
+    postgresql: manifest.postgresql_version,
+    method: manifest.install_method,
+    target: manifest.target,
+  };
+  process.stdout.write(`${t.archiveChecked(checked)[args.lang]}\n`);
   const target = await localTarget();
-  await checkRestoreTarget(readOnlyContext(answers, target, stateDir), {
+  await checkRestoreTarget(readOnlyContext(answers, target, stateDir, args.lang), {
     archive,
     stateDir,
     replaceDatabase: args.replaceDatabase,
@@ -57,11 +65,11 @@ export async function restoreCommand(args: CliArgs): Promise<number> {
   });
   if (!args.yes) {
     if (!process.stdin.isTTY) {
-      throw new UsageError('Without a terminal, matrix-setup needs --yes to change this machine.', 'Add --yes.');
+      throw new UsageError(c.needsYes, c.needsYesHint);
     }
-    const ok = await confirm(`Restore ${manifest.server_name} from this backup on this ${target.name} machine (installing what it needs)?`);
+    const ok = await confirm(t.confirmRestore({ server: manifest.server_name, system: target.name }), args.lang);
     if (!ok) {
-      process.stdout.write('Nothing was changed.\n');
+      process.stdout.write(`${c.nothingChanged[args.lang]}\n`);
       return ExitCode.ok;
     }
   }
@@ -75,28 +83,28 @@ export async function resumeRestoreCommand(args: CliArgs): Promise<number> {
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const saved = statePaths(stateDir).answers;
   if (!existsSync(saved)) {
-    throw new UsageError(`There is no restore to resume (no ${saved}).`, 'Start it again: matrix-setup restore ARCHIVE.');
+    throw new UsageError(t.noRestoreToResume({ path: saved }), t.noRestoreToResumeHint);
   }
-  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message}\n`) }).answers;
+  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message[args.lang]}\n`) }).answers;
   const { source } = await reopenRestore(stateDir);
   return run(args, source, answers, await localTarget(), true);
 }
 
 function requireRoot(): void {
   if (process.getuid?.() !== 0) {
-    throw new HostRefusedError('matrix-setup restore installs system packages and services, so it must run as root.', 'Run it again with sudo (or as root).');
+    throw new HostRefusedError(t.restoreNeedsRoot, c.runAsRoot);
   }
 }
 
 async function run(args: CliArgs, source: RestoreSource, answers: Answers, target: Target, resuming: boolean): Promise<number> {
-  const interrupt = abortOnSignals();
+  const interrupt = abortOnSignals(args.lang);
   try {
     const outcome = await runRestore({
       source,
       answers,
       target,
       logFile: args.logFile ?? defaultLogFile(),
-      onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
+      onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose, lang: args.lang }),
       signal: interrupt.signal,
     });
     return await report(outcome, source, answers, resuming, args.lang);
@@ -111,19 +119,20 @@ async function report(outcome: RunOutcome, source: RestoreSource, answers: Answe
   const out = (text: string) => process.stdout.write(text);
   const { manifest } = source.archive;
   const keyId = (await readMember(source.archive, MEMBERS.signingKey).catch(() => Buffer.from(''))).toString('utf8').split(/\s+/).slice(0, 2).join(':');
-  out(`\nYour homeserver ${answers.server_name} is restored${resuming ? ' (resumed)' : ''} from the backup of ${manifest.created_at}.\n`);
-  out(`  Homeserver URL: https://${answers.synapse_host}\n`);
-  if (answers.element.enabled) out(`  Element Web:    https://${answers.element.host}\n`);
-  if (keyId) out(`  Signing key:    ${keyId} (the same identity as before)\n`);
-  if (!manifest.media.included) out('  The backup held no media (--no-media): earlier uploads are missing.\n');
-  out(`  If the server moved: point the DNS of ${[...new Set([answers.server_name, answers.synapse_host])].join(' and ')} at this machine,\n`);
-  out('  and keep Synapse on the old machine stopped and disabled (systemctl disable --now matrix-synapse there).\n');
-  out('  Check it as clients and other servers see it: matrix-setup verify\n');
+  const l = (text: Localized) => text[lang];
+  out(`\n${l((resuming ? t.restoredResumed : t.restored)({ server: answers.server_name, created: manifest.created_at }))}\n`);
+  out(`  ${l(t.homeserverUrl({ url: `https://${answers.synapse_host}` }))}\n`);
+  if (answers.element.enabled) out(`  ${l(t.elementWeb({ url: `https://${answers.element.host}` }))}\n`);
+  if (keyId) out(`  ${l(t.signingKey({ key: keyId }))}\n`);
+  if (!manifest.media.included) out(`  ${l(t.noMediaInBackup)}\n`);
+  out(`  ${l(t.pointDns({ names: listOf([...new Set([answers.server_name, answers.synapse_host])]) }))}\n`);
+  out(`  ${l(t.stopOldSynapse)}\n`);
+  out(`  ${l(t.checkWithVerify)}\n`);
   return ExitCode.ok;
 }
 
 /** A context for the read-only checks made before the run (no log, no state, no change). */
-function readOnlyContext(answers: Answers, target: Target, stateDir: string): RunContext {
+function readOnlyContext(answers: Answers, target: Target, stateDir: string, lang: Lang): RunContext {
   const logger = new Logger(undefined);
   const signal = new AbortController().signal;
   return {
@@ -131,8 +140,8 @@ function readOnlyContext(answers: Answers, target: Target, stateDir: string): Ru
     target,
     exec: new LocalExecutor(logger, signal),
     secrets: new SecretStore(statePaths(stateDir).secrets, answers, logger),
-    note: (message) => process.stdout.write(`${message}\n`),
-    warn: (message) => process.stdout.write(`warning: ${message}\n`),
+    note: (message) => process.stdout.write(`${message[lang]}\n`),
+    warn: (message) => process.stdout.write(`${t.warning({ message })[lang]}\n`),
     emit: () => {},
     signal,
     backupPath: (path) => join(stateDir, 'backups', `${path}.before-restore`),

@@ -11,17 +11,20 @@ import { readUpgradeRecord, UpgradeRecordStore, type UpgradeRecord } from '../..
 import type { CliArgs } from '../args.js';
 import { localTarget } from '../resolve-target.js';
 import { confirmed, inspectEnv, out, refuseUnfinished, runGraph } from './upgrade-run.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
+import type { Localized } from '../../i18n/localized.js';
 
 /** `matrix-setup upgrade --rollback`: undo the last upgrade, saying first what is undone and what cannot be. */
 export async function rollbackCommand(args: CliArgs, stateDir: string): Promise<number> {
   refuseUnfinished(stateDir, 'rollback');
   const record = readUpgradeRecord(stateDir);
   if (!record) {
-    out('There is no upgrade to undo: matrix-setup has not upgraded anything here.\n');
+    out(`${t.nothingToUndo[args.lang]}\n`);
     return ExitCode.ok;
   }
   if (record.status === 'rolled-back') {
-    out(`The last upgrade (${record.id}) was already rolled back${record.rollback?.finishedAt ? ` at ${record.rollback.finishedAt}` : ''}. Nothing to undo.\n`);
+    const done = record.rollback?.finishedAt ? t.alreadyRolledBackAt({ id: record.id, at: record.rollback.finishedAt }) : t.alreadyRolledBack({ id: record.id });
+    out(`${done[args.lang]}\n`);
     return ExitCode.ok;
   }
   const target = await localTarget();
@@ -32,20 +35,20 @@ export async function rollbackCommand(args: CliArgs, stateDir: string): Promise<
     const database = record.synapse ? await inspectDatabase(inspectEnv(before, target, stateDir)) : {};
     const restoreDatabase = needsDatabaseRestore(record, database.compatVersion);
     if (record.synapse && database.compatVersion === undefined) {
-      throw new HostRefusedError(`The database's schema version could not be read (${database.unreadable ?? 'no schema_compat_version row'}), so it is unknown whether the previous Synapse can run on it.`, 'Check that PostgreSQL runs, then try again. Nothing was changed.');
+      throw new HostRefusedError(t.schemaUnreadable({ reason: database.unreadable ?? t.noCompatRow }), t.schemaUnreadableHint);
     }
     if (restoreDatabase && !record.backup.archive) {
       throw new HostRefusedError(
-        `The database was migrated past what Synapse ${record.synapse!.fromRelease} accepts (schema_compat_version ${database.compatVersion} > its schema ${record.synapse!.fromSchemaVersion}), and the upgrade took no backup to go back to.`,
-        `Nothing was changed: Synapse ${record.synapse!.toRelease} stays${record.status === 'done' ? '' : ' (fix what fails, then `matrix-setup resume`)'}. To go back anyway, restore a backup of your own from before the upgrade.`,
+        t.migratedNoBackup({ release: record.synapse!.fromRelease, compat: database.compatVersion ?? '?', schema: record.synapse!.fromSchemaVersion ?? '?' }),
+        (record.status === 'done' ? t.migratedNoBackupHint : t.migratedNoBackupUnfinishedHint)({ release: record.synapse!.toRelease }),
       );
     }
     record.rollback = { startedAt: new Date().toISOString(), restoreDatabase, ...(database.compatVersion !== undefined ? { databaseCompatVersion: database.compatVersion } : {}) };
   }
   const steps = rollbackSteps(store, before);
-  out(rollbackSummary(record));
-  out(renderPlanText(buildPlan(steps, { answers: before, target }), { target }));
-  if (!(await confirmed(args, record.rollback.restoreDatabase ? 'Restore the database and lose what happened since the upgrade?' : 'Roll back now?'))) return ExitCode.ok;
+  out(rollbackSummary(record, args.lang));
+  out(renderPlanText(buildPlan(steps, { answers: before, target }), { target, lang: args.lang }));
+  if (!(await confirmed(args, record.rollback.restoreDatabase ? t.confirmRestoreDatabase : t.confirmRollback))) return ExitCode.ok;
   store.save();
   const outcome = await runGraph(args, stateDir, 'rollback', before, target, steps, !resuming);
   return reportRollback(outcome, store, args.lang);
@@ -57,28 +60,26 @@ export function needsDatabaseRestore(record: UpgradeRecord, compatVersion: numbe
   return schema !== undefined && compatVersion !== undefined && compatVersion > schema;
 }
 
-function rollbackSummary(record: UpgradeRecord): string {
-  const lines = [`Undoing the upgrade of ${record.createdAt}:`];
-  const undone: string[] = [];
-  const kept: string[] = [];
+function rollbackSummary(record: UpgradeRecord, lang: Lang): string {
+  const lines = [t.undoing({ created: record.createdAt })[lang]];
+  const undone: Localized[] = [];
+  const kept: Localized[] = [];
   if (record.synapse) {
-    undone.push(`Synapse ${record.synapse.to} → ${record.synapse.from}${record.synapse.keptPackage ? ` (from the kept ${record.synapse.keptPackage})` : ''}`);
+    const versions = { from: record.synapse.to, to: record.synapse.from };
+    undone.push(record.synapse.keptPackage ? t.undoneSynapseKept({ ...versions, file: record.synapse.keptPackage }) : t.undoneSynapse(versions));
     const others = (record.synapse.packageChanges ?? []).filter((line) => !line.startsWith(`${record.synapse!.packageName} `));
-    if (others.length) kept.push(`packages apt changed along with Synapse stay as they are: ${others.join('; ')}`);
+    if (others.length) kept.push(t.keptAptChanges({ changes: others.join('; ') }));
   }
-  if (record.element) undone.push(`Element Web ${record.element.toVersion} → ${record.element.fromVersion ?? 'none'} (the newer release stays on disk, unused)`);
-  if (record.answersAfter !== record.answersBefore) undone.push('the saved answers, as they were before the upgrade');
+  if (record.element) undone.push(t.undoneElement({ from: record.element.toVersion, to: record.element.fromVersion ?? t.none }));
+  if (record.answersAfter !== record.answersBefore) undone.push(t.undoneAnswers);
   if (record.rollback?.restoreDatabase) {
-    undone.push(`the database, restored from ${record.backup.archive}: it was migrated past what Synapse ${record.synapse!.fromRelease} accepts`);
-    kept.push(
-      'WARNING: everything the server received or did since the backup is lost: messages, new users, uploads\' records, room changes. ' +
-        'Other servers keep what they received from it; clients may need to sign in again.',
-    );
+    undone.push(t.undoneDatabase({ archive: record.backup.archive ?? '', release: record.synapse!.fromRelease }));
+    kept.push(t.dataLossWarning);
   } else if (record.synapse) {
-    kept.push(`the database stays as it is, with everything since the upgrade: Synapse ${record.synapse.fromRelease} accepts its schema (schema_compat_version ${record.rollback?.databaseCompatVersion ?? '?'} ≤ ${record.synapse.fromSchemaVersion ?? '?'})`);
+    kept.push(t.databaseStays({ release: record.synapse.fromRelease, compat: record.rollback?.databaseCompatVersion ?? '?', schema: record.synapse.fromSchemaVersion ?? '?' }));
   }
-  if (record.backup.archive) kept.push(`the pre-upgrade backup stays in ${record.backup.archive}`);
-  lines.push(...undone.map((line) => `  undone: ${line}`), ...kept.map((line) => `  not undone: ${line}`), '', '');
+  if (record.backup.archive) kept.push(t.backupStays({ archive: record.backup.archive }));
+  lines.push(...undone.map((what) => `  ${t.undone({ what })[lang]}`), ...kept.map((what) => `  ${t.notUndone({ what })[lang]}`), '', '');
   return lines.join('\n');
 }
 
@@ -88,13 +89,13 @@ export function reportRollback(outcome: RunOutcome, store: UpgradeRecordStore, l
     return ExitCode.stepFailed;
   }
   if (outcome.status === 'interrupted') {
-    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
+    out(`\n${t.stoppedRollback({ step: outcome.failedStep ?? '' })[lang]}\n`);
     return ExitCode.interrupted;
   }
   const { record } = store;
-  out('\nRolled back:\n');
+  out(`\n${t.rolledBackHeading[lang]}\n`);
   if (record.synapse) out(`  Synapse      ${record.synapse.to} → ${record.synapse.from}\n`);
-  if (record.element) out(`  Element Web  ${record.element.toVersion} → ${record.element.fromVersion ?? 'none'}\n`);
-  if (record.rollback?.restoreDatabase) out(`  Database restored from ${record.backup.archive}\n`);
+  if (record.element) out(`  Element Web  ${record.element.toVersion} → ${record.element.fromVersion ?? t.none[lang]}\n`);
+  if (record.rollback?.restoreDatabase) out(`  ${t.databaseRestoredFrom({ archive: record.backup.archive ?? '' })[lang]}\n`);
   return ExitCode.ok;
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/language.js';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { loadSavedAnswers } from '../../answers/migrate.js';
 import type { Answers } from '../../answers/types.js';
@@ -12,17 +13,19 @@ import type { CliArgs } from '../args.js';
 import { localTarget } from '../resolve-target.js';
 import { checkJson, checkText } from './upgrade-report.js';
 import { inspectEnv, out } from './upgrade-run.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
+import { listOf } from '../../i18n/localized.js';
 
 /**
  * The answers `--check` works from: the saved ones where this user can read them (root);
  * otherwise what the machine itself shows (which Synapse package, Element's link), so a
  * check without root still names the versions.
  */
-export function checkAnswers(stateDir: string): { answers: Answers; fromMachine: boolean } {
+export function checkAnswers(stateDir: string, lang: Lang): { answers: Answers; fromMachine: boolean } {
   const saved = statePaths(stateDir).answers;
   try {
     accessSync(saved, constants.R_OK);
-    return { answers: loadSavedAnswers(saved, { note: (message) => process.stderr.write(`${message}\n`) }).answers, fromMachine: false };
+    return { answers: loadSavedAnswers(saved, { note: (message) => process.stderr.write(`${message[lang]}\n`) }).answers, fromMachine: false };
   } catch (error) {
     if (existsSync(saved) && process.getuid?.() === 0) throw error;
   }
@@ -34,7 +37,7 @@ export function checkAnswers(stateDir: string): { answers: Answers; fromMachine:
     }
   }).find(Boolean);
   if (!serverName) {
-    throw new HostRefusedError(`No Synapse installed by matrix-setup was found here (no readable ${saved}, no server_name in ${SERVER_NAME_FILES.join(' or ')}).`);
+    throw new HostRefusedError(t.notInstalledHere({ path: saved, files: listOf(SERVER_NAME_FILES, 'or') }));
   }
   const install = existsSync('/var/lib/dpkg/info/matrix-synapse.list') ? 'distro' : existsSync('/var/lib/dpkg/info/matrix-synapse-py3.list') ? 'apt' : 'venv';
   const element = existsSync(`${ELEMENT_ROOT}/current`);
@@ -49,7 +52,7 @@ export function request(args: CliArgs): UpgradeRequest {
 
 /** `matrix-setup upgrade --check [--json]`: read-only, as any user. */
 export async function checkCommand(args: CliArgs, stateDir: string): Promise<number> {
-  const { answers, fromMachine } = checkAnswers(stateDir);
+  const { answers, fromMachine } = checkAnswers(stateDir, args.lang);
   const target = await localTarget();
   const inspection = await inspectUpgrade(inspectEnv(answers, target, stateDir), request(args));
   const blockers = findBlockers(inspection, { answers, target, to: args.to });
@@ -58,10 +61,10 @@ export async function checkCommand(args: CliArgs, stateDir: string): Promise<num
       id: 'machine.not-root',
       component: 'machine',
       severity: 'warns',
-      message: `Checked as a user who cannot read matrix-setup's saved answers: Element Web's configured release and the database were not looked at (run as root for those).`,
+      message: t.notRootCheck,
     });
   }
   const upgrades = { synapse: synapseUpgradeAvailable(inspection), element: !fromMachine && elementUpgradeAvailable(inspection) };
-  out(args.json ? `${JSON.stringify(checkJson(inspection, blockers, upgrades), null, 2)}\n` : checkText(inspection, blockers, upgrades));
+  out(args.json ? `${JSON.stringify(checkJson(inspection, blockers, upgrades, args.lang), null, 2)}\n` : checkText(inspection, blockers, upgrades, args.lang));
   return ExitCode.ok;
 }

@@ -1,8 +1,11 @@
 import type { Blocker } from '../../../steps/upgrade/blockers.js';
 import { describePackageChanges, type Inspection } from '../../../steps/upgrade/inspect.js';
+import type { Lang } from '../../i18n/language.js';
+import { listOf, type Localized } from '../../i18n/localized.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
 
 /** `upgrade --check --json`: one object for scripts. */
-export function checkJson(inspection: Inspection, blockers: Blocker[], upgrades: { synapse: boolean; element: boolean }) {
+export function checkJson(inspection: Inspection, blockers: Blocker[], upgrades: { synapse: boolean; element: boolean }, lang: Lang) {
   const { synapse, element, database } = inspection;
   return {
     synapse: {
@@ -13,7 +16,7 @@ export function checkJson(inspection: Inspection, blockers: Blocker[], upgrades:
       installed_release: synapse.installedRelease ?? null,
       candidate_release: synapse.candidateRelease ?? null,
       running: synapse.running ?? null,
-      source: synapse.source,
+      source: synapse.source[lang],
       upgrade: upgrades.synapse,
       ...(synapse.packageChanges ? { package_changes: describePackageChanges(synapse.packageChanges) } : {}),
     },
@@ -23,7 +26,7 @@ export function checkJson(inspection: Inspection, blockers: Blocker[], upgrades:
       candidate: element.candidate ?? null,
       installed_release: element.installedRelease ?? null,
       candidate_release: element.candidateRelease ?? null,
-      source: element.source,
+      source: element.source[lang],
       upgrade: upgrades.element,
     },
     database: {
@@ -31,42 +34,47 @@ export function checkJson(inspection: Inspection, blockers: Blocker[], upgrades:
       schema_version: database.schemaVersion ?? null,
       schema_compat_version: database.compatVersion ?? null,
       background_updates: database.backgroundUpdates ?? null,
-      ...(database.unreadable ? { unreadable: database.unreadable } : {}),
+      ...(database.unreadable ? { unreadable: database.unreadable[lang] } : {}),
     },
-    blockers: blockers.map((b) => ({ id: b.id, component: b.component, severity: b.severity, message: b.message })),
+    blockers: blockers.map((b) => ({ id: b.id, component: b.component, severity: b.severity, message: b.message[lang] })),
   };
 }
 
 /** `upgrade --check`: what is installed, what is available, what stands in the way. */
-export function checkText(inspection: Inspection, blockers: Blocker[], upgrades: { synapse: boolean; element: boolean }): string {
+export function checkText(inspection: Inspection, blockers: Blocker[], upgrades: { synapse: boolean; element: boolean }, lang: Lang): string {
   const { synapse, element, database } = inspection;
+  const l = (text: Localized) => text[lang];
   const lines: string[] = [];
-  const method = synapse.method === 'venv' ? 'virtualenv, pip' : synapse.method === 'apt' ? `matrix.org's package ${synapse.packageName}` : `Debian's package ${synapse.packageName}`;
-  lines.push(`Synapse (${method})`);
-  lines.push(`  installed:  ${synapse.installed ?? 'not found'}${synapse.installedRelease && synapse.installedRelease !== synapse.installed ? ` (Synapse ${synapse.installedRelease})` : ''}${synapse.running ? `, running ${synapse.running}` : ', not answering'}`);
-  lines.push(`  available:  ${synapse.candidate ?? 'unknown'}   from ${synapse.source}`);
-  if (upgrades.synapse && synapse.packageChanges?.length) lines.push(`  apt would change: ${describePackageChanges(synapse.packageChanges).join('; ')}`);
+  const method = synapse.method === 'venv' ? t.methodVenv : (synapse.method === 'apt' ? t.methodApt : t.methodDistro)({ package: synapse.packageName ?? '' });
+  lines.push(`Synapse (${l(method)})`);
+  const release = synapse.installedRelease && synapse.installedRelease !== synapse.installed ? ` (Synapse ${synapse.installedRelease})` : '';
+  const running = synapse.running ? l(t.runningVersion({ version: synapse.running })) : l(t.notAnswering);
+  lines.push(`${l(t.installedLine({ version: synapse.installed ?? t.notFound }))}${release}${running}`);
+  lines.push(l(t.availableLine({ version: synapse.candidate ?? t.unknown, source: synapse.source })));
+  if (upgrades.synapse && synapse.packageChanges?.length) lines.push(l(t.aptWouldChange({ changes: describePackageChanges(synapse.packageChanges).join('; ') })));
   if (element.enabled) {
     lines.push('Element Web');
-    lines.push(`  installed:  ${element.installed ?? 'not found'}${element.installedRelease ? ` (${element.installedRelease})` : ''}`);
-    lines.push(`  available:  ${element.candidate ?? 'unknown'}   from ${element.source}`);
+    lines.push(`${l(t.installedLine({ version: element.installed ?? t.notFound }))}${element.installedRelease ? ` (${element.installedRelease})` : ''}`);
+    lines.push(l(t.availableLine({ version: element.candidate ?? t.unknown, source: element.source })));
   }
   lines.push(
-    database.postgresMajor !== undefined
-      ? `PostgreSQL ${database.postgresMajor}; Synapse's database schema ${database.schemaVersion ?? '?'} (a rollback can go back to code of schema ${database.compatVersion ?? '?'} or newer)`
-      : `PostgreSQL: not checked (${database.unreadable ?? 'unknown'})`,
+    l(
+      database.postgresMajor !== undefined
+        ? t.postgresLine({ major: database.postgresMajor, schema: database.schemaVersion ?? '?', compat: database.compatVersion ?? '?' })
+        : t.postgresNotChecked({ reason: database.unreadable ?? t.unknown }),
+    ),
   );
   const blocks = blockers.filter((b) => b.severity === 'blocks');
   const warns = blockers.filter((b) => b.severity === 'warns');
-  if (blocks.length) lines.push('', 'In the way:', ...blocks.map((b) => `  - ${b.message}`));
-  if (warns.length) lines.push('', 'Warnings:', ...warns.map((b) => `  - ${b.message}`));
+  if (blocks.length) lines.push('', l(t.inTheWay), ...blocks.map((b) => `  - ${l(b.message)}`));
+  if (warns.length) lines.push('', l(t.warnings), ...warns.map((b) => `  - ${l(b.message)}`));
   lines.push('');
   const what = [
-    ...(upgrades.synapse ? [`Synapse to ${synapse.candidate}`] : []),
-    ...(upgrades.element ? [`Element Web to ${element.candidate}`] : []),
+    ...(upgrades.synapse ? [t.synapseTo({ version: synapse.candidate ?? '' })] : []),
+    ...(upgrades.element ? [t.elementTo({ version: element.candidate ?? '' })] : []),
   ];
-  if (what.length === 0) lines.push('Nothing to upgrade: everything is at the newest version available.');
-  else if (blocks.length) lines.push(`An upgrade of ${what.join(' and ')} is available, but blocked (see above).`);
-  else lines.push(`\`matrix-setup upgrade\` would upgrade ${what.join(' and ')} (it shows the plan and asks first).`);
+  if (what.length === 0) lines.push(l(t.nothingToUpgrade));
+  else if (blocks.length) lines.push(l(t.upgradeBlockedAvailable({ what: listOf(what) })));
+  else lines.push(l(t.upgradeAvailable({ what: listOf(what) })));
   return `${lines.join('\n')}\n`;
 }

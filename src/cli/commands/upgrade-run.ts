@@ -17,11 +17,14 @@ import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
 import { abortOnSignals } from '../interrupt.js';
 import { defaultLogFile } from '../paths.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
+import { cliText as c } from '../../i18n/messages/cli.js';
+import type { Localized } from '../../i18n/localized.js';
 
 export const out = (text: string) => process.stdout.write(text);
 
-export function requireRoot(why: string): void {
-  if (process.getuid?.() !== 0) throw new HostRefusedError(`matrix-setup upgrade ${why}, so it must run as root.`, 'Run it again with sudo (or as root). `matrix-setup upgrade --check` works as any user.');
+export function requireRoot(why: Localized): void {
+  if (process.getuid?.() !== 0) throw new HostRefusedError(why, t.upgradeRootHint);
 }
 
 export function inspectEnv(answers: Answers, target: Target, stateDir: string): InspectEnv {
@@ -38,25 +41,20 @@ export function inspectEnv(answers: Answers, target: Target, stateDir: string): 
 export function refuseUnfinished(stateDir: string, starting: 'upgrade' | 'rollback'): void {
   const install = readState(statePaths(stateDir).state);
   if (install && install.status !== 'done') {
-    throw new HostRefusedError(`The last install run here ended ${install.status}.`, 'Finish it first: matrix-setup resume');
+    throw new HostRefusedError(t.installUnfinished({ status: install.status }), t.installUnfinishedHint);
   }
   if (starting === 'rollback') return; // a rollback is how an unfinished upgrade is undone (and an unfinished rollback is resumed by running it again)
   const last = unfinishedUpgradeRuns(stateDir)[0];
   if (!last) return;
-  const what = last.command === 'rollback' ? 'rollback' : 'upgrade';
-  throw new HostRefusedError(
-    `The last ${what} here ended ${last.status}.`,
-    what === 'upgrade' ? 'Finish it with `matrix-setup resume`, or undo it with `matrix-setup upgrade --rollback`.' : 'Finish it with `matrix-setup resume`.',
-  );
+  if (last.command === 'rollback') throw new HostRefusedError(t.rollbackRunUnfinished({ status: last.status }), t.finishHint);
+  throw new HostRefusedError(t.upgradeRunUnfinished({ status: last.status }), t.finishOrUndoHint);
 }
 
-export async function confirmed(args: CliArgs, question: string): Promise<boolean> {
+export async function confirmed(args: CliArgs, question: Localized): Promise<boolean> {
   if (args.yes) return true;
-  if (!process.stdin.isTTY) {
-    throw new UsageError('Without a terminal, matrix-setup needs --yes to change this machine.', 'Add --yes once the plan above is what you want.');
-  }
-  if (await confirm(question)) return true;
-  out('Nothing was changed.\n');
+  if (!process.stdin.isTTY) throw new UsageError(c.needsYes, t.needsYesHint);
+  if (await confirm(question, args.lang)) return true;
+  out(`${c.nothingChanged[args.lang]}\n`);
   return false;
 }
 
@@ -65,7 +63,7 @@ export async function confirmed(args: CliArgs, question: string): Promise<boolea
  * resume) starts from an empty record: an earlier, finished or superseded run is not continued.
  */
 export async function runGraph(args: CliArgs, stateDir: string, command: RunCommand, answers: Answers, target: Target, steps: Step[], fresh: boolean): Promise<RunOutcome> {
-  const interrupt = abortOnSignals();
+  const interrupt = abortOnSignals(args.lang);
   try {
     const paths = upgradePaths(stateDir);
     const stateFile = command === 'upgrade' ? paths.upgradeState : paths.rollbackState;
@@ -76,7 +74,7 @@ export async function runGraph(args: CliArgs, stateDir: string, command: RunComm
       steps,
       command,
       paths: { stateDir, logFile: args.logFile ?? defaultLogFile(), stateFile },
-      onEvent: createPlainRenderer({ write: out, verbose: args.verbose }),
+      onEvent: createPlainRenderer({ write: out, verbose: args.verbose, lang: args.lang }),
       signal: interrupt.signal,
     });
   } finally {

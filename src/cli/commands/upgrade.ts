@@ -24,13 +24,15 @@ import { reportRollback, rollbackCommand } from './rollback.js';
 import { checkCommand, request } from './upgrade-check.js';
 import { checkText } from './upgrade-report.js';
 import { confirmed, inspectEnv, out, refuseUnfinished, requireRoot, runGraph } from './upgrade-run.js';
+import { day2Text as t } from '../../i18n/messages/day2.js';
+import type { Localized } from '../../i18n/localized.js';
 
 /** `matrix-setup upgrade [--check [--json] | --rollback]`. */
 export async function upgradeCommand(args: CliArgs): Promise<number> {
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   if (args.check) return checkCommand(args, stateDir);
-  requireRoot(args.rollback ? 'undoes an upgrade of system packages and services' : 'upgrades system packages and services');
-  const answers = savedAnswers(stateDir);
+  requireRoot(args.rollback ? t.rollbackNeedsRoot : t.upgradeNeedsRoot);
+  const answers = savedAnswers(stateDir, args.lang);
   // Held from before the plan is made until the run ends: another run cannot change the
   // machine between what the plan saw and what the upgrade does (the engine takes it again).
   const lock = new RunLock(statePaths(stateDir).lock);
@@ -42,49 +44,44 @@ export async function upgradeCommand(args: CliArgs): Promise<number> {
   }
 }
 
-function savedAnswers(stateDir: string): Answers {
+function savedAnswers(stateDir: string, lang: Lang): Answers {
   const saved = statePaths(stateDir).answers;
   if (!existsSync(saved)) {
-    throw new HostRefusedError(`No server installed by matrix-setup here (no ${saved}).`, 'Install first: `matrix-setup --answers FILE`.');
+    throw new HostRefusedError(t.noServer({ path: saved }), t.installFirstHint);
   }
-  return loadSavedAnswers(saved, { note: (message) => out(`${message}\n`) }).answers;
+  return loadSavedAnswers(saved, { note: (message) => out(`${message[lang]}\n`) }).answers;
 }
 
 async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promise<number> {
   if (args.elementTarball && !answers.element.enabled) {
-    throw new UsageError('--element-tarball: Element Web is not part of this install (element.enabled is false).', 'Turn it on by running the install with element.enabled: true.');
+    throw new UsageError(t.tarballWithoutElement, t.tarballWithoutElementHint);
   }
   refuseUnfinished(stateDir, 'upgrade');
   const target = await localTarget();
   const env = inspectEnv(answers, target, stateDir);
   if (synapseLayout(answers, target).source !== 'venv') {
-    out('Refreshing the package index (apt-get update)…\n');
+    out(`${t.refreshingIndex[args.lang]}\n`);
     await runApt(env.exec, aptRefreshArgv(), { timeoutMs: 15 * 60_000 });
   }
   const inspection = await inspectUpgrade(env, request(args));
   const blockers = findBlockers(inspection, { answers, target, to: args.to });
   const upgrades = { synapse: synapseUpgradeAvailable(inspection), element: elementUpgradeAvailable(inspection) };
   if (!upgrades.synapse && !upgrades.element) {
-    out(checkText(inspection, blockers, upgrades));
+    out(checkText(inspection, blockers, upgrades, args.lang));
     return blocking(blockers).length && (args.to || args.elementTarball) ? ExitCode.hostRefused : ExitCode.ok;
   }
   if (blocking(blockers).length) {
-    out(checkText(inspection, blockers, upgrades));
-    throw new HostRefusedError('The upgrade is blocked (see "In the way" above). Nothing was changed.');
+    out(checkText(inspection, blockers, upgrades, args.lang));
+    throw new HostRefusedError(t.upgradeBlocked);
   }
-  if (!args.noBackup && !SAFETY_BACKUP_AVAILABLE) {
-    throw new UsageError(
-      'This build of matrix-setup cannot take the backup an upgrade starts with (the backup command is not part of it yet).',
-      'Back up the server yourself (database dump, /etc/matrix-synapse, the signing key, media), then run `matrix-setup upgrade --no-backup`.',
-    );
-  }
+  if (!args.noBackup && !SAFETY_BACKUP_AVAILABLE) throw new UsageError(t.noBackupCommand, t.noBackupCommandHint);
 
   const record = newRecord(inspection, answers, !args.noBackup);
   const store = new UpgradeRecordStore(stateDir, record);
   const steps = upgradeSteps(store, inspection.answersAfter);
-  out(upgradeSummary(record, inspection, blockers));
-  out(renderPlanText(buildPlan(steps, { answers: inspection.answersAfter, target }), { target }));
-  if (!(await confirmed(args, 'Upgrade now?'))) return ExitCode.ok;
+  out(upgradeSummary(record, inspection, blockers, args.lang));
+  out(renderPlanText(buildPlan(steps, { answers: inspection.answersAfter, target }), { target, lang: args.lang }));
+  if (!(await confirmed(args, t.confirmUpgrade))) return ExitCode.ok;
   store.save();
   const outcome = await runGraph(args, stateDir, 'upgrade', inspection.answersAfter, target, steps, true);
   return reportUpgrade(outcome, store, args.lang);
@@ -127,13 +124,14 @@ function newRecord(inspection: Inspection, answers: Answers, takeBackup: boolean
   };
 }
 
-function upgradeSummary(record: UpgradeRecord, inspection: Inspection, blockers: ReturnType<typeof findBlockers>): string {
-  const lines = ['The upgrade:'];
-  if (record.synapse) lines.push(`  Synapse      ${record.synapse.from} → ${record.synapse.to}${record.synapse.packageChanges?.length ? `   (apt: ${record.synapse.packageChanges.join('; ')})` : ''}`);
-  if (record.element) lines.push(`  Element Web  ${record.element.fromVersion ?? 'none'} → ${record.element.toVersion}   (${inspection.element.source}; the previous release is kept)`);
-  lines.push(record.backup.take ? `  Backup first to ${record.backup.directory}/ (the upgrade stops if it fails)` : '  No backup (--no-backup): a rollback cannot bring the database back');
-  for (const warning of blockers.filter((b) => b.severity === 'warns')) lines.push(`  warning: ${warning.message}`);
-  lines.push('  Undo afterwards with: matrix-setup upgrade --rollback', '', '');
+function upgradeSummary(record: UpgradeRecord, inspection: Inspection, blockers: ReturnType<typeof findBlockers>, lang: Lang): string {
+  const l = (text: Localized) => text[lang];
+  const lines = [l(t.theUpgrade)];
+  if (record.synapse) lines.push(`  Synapse      ${record.synapse.from} → ${record.synapse.to}${record.synapse.packageChanges?.length ? l(t.aptChanges({ changes: record.synapse.packageChanges.join('; ') })) : ''}`);
+  if (record.element) lines.push(`  Element Web  ${record.element.fromVersion ?? l(t.none)} → ${record.element.toVersion}${l(t.elementKept({ source: inspection.element.source }))}`);
+  lines.push(`  ${l(record.backup.take ? t.backupFirst({ dir: record.backup.directory ?? '' }) : t.noBackupTaken)}`);
+  for (const warning of blockers.filter((b) => b.severity === 'warns')) lines.push(`  ${l(t.warning({ message: warning.message }))}`);
+  lines.push(`  ${l(t.undoAfterwards)}`, '', '');
   return lines.join('\n');
 }
 
@@ -141,30 +139,28 @@ function reportUpgrade(outcome: RunOutcome, store: UpgradeRecordStore, lang: Lan
   const { record } = store;
   if (outcome.status === 'failed') {
     process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
-    process.stderr.write('To undo the upgrade instead: matrix-setup upgrade --rollback\n');
+    process.stderr.write(`${t.undoInstead[lang]}\n`);
     return ExitCode.stepFailed;
   }
   if (outcome.status === 'interrupted') {
-    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume (or undo it: matrix-setup upgrade --rollback)\n`);
+    out(`\n${t.stoppedUpgrade({ step: outcome.failedStep ?? '' })[lang]}\n`);
     return ExitCode.interrupted;
   }
-  out('\nUpgraded:\n');
+  out(`\n${t.upgraded[lang]}\n`);
   if (record.synapse) out(`  Synapse      ${record.synapse.from} → ${record.synapse.to}\n`);
-  if (record.element) out(`  Element Web  ${record.element.fromVersion ?? 'none'} → ${record.element.toVersion}\n`);
-  out(record.backup.archive ? `  Backup taken before: ${record.backup.archive}\n` : '  No backup was taken.\n');
-  if (record.answersAfter !== record.answersBefore) {
-    out(`  The saved answers (${statePaths(store.stateDir).answers}) now name the new versions; update your own answers file the same way, or a later install run from it goes back.\n`);
-  }
-  out('  Undo with: matrix-setup upgrade --rollback\n');
+  if (record.element) out(`  Element Web  ${record.element.fromVersion ?? t.none[lang]} → ${record.element.toVersion}\n`);
+  out(`  ${(record.backup.archive ? t.backupTakenBefore({ archive: record.backup.archive }) : t.noBackupWasTaken)[lang]}\n`);
+  if (record.answersAfter !== record.answersBefore) out(`  ${t.answersNowNew({ path: statePaths(store.stateDir).answers })[lang]}\n`);
+  out(`  ${t.undoWith[lang]}\n`);
   return ExitCode.ok;
 }
 
 /** `matrix-setup resume` when the last unfinished run was an upgrade or a rollback. */
 export async function resumeUpgradeCommand(args: CliArgs, command: 'upgrade' | 'rollback'): Promise<number> {
-  requireRoot('finishes an upgrade of system packages and services');
+  requireRoot(t.resumeNeedsRoot);
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const record = readUpgradeRecord(stateDir);
-  if (!record) throw new HostRefusedError(`There is no upgrade record in ${stateDir} to resume from.`);
+  if (!record) throw new HostRefusedError(t.noUpgradeRecord({ dir: stateDir }));
   const target = await localTarget();
   const store = new UpgradeRecordStore(stateDir, record);
   if (command === 'upgrade') {

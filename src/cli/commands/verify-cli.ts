@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { verifyCommand } from './verify.js';
+import { verifyText as v } from '../../i18n/messages/verify.js';
 
 /** `matrix-setup verify`: with --answers FILE, or the saved answers of the last run when there are any. */
 export async function verifyCliCommand(args: CliArgs): Promise<number> {
@@ -21,10 +22,8 @@ export function readCaFile(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--ca ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, 'Give the PEM file of the CA that issued the server\'s certificate.');
+    throw new UsageError(v.caUnreadable({ path, error: (error as NodeJS.ErrnoException).code ?? String(error) }), v.caHint);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new UsageError(`--ca ${path}: no PEM certificate in it (no "-----BEGIN CERTIFICATE-----" line).`, 'Give the PEM file of the CA that issued the server\'s certificate.');
-  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(v.caNotPem({ path }), v.caHint);
   return text;
 }

@@ -8,6 +8,7 @@ import { optionsForRemote, optionsFromAnswers, readOnlySecrets } from '../../ver
 import { renderJson, renderText, textOptionsFor } from '../../verify/report.js';
 import { statePaths } from '../../engine/runner.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
+import { verifyText as v } from '../../i18n/messages/verify.js';
 
 export interface VerifyCommandOptions {
   serverName?: string;
@@ -46,10 +47,7 @@ export async function verifyCommand(options: VerifyCommandOptions): Promise<numb
   } else if (serverName) {
     verifyOptions = await optionsForRemote(serverName, overrides);
   } else {
-    throw new UsageError(
-      'There are no saved answers here, so verify does not know which server to check.',
-      'Run `matrix-setup verify --server-name example.org`, or pass the install\'s answers with --answers FILE.',
-    );
+    throw new UsageError(v.noServerKnown, v.noServerKnownHint);
   }
   const results = await runVerify(verifyOptions);
   if (options.json) {

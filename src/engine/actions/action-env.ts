@@ -1,3 +1,4 @@
+import type { Localized } from '../../i18n/localized.js';
 import type { RunContext } from '../types.js';
 
 /** What action handlers need from the runner beyond the step's RunContext. */
@@ -14,7 +15,7 @@ export interface ActionEnv {
   /** Where to keep the previous version of a file before replacing it (never beside it: nginx and Synapse read whole directories). */
   backupPath(path: string): string;
   /** Report one change to the machine (shown by renderers, kept in the log). */
-  changed(summary: string): void;
+  changed(summary: Localized): void;
 }
 
 /** Check whether an action is already in place (read-only), and put it in place. */

@@ -1,3 +1,4 @@
+import { engineText as t } from '../../i18n/messages/engine.js';
 import { StepError } from '../../errors.js';
 import { ensureDirectory, lstatOptional } from '../../fs/no-follow.js';
 import type { DirectoryAction } from '../types.js';
@@ -16,7 +17,7 @@ export const directoryHandler: ActionHandler<DirectoryAction> = {
   async apply(action, env) {
     const { uid, gid } = await ids(action, env);
     const result = ensureDirectory(action.path, { uid, gid, mode: action.mode });
-    env.changed(`${result === 'created' ? 'created' : 'set owner/mode of'} ${action.path}/`);
+    env.changed((result === 'created' ? t.createdDirectory : t.directoryOwnerMode)({ path: action.path }));
   },
 };
 
@@ -24,7 +25,7 @@ async function ids(action: DirectoryAction, env: ActionEnv) {
   const uid = await lookupId(env.ctx.exec, 'passwd', action.owner);
   const gid = await lookupId(env.ctx.exec, 'group', action.group);
   if (uid === undefined || gid === undefined) {
-    throw new StepError(`${action.path} should belong to ${action.owner}:${action.group}, which does not exist.`);
+    throw new StepError(t.ownerMissing({ path: action.path, owner: action.owner, group: action.group }), { hint: t.ownerMissingHint });
   }
   return { uid, gid };
 }

@@ -1,3 +1,4 @@
+import { engineText as t } from '../../i18n/messages/engine.js';
 import { StepError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { saveBackup } from '../../fs/backup.js';
@@ -23,21 +24,19 @@ export const fileHandler: ActionHandler<FileAction> = {
     if (current && current.content !== wanted) {
       const refusal = action.guard?.(current.content);
       if (refusal) {
-        throw new StepError(`Refusing to replace ${action.path}: ${refusal}`, {
-          hint: 'Nothing was changed. Move the file away if it is no longer needed, or fix the answers.',
-        });
+        throw new StepError(t.refusingToReplace({ path: action.path, reason: refusal }), { hint: t.refusingToReplaceHint });
       }
       const backup = saveBackup(env.backupPath(action.path), current.raw);
-      env.changed(`backed up ${action.path} to ${backup}`);
+      env.changed(t.backedUp({ path: action.path, backup }));
     }
     if (!current || current.content !== wanted) {
       if (action.notify?.length) env.markRestart(action.notify);
       writeFileAtomic(action.path, wanted, { mode: action.mode, uid: ids.uid, gid: ids.gid });
-      env.changed(`${current ? 'updated' : 'created'} ${action.path}`);
+      env.changed((current ? t.updatedFile : t.createdFile)({ path: action.path }));
       return;
     }
     setFileOwnership(action.path, { uid: ids.uid, gid: ids.gid, mode: action.mode });
-    env.changed(`set owner/mode of ${action.path}`);
+    env.changed(t.fileOwnerMode({ path: action.path }));
   },
 };
 
@@ -50,9 +49,8 @@ async function owner(action: { owner: string; group: string; path: string }, env
   const uid = await lookupId(env.ctx.exec, 'passwd', action.owner);
   const gid = await lookupId(env.ctx.exec, 'group', action.group);
   if (uid === undefined || gid === undefined) {
-    throw new StepError(`${action.path} should belong to ${action.owner}:${action.group}, but that ${uid === undefined ? 'user' : 'group'} does not exist.`, {
-      hint: 'The package or step that creates it has not run; this is likely a bug in the step order.',
-    });
+    const missing = uid === undefined ? t.ownerUserMissing : t.ownerGroupMissing;
+    throw new StepError(missing({ path: action.path, owner: action.owner, group: action.group }), { hint: t.ownerMissingHint });
   }
   return { uid, gid };
 }

@@ -1,3 +1,4 @@
+import { engineText as t } from '../../i18n/messages/engine.js';
 import { ANY_EXIT_CODE, type Executor } from '../../exec/executor.js';
 import type { PackagesAction } from '../types.js';
 import type { ActionHandler } from './action-env.js';
@@ -13,12 +14,9 @@ export const packagesHandler: ActionHandler<PackagesAction> = {
     await env.refreshPackageIndex(action.manager);
     await env.ctx.exec.run(installCommand(action.manager, missing), {
       timeoutMs: 30 * 60 * 1000,
-      hint:
-        action.manager === 'apt'
-          ? 'Check the output above: a held or broken package (`apt-get -f install`), a full disk, or an unreachable mirror.'
-          : 'Check the output above: a disabled repository (EPEL/CRB), a full disk, or an unreachable mirror.',
+      hint: action.manager === 'apt' ? t.aptInstallHint : t.dnfInstallHint,
     });
-    env.changed(`installed ${missing.join(' ')}`);
+    env.changed(t.installedPackages({ packages: missing.join(' ') }));
   },
 };
 

@@ -1,3 +1,4 @@
+import { engineText as t } from '../../i18n/messages/engine.js';
 import { ANY_EXIT_CODE, type Executor } from '../../exec/executor.js';
 import type { ServiceAction } from '../types.js';
 import type { ActionEnv, ActionHandler } from './action-env.js';
@@ -15,15 +16,15 @@ export const serviceHandler: ActionHandler<ServiceAction> = {
     const { enabled, active } = await serviceState(exec, action.unit);
     if (action.enable && !enabled) {
       await exec.run(['systemctl', 'enable', action.unit]);
-      env.changed(`enabled ${action.unit}`);
+      env.changed(t.enabledUnit({ unit: action.unit }));
     }
     const pending = env.pendingRestarts().includes(action.unit);
     if (action.start && !active) {
       await diagnosed(action, env, ['systemctl', 'start', action.unit]);
-      env.changed(`started ${action.unit}`);
+      env.changed(t.startedUnit({ unit: action.unit }));
     } else if (pending && active) {
       await diagnosed(action, env, ['systemctl', action.onChange, action.unit]);
-      env.changed(`${action.onChange === 'restart' ? 'restarted' : 'reloaded'} ${action.unit} (its configuration changed)`);
+      env.changed((action.onChange === 'restart' ? t.restartedUnit : t.reloadedUnit)({ unit: action.unit }));
     }
     if (pending) env.clearRestart(action.unit);
   },
@@ -32,7 +33,7 @@ export const serviceHandler: ActionHandler<ServiceAction> = {
 /** Runs a start/restart; if it fails, the unit's own diagnosis replaces systemctl's terse error. */
 async function diagnosed(action: ServiceAction, env: ActionEnv, argv: string[]): Promise<void> {
   try {
-    await env.ctx.exec.run(argv, { hint: `See \`journalctl -u ${action.unit} -n 50\`.` });
+    await env.ctx.exec.run(argv, { hint: t.journalHint({ unit: action.unit }) });
   } catch (error) {
     if (!(error instanceof CommandFailedError) || !action.diagnose) throw error;
     throw await action.diagnose(env.ctx);

@@ -1,6 +1,24 @@
 /** Every area's messages, loaded together for the catalog test (the application imports each area where it is used). */
+import './answers.js';
 import './answers-schema.js';
+import './backup.js';
+import './cli.js';
+import './day2.js';
+import './engine.js';
+import './errors.js';
 import './install-summary.js';
+import './plan.js';
+import './preflight.js';
 import './questions.js';
 import './run-output.js';
+import './secrets.js';
+import './steps-edge.js';
+import './steps-postgres.js';
+import './steps-synapse.js';
+import './steps-system.js';
+import './steps-turn.js';
+import './steps-upgrade.js';
+import './targets.js';
+import './upgrade-check.js';
+import './verify.js';
 import './wizard.js';

@@ -8,7 +8,7 @@ import { resolveAnswers } from '../../answers/resolve.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { validateAnswersDocument } from '../../answers/validate.js';
-import { AnswersError } from '../../errors.js';
+import { AnswersError, issueMessage } from '../../errors.js';
 import type { Localized } from '../../i18n/localized.js';
 import { wizardText as w } from '../../i18n/messages/wizard.js';
 
@@ -18,7 +18,7 @@ export function finalizeAnswers(draft: AnswersDraft): Finalized {
   try {
     return { ok: true, answers: validateAnswersDocument(answersToYaml(resolveAnswers(draft))) };
   } catch (error) {
-    if (error instanceof AnswersError) return { ok: false, issues: error.issues.map((issue) => w.answerIssue({ path: issue.path || 'answers', message: issue.message })) };
+    if (error instanceof AnswersError) return { ok: false, issues: error.issues.map((issue) => w.answerIssue({ path: issue.path || 'answers', message: issueMessage(issue) })) };
     throw error;
   }
 }

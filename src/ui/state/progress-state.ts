@@ -1,14 +1,15 @@
 /** The progress view: engine events reduced into what the progress, failure and done screens show. */
 import type { EngineEvent, StepStatus } from '../../engine/events.js';
 import { cleanOutputLine } from './strip-ansi.js';
+import { verbatim, type Localized } from '../../i18n/localized.js';
 
 export const TAIL_LINES = 6;
 
 export interface ProgressStep {
   id: string;
-  title: string;
+  title: Localized;
   status: StepStatus;
-  skipReason?: string;
+  skipReason?: Localized;
   /** Clock time the step started (for the running step's elapsed time). */
   startedAt?: number;
   durationMs?: number;
@@ -20,7 +21,7 @@ export interface ProgressStep {
 export interface ProgressNote {
   stepId: string;
   level: 'info' | 'warn';
-  message: string;
+  message: Localized;
 }
 
 export interface ProgressState {
@@ -92,7 +93,7 @@ function updateStep(state: ProgressState, stepId: string, patch: Partial<Progres
   const known = state.steps.some((step) => step.id === stepId);
   const steps = known
     ? state.steps.map((step) => (step.id === stepId ? { ...step, ...patch } : step))
-    : [...state.steps, { id: stepId, title: stepId, status: 'pending' as StepStatus, ...patch }];
+    : [...state.steps, { id: stepId, title: verbatim(stepId), status: 'pending' as StepStatus, ...patch }];
   return { ...state, steps };
 }
 

@@ -425,8 +425,7 @@ function liveError(state: WizardState, path: string, text: string): Localized | 
 }
 
 function fieldError(path: string, value: unknown, draft: AnswersDraft): Localized | undefined {
-  const error = validateField(path, value, draft);
-  return error === undefined ? undefined : verbatim(error);
+  return validateField(path, value, draft);
 }
 
 function submit(state: WizardState, question: Question): Update {

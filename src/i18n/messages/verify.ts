@@ -1,0 +1,19 @@
+/** `matrix-setup verify`: what it checks, what it saw, and what to change. */
+import { defineMessages } from '../define.js';
+
+export const verifyText = defineMessages('verify', {
+  noServerKnown: {
+    en: 'There are no saved answers here, so verify does not know which server to check.',
+    ru: 'Здесь нет сохранённых ответов, поэтому verify не знает, какой сервер проверять.',
+  },
+  noServerKnownHint: {
+    en: "Run `matrix-setup verify --server-name example.org`, or pass the install's answers with --answers FILE.",
+    ru: 'Выполните `matrix-setup verify --server-name example.org` или передайте ответы установки через --answers ФАЙЛ.',
+  },
+  caUnreadable: { en: '--ca {path}: cannot read it ({error}).', ru: '--ca {path}: не удалось прочитать ({error}).' },
+  caNotPem: {
+    en: '--ca {path}: no PEM certificate in it (no "-----BEGIN CERTIFICATE-----" line).',
+    ru: '--ca {path}: в нём нет сертификата PEM (нет строки "-----BEGIN CERTIFICATE-----").',
+  },
+  caHint: { en: "Give the PEM file of the CA that issued the server's certificate.", ru: 'Укажите PEM-файл ЦС, который выдал сертификат сервера.' },
+});
