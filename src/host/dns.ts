@@ -1,6 +1,8 @@
 import { Resolver } from 'node:dns/promises';
 import { canonicalAddress } from './addresses.js';
 import { withTimeout } from './timeout.js';
+import { verbatim, type Localized } from '../i18n/index.js';
+import { preflightText as t } from '../i18n/messages/preflight.js';
 
 export interface DnsAnswer {
   name: string;
@@ -8,6 +10,14 @@ export interface DnsAnswer {
   ipv6: string[];
   /** Set when a lookup failed for another reason than "no such record" (timeout, SERVFAIL). */
   error?: string;
+  /** Set when the lookup gave up: after this many seconds. */
+  timeoutSeconds?: number;
+}
+
+/** Why a lookup failed, for a person: the resolver's error codes, or the time it waited. */
+export function lookupErrorText(answer: DnsAnswer): Localized | undefined {
+  if (answer.timeoutSeconds !== undefined) return t.dnsNoAnswerWithin({ seconds: answer.timeoutSeconds });
+  return answer.error === undefined ? undefined : verbatim(answer.error);
 }
 
 /** The part of node's Resolver used here, so tests can pass a fake. */
@@ -47,7 +57,8 @@ export async function lookupAddresses(
   );
   if (result === timedOut) {
     resolver.cancel?.();
-    return { name, ipv4: [], ipv6: [], error: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+    const seconds = Math.round(timeoutMs / 1000);
+    return { name, ipv4: [], ipv6: [], error: `no answer within ${seconds} s`, timeoutSeconds: seconds };
   }
   const [ipv4, ipv6] = result;
   const answer: DnsAnswer = { name, ipv4, ipv6 };

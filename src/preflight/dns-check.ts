@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Answers } from '../answers/types.js';
 import type { HostFacts } from '../host/facts.js';
+import { lookupErrorText } from '../host/dns.js';
 import type { PreflightResult } from './checks.js';
 import type { Localized } from '../i18n/localized.js';
 import { preflightText as t } from '../i18n/messages/preflight.js';
@@ -26,7 +27,8 @@ export function dnsCheck(facts: HostFacts, answers: Answers, name: string): Pref
   if (!answer) return { ...base, status: 'warn', detail: t.dnsNotLookedUp, fix: t.dnsNotLookedUpFix({ records }) };
   const resolved = [...answer.ipv4, ...answer.ipv6];
   if (resolved.length === 0) {
-    if (answer.error) return { ...base, status: 'warn', detail: t.dnsLookupFailed({ error: answer.error }), fix: t.dnsLookupFailedFix({ records }) };
+    const lookupError = lookupErrorText(answer);
+    if (lookupError) return { ...base, status: 'warn', detail: t.dnsLookupFailed({ error: lookupError }), fix: t.dnsLookupFailedFix({ records }) };
     return { ...base, status: 'warn', detail: t.dnsNoRecord, fix: t.dnsAddRecord({ records, elsewhere }) };
   }
 

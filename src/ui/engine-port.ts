@@ -62,10 +62,10 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 /** One result of the final verification (as `matrix-setup verify` reports it). */
 export interface CheckResult {
   id: string;
-  label: Localized | string;
+  label: Localized;
   status: CheckStatus;
-  detail: Localized | string;
-  fix?: Localized | string;
+  detail: Localized;
+  fix?: Localized;
 }
 
 export interface WizardRunOutcome {

@@ -7,11 +7,14 @@
  */
 import type { VerifyContext } from './context.js';
 import type { CheckGroup, CheckResult } from './types.js';
+import type { Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
+import { failureText } from './http.js';
 
 export interface Blocker {
   /** The failed check to look at. */
   id: string;
-  reason: string;
+  reason: Localized;
 }
 
 /** The check that reports the certificate of name:443: the Synapse host's, or server_name's when delegated to another host. */
@@ -28,11 +31,11 @@ export async function endpointBlocker(
   address?: { host: string; port: number },
 ): Promise<Blocker | undefined> {
   const probe = await context.certificate(name, port, address);
-  if (probe.error) return { id: checkId, reason: `${name}:${port} cannot be reached (${probe.error.message})` };
-  if (probe.info && !probe.info.valid) return { id: checkId, reason: `the certificate of ${name} is not accepted (${probe.info.problem ?? 'invalid'})` };
+  if (probe.error) return { id: checkId, reason: t.cannotBeReached({ name, port, error: failureText(probe.error) }) };
+  if (probe.info && !probe.info.valid) return { id: checkId, reason: t.certificateNotAccepted({ name, problem: probe.info.problem ?? t.invalid }) };
   return undefined;
 }
 
-export function blockedResult(group: CheckGroup, id: string, label: string, blocker: Blocker): CheckResult {
-  return { id: `${group}.${id}`, group, label, status: 'skip', evidence: `skipped: ${blocker.reason}; see ${blocker.id}`, blockedBy: blocker.id };
+export function blockedResult(group: CheckGroup, id: string, label: Localized, blocker: Blocker): CheckResult {
+  return { id: `${group}.${id}`, group, label, status: 'skip', evidence: t.skippedSee({ reason: blocker.reason, id: blocker.id }), blockedBy: blocker.id };
 }

@@ -1,6 +1,8 @@
 import { Resolver } from 'node:dns/promises';
 import { HttpError, inspectCertificate, request, type CertificateInfo, type HttpContext, type HttpResponse } from './http.js';
 import type { CheckGroup, CheckResult, CheckStatus, SrvRecord, VerifyOptions, VerifyResolver } from './types.js';
+import { verbatim, type Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 /** What every check group gets: the options with defaults filled, HTTP settings, DNS, a clock. */
 export interface VerifyContext {
@@ -72,7 +74,7 @@ async function fetchFollowingRedirects(http: HttpContext, url: string): Promise<
     try {
       response = await request(http, { url: current, maxBodyBytes: 64 * 1024 });
     } catch (error) {
-      return { url, finalUrl: current, error: error instanceof HttpError ? error : new HttpError('protocol', String(error)), redirects };
+      return { url, finalUrl: current, error: error instanceof HttpError ? error : new HttpError('protocol', verbatim(String(error))), redirects };
     }
     const location = response.headers.location;
     if (response.status >= 300 && response.status < 400 && location) {
@@ -81,7 +83,7 @@ async function fetchFollowingRedirects(http: HttpContext, url: string): Promise<
     }
     return { url, finalUrl: current, response, redirects };
   }
-  return { url, finalUrl: current, error: new HttpError('protocol', `more than ${MAX_REDIRECTS} redirects`), redirects: MAX_REDIRECTS };
+  return { url, finalUrl: current, error: new HttpError('protocol', t.tooManyRedirects({ max: MAX_REDIRECTS })), redirects: MAX_REDIRECTS };
 }
 
 function systemResolver(timeoutMs: number): VerifyResolver {
@@ -95,7 +97,7 @@ function systemResolver(timeoutMs: number): VerifyResolver {
 
 /** Builds results for one group without repeating the group name. */
 export function resultsFor(group: CheckGroup) {
-  return (id: string, label: string, status: CheckStatus, evidence: string, fix?: string): CheckResult =>
+  return (id: string, label: Localized, status: CheckStatus, evidence: Localized, fix?: Localized): CheckResult =>
     fix && status !== 'pass' ? { id: `${group}.${id}`, group, label, status, evidence, fix } : { id: `${group}.${id}`, group, label, status, evidence };
 }
 

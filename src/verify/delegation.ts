@@ -7,10 +7,12 @@
 import { blockedResult, certificateCheckFor, endpointBlocker } from './blocking.js';
 import { certificateResult } from './client-api.js';
 import { describeStatus, resultsFor, type VerifyContext, type WellKnownFetch } from './context.js';
-import { excerpt, isObject, jsonBody, request } from './http.js';
+import { excerpt, failureText, isObject, jsonBody, request } from './http.js';
 import { pickSrv } from './resolve-server.js';
 import { parseServerName } from './server-name.js';
 import type { CheckResult } from './types.js';
+import { joinLocalized, verbatim, type Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 const result = resultsFor('delegation');
 
@@ -26,10 +28,10 @@ export async function delegationChecks(context: VerifyContext): Promise<CheckRes
 async function serverNameCertificate(context: VerifyContext): Promise<CheckResult[]> {
   const host = serverHost(context);
   if (certificateCheckFor(context, host) !== 'delegation.tls') return [];
-  const label = `TLS certificate of ${host}`;
+  const label = t.tlsLabel({ host });
   const probe = await context.certificate(host, 443);
   if (!probe.info) {
-    return [result('tls', label, 'fail', `${host}:443: ${probe.error?.message ?? 'no answer'}`, `Make sure ${host} serves HTTPS on 443 (the delegation files are read there) and the firewall allows it.`)];
+    return [result('tls', label, 'fail', joinLocalized([`${host}:443`, probe.error ? failureText(probe.error) : t.noAnswer], ': '), t.delegationTlsFix({ host }))];
   }
   return [certificateResult(context, probe.info, host, 'tls', label, result)];
 }
@@ -44,8 +46,13 @@ function wellKnownBlocker(context: VerifyContext) {
   return endpointBlocker(context, certificateCheckFor(context, host), host);
 }
 
-function fetched(fetch: WellKnownFetch): string {
-  return fetch.finalUrl === fetch.url ? fetch.url : `${fetch.url} (redirected to ${fetch.finalUrl})`;
+function fetched(fetch: WellKnownFetch): Localized {
+  return fetch.finalUrl === fetch.url ? verbatim(fetch.url) : t.redirectedTo({ url: fetch.url, final: fetch.finalUrl });
+}
+
+/** "<url>: <what went wrong>". */
+function fetchFailed(fetch: WellKnownFetch, error: Localized): Localized {
+  return joinLocalized([fetched(fetch), error], ': ');
 }
 
 export function serverFileContent(synapseHost: string): string {
@@ -58,86 +65,87 @@ function clientFileContent(synapseHost: string): string {
 
 async function serverFile(context: VerifyContext): Promise<CheckResult> {
   const { serverName, synapseHost, federation } = context.options;
-  const label = '/.well-known/matrix/server';
+  const label = verbatim('/.well-known/matrix/server');
   const required = Boolean(context.options.expectDelegation) && federation;
-  const want = `Serve https://${serverName}/.well-known/matrix/server with ${serverFileContent(synapseHost)} (Content-Type: application/json).`;
-  if (!federation) return result('server', label, 'skip', 'federation is off in the answers');
+  const want = t.serveServerFile({ server: serverName, content: serverFileContent(synapseHost) });
+  if (!federation) return result('server', label, 'skip', t.federationOff);
   const blocker = await wellKnownBlocker(context);
   if (blocker) return blockedResult('delegation', 'server', label, blocker);
   const fetch = await context.wellKnown('server');
   if (fetch.error) {
-    return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${fetch.error.message}`, want);
+    return result('server', label, required ? 'fail' : 'warn', fetchFailed(fetch, fetch.error.text), want);
   }
   const response = fetch.response!;
   if (response.status === 404 && !required) {
-    return result('server', label, 'pass', `${fetched(fetch)}: HTTP 404, no delegation; other servers use ${serverName}'s SRV records or port 8448`);
+    return result('server', label, 'pass', t.noDelegation({ where: fetched(fetch), server: serverName }));
   }
-  if (response.status !== 200) return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${describeStatus(response)}`, want);
+  if (response.status !== 200) return result('server', label, required ? 'fail' : 'warn', fetchFailed(fetch, verbatim(describeStatus(response))), want);
   const body = jsonBody(response);
   if (!isObject(body)) {
     const type = String(response.headers['content-type'] ?? '').split(';')[0].trim();
     if (!required && !/json/i.test(type)) {
       // A web page (say, a catch-all redirect to Element) is no delegation file: remote servers
       // treat it like a 404 and fall back to SRV records or port 8448.
-      return result('server', label, 'pass', `${fetched(fetch)}: ${describeStatus(response)}, a web page, not a delegation file; other servers use ${serverName}'s SRV records or port 8448`);
+      return result('server', label, 'pass', t.webPage({ where: fetched(fetch), status: describeStatus(response), server: serverName }));
     }
-    return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: not valid JSON: ${excerpt(response.body)}`, want);
+    return result('server', label, required ? 'fail' : 'warn', t.notValidJson({ where: fetched(fetch), excerpt: excerpt(response.body) }), want);
   }
   const mServer = body['m.server'];
   if (typeof mServer !== 'string' || !parseServerName(mServer)) {
-    return result('server', label, 'fail', `${fetched(fetch)}: m.server is ${JSON.stringify(mServer) ?? 'missing'}, not a server name`, want);
+    const value = JSON.stringify(mServer);
+    const evidence = value === undefined ? t.mServerMissing({ where: fetched(fetch) }) : t.mServerNotName({ where: fetched(fetch), value });
+    return result('server', label, 'fail', evidence, want);
   }
   const delegated = parseServerName(mServer)!;
   if (delegated.host.toLowerCase() !== synapseHost.toLowerCase()) {
-    return result('server', label, 'fail', `m.server is ${mServer}, but Synapse is served on ${synapseHost}`, want);
+    return result('server', label, 'fail', t.mServerElsewhere({ value: mServer, host: synapseHost }), want);
   }
-  return result('server', label, 'pass', `m.server ${mServer}${fetch.redirects ? ` (after ${fetch.redirects} redirect(s))` : ''}`);
+  return result('server', label, 'pass', fetch.redirects ? t.mServerAfterRedirects({ value: mServer, count: fetch.redirects }) : verbatim(`m.server ${mServer}`));
 }
 
 async function clientFile(context: VerifyContext): Promise<CheckResult[]> {
   const { serverName, synapseHost } = context.options;
-  const label = '/.well-known/matrix/client';
-  const corsLabel = 'CORS header on /.well-known/matrix/client';
+  const label = verbatim('/.well-known/matrix/client');
+  const corsLabel = t.corsLabel;
   const required = serverName !== synapseHost;
-  const want = `Serve https://${serverName}/.well-known/matrix/client with ${clientFileContent(synapseHost)} and the header "Access-Control-Allow-Origin: *".`;
+  const want = t.serveClientFile({ server: serverName, content: clientFileContent(synapseHost) });
   const blocker = await wellKnownBlocker(context);
   if (blocker) return [blockedResult('delegation', 'client', label, blocker), blockedResult('delegation', 'client-cors', corsLabel, blocker)];
   const fetch = await context.wellKnown('client');
-  const skipCors = (why: string) => result('client-cors', corsLabel, 'skip', why);
+  const skipCors = (why: Localized) => result('client-cors', corsLabel, 'skip', why);
   if (fetch.error) {
-    return [result('client', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${fetch.error.message}`, want), skipCors('the file could not be fetched')];
+    return [result('client', label, required ? 'fail' : 'warn', fetchFailed(fetch, fetch.error.text), want), skipCors(t.fileNotFetched)];
   }
   const response = fetch.response!;
   if (response.status !== 200) {
     const status = required ? 'fail' : 'warn';
-    const why = required ? '' : `; clients that only know ${serverName} still find the API there, but clients need the file for auto-discovery`;
-    return [result('client', label, status, `${fetched(fetch)}: ${describeStatus(response)}${why}`, want), skipCors(`the file answered HTTP ${response.status}`)];
+    const evidence = required
+      ? fetchFailed(fetch, verbatim(describeStatus(response)))
+      : t.clientFileOptional({ where: fetched(fetch), status: describeStatus(response), server: serverName });
+    return [result('client', label, status, evidence, want), skipCors(t.fileAnswered({ status: response.status }))];
   }
   const cors = response.headers['access-control-allow-origin'];
   const corsResult =
     cors === '*'
-      ? result('client-cors', corsLabel, 'pass', 'Access-Control-Allow-Origin: *')
-      : result(
-          'client-cors',
-          corsLabel,
-          'fail',
-          cors ? `Access-Control-Allow-Origin: ${cors} (web clients on other origins cannot read the file)` : 'no Access-Control-Allow-Origin header: Element Web and other browser clients on another origin cannot read the file',
-          `Add the header to that location, e.g. in nginx: add_header Access-Control-Allow-Origin "*" always;`,
-        );
+      ? result('client-cors', corsLabel, 'pass', verbatim('Access-Control-Allow-Origin: *'))
+      : result('client-cors', corsLabel, 'fail', cors ? t.corsOther({ value: String(cors) }) : t.corsMissing, t.corsFix);
   const body = jsonBody(response);
-  if (!isObject(body)) return [result('client', label, 'fail', `${fetched(fetch)}: not valid JSON: ${excerpt(response.body)}`, want), corsResult];
+  if (!isObject(body)) return [result('client', label, 'fail', t.notValidJson({ where: fetched(fetch), excerpt: excerpt(response.body) }), want), corsResult];
   const homeserver = body['m.homeserver'];
   const baseUrl = isObject(homeserver) ? homeserver.base_url : undefined;
-  if (typeof baseUrl !== 'string') return [result('client', label, 'fail', `m.homeserver.base_url is ${JSON.stringify(baseUrl) ?? 'missing'}`, want), corsResult];
+  if (typeof baseUrl !== 'string') {
+    const value = JSON.stringify(baseUrl);
+    return [result('client', label, 'fail', value === undefined ? t.baseUrlMissing : t.baseUrlIs({ value }), want), corsResult];
+  }
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    return [result('client', label, 'fail', `m.homeserver.base_url "${baseUrl}" is not a URL`, want), corsResult];
+    return [result('client', label, 'fail', t.baseUrlNotUrl({ value: baseUrl }), want), corsResult];
   }
-  if (url.protocol !== 'https:') return [result('client', label, 'fail', `m.homeserver.base_url "${baseUrl}" is not https`, want), corsResult];
+  if (url.protocol !== 'https:') return [result('client', label, 'fail', t.baseUrlNotHttps({ value: baseUrl }), want), corsResult];
   if (url.hostname.toLowerCase() !== synapseHost.toLowerCase()) {
-    return [result('client', label, 'fail', `m.homeserver.base_url is ${baseUrl}, but Synapse is served on ${synapseHost}`, want), corsResult];
+    return [result('client', label, 'fail', t.baseUrlElsewhere({ value: baseUrl, host: synapseHost }), want), corsResult];
   }
   // Consistency with the host actually serving Synapse: the base URL must answer the client API.
   const synapseBlocker = await endpointBlocker(context, 'client-api.tls', synapseHost);
@@ -147,18 +155,18 @@ async function clientFile(context: VerifyContext): Promise<CheckResult[]> {
     const versions = await request(context.http, { url: versionsUrl });
     const versionsBody = jsonBody(versions);
     if (versions.status !== 200 || !isObject(versionsBody) || !Array.isArray(versionsBody.versions)) {
-      return [result('client', label, 'fail', `base_url ${baseUrl}, but ${versionsUrl} answered ${describeStatus(versions)}`, 'Check that the base URL is the host nginx proxies to Synapse.'), corsResult];
+      return [result('client', label, 'fail', t.baseUrlAnswered({ value: baseUrl, url: versionsUrl, status: describeStatus(versions) }), t.baseUrlFix), corsResult];
     }
   } catch (error) {
-    return [result('client', label, 'fail', `base_url ${baseUrl}, but ${versionsUrl} failed: ${(error as Error).message}`, 'Check that the base URL is the host nginx proxies to Synapse.'), corsResult];
+    return [result('client', label, 'fail', t.baseUrlFailed({ value: baseUrl, url: versionsUrl, error: failureText(error) }), t.baseUrlFix), corsResult];
   }
-  return [result('client', label, 'pass', `m.homeserver.base_url ${baseUrl} (answers the client API)`), corsResult];
+  return [result('client', label, 'pass', t.baseUrlOk({ value: baseUrl })), corsResult];
 }
 
 async function srvRecords(context: VerifyContext): Promise<CheckResult> {
   const { serverName, synapseHost, federation } = context.options;
-  const label = 'SRV records';
-  if (!federation) return result('srv', label, 'skip', 'federation is off in the answers');
+  const label = t.srvLabel;
+  if (!federation) return result('srv', label, 'skip', t.federationOff);
   const host = serverName.replace(/:\d+$/, '');
   const found: string[] = [];
   const targets: string[] = [];
@@ -170,11 +178,12 @@ async function srvRecords(context: VerifyContext): Promise<CheckResult> {
       targets.push(best.name.replace(/\.$/, '').toLowerCase());
     }
   }
-  if (found.length === 0) return result('srv', label, 'pass', `none for ${host} (delegation uses the well-known file or port 8448)`);
+  if (found.length === 0) return result('srv', label, 'pass', t.srvNone({ host }));
   const wellKnown = (await context.wellKnown('server')).response;
-  const note = wellKnown?.status === 200 ? '; a valid /.well-known/matrix/server takes precedence over them' : '';
+  const records = found.join('; ');
+  const evidence = wellKnown?.status === 200 ? t.srvBehindWellKnown({ records }) : verbatim(records);
   if (targets.some((target) => target !== synapseHost.toLowerCase())) {
-    return result('srv', label, 'warn', `${found.join('; ')}${note}`, `Point the SRV records at ${synapseHost}, or remove them (the spec discourages SRV delegation).`);
+    return result('srv', label, 'warn', evidence, t.srvFix({ host: synapseHost }));
   }
-  return result('srv', label, 'pass', `${found.join('; ')}${note}`);
+  return result('srv', label, 'pass', evidence);
 }

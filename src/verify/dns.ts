@@ -7,10 +7,12 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { machineAddresses } from '../host/addresses.js';
-import { lookupAddresses } from '../host/dns.js';
+import { lookupAddresses, lookupErrorText } from '../host/dns.js';
 import { withTimeout } from '../host/timeout.js';
 import { resultsFor, type VerifyContext } from './context.js';
 import type { CheckResult } from './types.js';
+import { verbatim } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 const result = resultsFor('dns');
 
@@ -26,36 +28,31 @@ export async function dnsChecks(context: VerifyContext): Promise<CheckResult[]> 
 }
 
 async function checkName(context: VerifyContext, id: string, name: string, mustResolve: boolean, ours: string[] | undefined): Promise<CheckResult> {
-  const label = `DNS of ${name}`;
-  if (isIP(name.replace(/^\[|\]$/g, ''))) return result(id, label, 'pass', 'an IP address; no DNS record needed');
+  const label = t.dnsLabel({ name });
+  if (isIP(name.replace(/^\[|\]$/g, ''))) return result(id, label, 'pass', t.ipAddress);
   const answer = await lookupAddresses(name, { timeoutMs: context.http.timeoutMs, resolver: context.resolver });
   const resolved = [...answer.ipv4, ...answer.ipv6];
   if (resolved.length === 0) {
-    const why = answer.error ? `the lookup failed (${answer.error})` : 'no A or AAAA record';
-    const fix = `Add an A record (and AAAA if this machine has IPv6) for ${name} pointing at this server's public address.`;
+    const lookupError = lookupErrorText(answer);
+    const why = lookupError ? t.lookupFailed({ error: lookupError }) : t.noRecord;
+    const fix = t.addRecord({ name });
     const local = context.options.resolver ? [] : await localLookup(name, context.http.timeoutMs);
     if (local.length) {
       // Only /etc/hosts (or a local-only resolver) knows it: this machine gets through, nobody else does.
-      return result(id, label, 'warn', `${why} in DNS; only this machine maps it (to ${local.join(', ')}, e.g. through /etc/hosts), so other servers and clients cannot find it`, fix);
+      return result(id, label, 'warn', t.onlyHostsFile({ why, addresses: local.join(', ') }), fix);
     }
     return result(id, label, mustResolve ? 'fail' : 'warn', why, fix);
   }
   const shown = [answer.ipv4.length ? `A ${answer.ipv4.join(', ')}` : '', answer.ipv6.length ? `AAAA ${answer.ipv6.join(', ')}` : ''].filter(Boolean).join('; ');
-  if (!ours) return result(id, label, 'pass', shown);
+  if (!ours) return result(id, label, 'pass', verbatim(shown));
   const mine = new Set(ours);
   const foreign = resolved.filter((address) => !mine.has(address));
-  if (foreign.length === 0) return result(id, label, 'pass', `${shown} (this machine)`);
+  if (foreign.length === 0) return result(id, label, 'pass', t.thisMachine({ records: shown }));
   if (foreign.length < resolved.length) {
-    return result(id, label, 'warn', `${shown}: ${foreign.join(', ')} is not this machine`, `Remove or correct the record for ${foreign.join(', ')}: clients that pick it reach another server.`);
+    return result(id, label, 'warn', t.partlyElsewhere({ records: shown, foreign: foreign.join(', ') }), t.partlyElsewhereFix({ foreign: foreign.join(', ') }));
   }
-  if (!mustResolve) return result(id, label, 'pass', `${shown} (not this machine; fine, it delegates to the Synapse host)`);
-  return result(
-    id,
-    label,
-    'warn',
-    `${shown}, not one of this machine's addresses (${ours.join(', ') || 'none'})`,
-    `Fine behind NAT or a load balancer that forwards 443 (and 8448) here; otherwise point ${name} at this machine.`,
-  );
+  if (!mustResolve) return result(id, label, 'pass', t.delegatesElsewhere({ records: shown }));
+  return result(id, label, 'warn', t.notThisMachine({ records: shown, ours: ours.length ? ours.join(', ') : t.none }), t.notThisMachineFix({ name }));
 }
 
 /** The system's own name lookup (getaddrinfo: /etc/hosts, then the resolvers). */

@@ -9,6 +9,8 @@ import https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import tls, { type PeerCertificate } from 'node:tls';
 import type { ConnectMap } from './types.js';
+import { fromLanguages, verbatim, type Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 export interface HttpContext {
   connectTo?: ConnectMap;
@@ -39,14 +41,21 @@ export interface HttpResponse {
 
 export type HttpErrorKind = 'timeout' | 'dns' | 'connect' | 'tls' | 'protocol';
 
+/** A request that got no usable answer; `text` says why in every language, `message` in English. */
 export class HttpError extends Error {
   constructor(
     readonly kind: HttpErrorKind,
-    message: string,
+    readonly text: Localized,
     readonly code?: string,
   ) {
-    super(message);
+    super(text.en);
   }
+}
+
+/** Why something failed, for a person: an HttpError's text, or another error's own message. */
+export function failureText(error: unknown): Localized {
+  if (error instanceof HttpError) return error.text;
+  return error instanceof Error ? verbatim(error.message) : verbatim(String(error));
 }
 
 export function trustedCas(context: Pick<HttpContext, 'ca'>): string[] | undefined {
@@ -109,7 +118,7 @@ export function request(context: HttpContext, options: HttpRequest): Promise<Htt
       },
     });
     const timer = setTimeout(() => {
-      finish(new HttpError('timeout', `no complete answer within ${formatSeconds(timeoutMs)}`));
+      finish(new HttpError('timeout', t.noCompleteAnswer({ time: formatSeconds(timeoutMs) })));
       req.destroy();
     }, timeoutMs);
     req.on('response', (res) => {
@@ -123,7 +132,7 @@ export function request(context: HttpContext, options: HttpRequest): Promise<Htt
       });
       res.on('end', () => finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
       res.on('error', (error) => finish(describe(error, target)));
-      res.on('aborted', () => finish(new HttpError('protocol', 'the connection closed in the middle of the answer')));
+      res.on('aborted', () => finish(new HttpError('protocol', t.closedMidAnswer)));
     });
     req.on('error', (error) => finish(describe(error, target)));
     // A server may answer (413, 401) before it has read the whole body and close the
@@ -176,7 +185,9 @@ export function earlyAnswer(
 export interface CertificateInfo {
   /** Chain and name both valid for the name asked for. */
   valid: boolean;
-  problem?: string;
+  problem?: Localized;
+  /** The TLS library's code for a chain it did not accept (e.g. SELF_SIGNED_CERT_IN_CHAIN). */
+  problemCode?: string;
   subject?: string;
   altNames?: string;
   issuer?: string;
@@ -195,7 +206,7 @@ export function inspectCertificate(context: HttpContext, name: string, port: num
       ca: trustedCas(context),
       rejectUnauthorized: false,
     });
-    const timer = setTimeout(() => done(new HttpError('timeout', `no TLS handshake within ${formatSeconds(context.timeoutMs)}`)), context.timeoutMs);
+    const timer = setTimeout(() => done(new HttpError('timeout', t.noHandshake({ time: formatSeconds(context.timeoutMs) }))), context.timeoutMs);
     function done(error: Error | null, info?: CertificateInfo) {
       if (settled) return;
       settled = true;
@@ -206,13 +217,14 @@ export function inspectCertificate(context: HttpContext, name: string, port: num
     }
     socket.on('secureConnect', () => {
       const cert = socket.getPeerCertificate();
-      if (!cert || !cert.subject) return done(null, { valid: false, problem: 'the server sent no certificate' });
+      if (!cert || !cert.subject) return done(null, { valid: false, problem: t.noCertificate });
       const identity = tls.checkServerIdentity(name, cert);
       const chainProblem = socket.authorized ? undefined : String(socket.authorizationError ?? 'not trusted');
-      const problem = chainProblem ? describeTlsCode(chainProblem) : identity ? `it is not valid for ${name}: ${identity.message}` : undefined;
+      const problem = chainProblem ? describeTlsCode(chainProblem) : identity ? t.notValidFor({ name, error: identity.message }) : undefined;
       done(null, {
         valid: !problem,
         problem,
+        problemCode: chainProblem,
         subject: first(cert.subject?.CN),
         altNames: cert.subjectaltname,
         issuer: first(cert.issuer?.O ?? cert.issuer?.CN),
@@ -227,40 +239,43 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const TLS_CODES: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'the certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the chain ends in a self-signed certificate no public CA issued',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the chain is incomplete (serve fullchain.pem, not cert.pem) or its CA is not trusted',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the chain is incomplete (serve fullchain.pem, not cert.pem) or its CA is not trusted',
-  CERT_NOT_YET_VALID: 'the certificate is not valid yet (check the clock)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another name',
+const TLS_CODES: Record<string, Localized> = {
+  CERT_HAS_EXPIRED: t.certExpired,
+  DEPTH_ZERO_SELF_SIGNED_CERT: t.selfSigned,
+  SELF_SIGNED_CERT_IN_CHAIN: t.selfSignedInChain,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: t.incompleteChain,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: t.incompleteChain,
+  CERT_NOT_YET_VALID: t.notYetValid,
+  ERR_TLS_CERT_ALTNAME_INVALID: t.otherName,
 };
 
-function describeTlsCode(code: string): string {
-  return TLS_CODES[code] ? `${TLS_CODES[code]} (${code})` : code;
+function describeTlsCode(code: string): Localized {
+  const meaning = TLS_CODES[code];
+  return meaning ? t.tlsCode({ meaning, code }) : verbatim(code);
 }
 
 function describe(error: Error, target: { host: string; port: number }): HttpError {
   if (error instanceof HttpError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const where = `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return new HttpError('dns', `${target.host} does not resolve (${code})`, code);
-  if (code === 'ECONNREFUSED') return new HttpError('connect', `connection refused by ${where}`, code);
-  if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new HttpError('connect', `${where} is unreachable (${code})`, code);
-  if (code === 'ECONNRESET' || code === 'EPIPE') return new HttpError('connect', `${where} closed the connection (${code})`, code);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return new HttpError('dns', t.doesNotResolve({ host: target.host, code }), code);
+  if (code === 'ECONNREFUSED') return new HttpError('connect', t.connectionRefused({ where }), code);
+  if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new HttpError('connect', t.unreachable({ where, code }), code);
+  if (code === 'ECONNRESET' || code === 'EPIPE') return new HttpError('connect', t.connectionClosed({ where, code }), code);
   if (TLS_CODES[code] || /CERT|SSL|TLS/.test(code) || /certificate|SSL|TLS/i.test(error.message)) {
-    return new HttpError('tls', `TLS with ${where} failed: ${TLS_CODES[code] ? describeTlsCode(code) : error.message}`, code);
+    return new HttpError('tls', t.tlsFailed({ where, problem: TLS_CODES[code] ? describeTlsCode(code) : error.message }), code);
   }
-  return new HttpError('protocol', `${where}: ${error.message}`, code);
+  return new HttpError('protocol', verbatim(`${where}: ${error.message}`), code);
 }
 
 export function isIpLiteral(host: string): boolean {
   return /^[\d.]+$/.test(host) || host.includes(':');
 }
 
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+function formatSeconds(ms: number): Localized {
+  if (ms < 1000) return t.milliseconds({ value: ms });
+  const seconds = String(Math.round(ms / 100) / 10);
+  return fromLanguages((lang) => t.seconds({ value: lang === 'ru' ? seconds.replace('.', ',') : seconds })[lang]);
 }
 
 /** Parses a JSON body; undefined when it is not JSON. */

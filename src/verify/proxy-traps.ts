@@ -20,8 +20,10 @@
  */
 import { blockedResult, endpointBlocker } from './blocking.js';
 import { describeStatus, resultsFor, type VerifyContext } from './context.js';
-import { earlyAnswer, excerpt, isObject, jsonBody, request, type HttpResponse } from './http.js';
+import { earlyAnswer, excerpt, failureText, isObject, jsonBody, request, type HttpResponse } from './http.js';
 import type { CheckResult } from './types.js';
+import { joinLocalized, verbatim, type Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 const result = resultsFor('proxy');
 const MIB = 1024 * 1024;
@@ -41,11 +43,11 @@ export async function proxyChecks(context: VerifyContext): Promise<CheckResult[]
   return Promise.all([encodedPath(context), smallUpload(context), maxUpload(context)]);
 }
 
-const ENCODED_PATH_LABEL = 'Encoded path reaches Synapse unchanged';
-const SMALL_UPLOAD_LABEL = 'Upload just above 1 MB reaches Synapse';
+const ENCODED_PATH_LABEL = t.encodedPathLabel;
+const SMALL_UPLOAD_LABEL = t.smallUploadLabel;
 
-function maxUploadLabel(context: VerifyContext): string {
-  return `Proxy accepts uploads up to max_upload_size (${nginxSize(context.options.maxUploadSize)})`;
+function maxUploadLabel(context: VerifyContext): Localized {
+  return t.maxUploadLabel({ size: nginxSize(context.options.maxUploadSize) });
 }
 
 function errcode(response: HttpResponse): string | undefined {
@@ -61,26 +63,26 @@ async function encodedPath(context: VerifyContext): Promise<CheckResult> {
   const { synapseHost, serverName } = context.options;
   const url = encodedPathUrl(synapseHost, serverName);
   const label = ENCODED_PATH_LABEL;
-  const fix =
-    'In the nginx location for /_matrix, write `proxy_pass http://127.0.0.1:8008;` with nothing after the port (no /, no /_matrix): a URI there makes nginx decode the path, which breaks federation signatures ("Invalid signature for server ...").';
+  const fix = t.encodedPathFix;
   let response: HttpResponse;
   try {
     response = await request(context.http, { url });
   } catch (error) {
-    return blockedResult('proxy', 'encoded-path', label, { id: 'client-api.versions', reason: `${url}: ${(error as Error).message}` });
+    return blockedResult('proxy', 'encoded-path', label, { id: 'client-api.versions', reason: joinLocalized([url, failureText(error)], ': ') });
   }
   const code = errcode(response);
   if (response.status === 200 || (code && ALIAS_ERRCODES.has(code))) {
-    return result('encoded-path', label, 'pass', `Synapse answered for the alias #verify/check:${serverName} (${describeStatus(response)}${code ? ` ${code}` : ''}): %2F arrived intact`);
+    return result('encoded-path', label, 'pass', t.encodedPathOk({ server: serverName, status: `${describeStatus(response)}${code ? ` ${code}` : ''}` }));
   }
+  const status = `${describeStatus(response)}${code ? ` ${code}` : `: ${excerpt(response.body)}`}`;
   if (code === 'M_UNRECOGNIZED' || (response.status === 404 && !code)) {
-    return result('encoded-path', label, 'fail', `${describeStatus(response)}${code ? ` ${code}` : `: ${excerpt(response.body)}`}: the %2F was decoded on the way, so the request no longer matched Synapse's route`, fix);
+    return result('encoded-path', label, 'fail', t.encodedPathDecoded({ status }), fix);
   }
-  return result('encoded-path', label, 'warn', `${describeStatus(response)}${code ? ` ${code}` : `: ${excerpt(response.body)}`}: not an answer Synapse gives for this request`, fix);
+  return result('encoded-path', label, 'warn', t.encodedPathOdd({ status }), fix);
 }
 
-function nginxFix(context: VerifyContext): string {
-  return `Set \`client_max_body_size ${nginxSize(context.options.maxUploadSize)};\` in the nginx server block for ${context.options.synapseHost} (it must be at least Synapse's max_upload_size), then \`nginx -t && systemctl reload nginx\`.`;
+function nginxFix(context: VerifyContext): Localized {
+  return t.bodySizeFix({ size: nginxSize(context.options.maxUploadSize), host: context.options.synapseHost });
 }
 
 /** Bytes as nginx writes sizes. */
@@ -105,30 +107,24 @@ async function smallUpload(context: VerifyContext): Promise<CheckResult> {
       timeoutMs: Math.max(context.http.timeoutMs, 20_000),
     });
   } catch (error) {
-    return blockedResult('proxy', 'upload-1mb', label, { id: 'client-api.versions', reason: `${url}: ${(error as Error).message}` });
+    return blockedResult('proxy', 'upload-1mb', label, { id: 'client-api.versions', reason: joinLocalized([url, failureText(error)], ': ') });
   }
   const code = errcode(response);
   if (response.status === 401 && code) {
-    return result('upload-1mb', label, 'pass', `${SMALL_UPLOAD_BYTES} bytes got through the proxy; Synapse asked for a login (${code})`);
+    return result('upload-1mb', label, 'pass', t.smallUploadOk({ count: SMALL_UPLOAD_BYTES, code }));
   }
   if (response.status === 413) {
-    const who = code ? `Synapse (${code}): max_upload_size is below 1 MiB` : `the proxy (${excerpt(response.body, 60)})`;
-    return result(
-      'upload-1mb',
-      label,
-      'fail',
-      `HTTP 413 from ${who}`,
-      code ? 'Raise max_upload_size in homeserver.yaml (answers: synapse.max_upload_size) and restart Synapse.' : nginxFix(context),
-    );
+    const who = code ? t.synapseBelow1MiB({ code }) : t.theProxy({ excerpt: excerpt(response.body, 60) });
+    return result('upload-1mb', label, 'fail', t.http413From({ who }), code ? t.raiseMaxUploadFix : nginxFix(context));
   }
-  return result('upload-1mb', label, 'warn', `${describeStatus(response)}: ${excerpt(response.body)}`, 'Expected 401 M_MISSING_TOKEN from Synapse; check what answers /_matrix/media on this host.');
+  return result('upload-1mb', label, 'warn', verbatim(`${describeStatus(response)}: ${excerpt(response.body)}`), t.expected401Fix);
 }
 
 async function maxUpload(context: VerifyContext): Promise<CheckResult> {
   const { synapseHost, maxUploadSize } = context.options;
   const url = `https://${synapseHost}/_matrix/media/v3/upload?filename=matrix-setup-verify.bin`;
   const label = maxUploadLabel(context);
-  if (maxUploadSize <= SMALL_UPLOAD_BYTES) return result('upload-max', label, 'skip', 'max_upload_size is covered by the 1 MB upload check');
+  if (maxUploadSize <= SMALL_UPLOAD_BYTES) return result('upload-max', label, 'skip', t.coveredBySmallUpload);
   let response: HttpResponse | null;
   try {
     response = await earlyAnswer(context.http, {
@@ -140,19 +136,14 @@ async function maxUpload(context: VerifyContext): Promise<CheckResult> {
       waitMs: context.options.bodyLimitWaitMs ?? 3000,
     });
   } catch (error) {
-    return blockedResult('proxy', 'upload-max', label, { id: 'client-api.versions', reason: `${url}: ${(error as Error).message}` });
+    return blockedResult('proxy', 'upload-max', label, { id: 'client-api.versions', reason: joinLocalized([url, failureText(error)], ': ') });
   }
-  if (!response) return result('upload-max', label, 'pass', `an upload announced at ${maxUploadSize} bytes was not refused up front`);
+  if (!response) return result('upload-max', label, 'pass', t.notRefusedUpFront({ count: maxUploadSize }));
   if (response.status === 413) {
     const code = errcode(response);
-    return result(
-      'upload-max',
-      label,
-      'fail',
-      `an upload announced at ${maxUploadSize} bytes (max_upload_size) was refused at once: HTTP 413 ${code ?? `from the proxy (${excerpt(response.body, 60)})`}`,
-      code ? 'Synapse refused it: its max_upload_size is lower than the answers say; re-run matrix-setup to apply the answers.' : nginxFix(context),
-    );
+    const who = code ?? t.fromTheProxy({ excerpt: excerpt(response.body, 60) });
+    return result('upload-max', label, 'fail', t.refusedAtOnce({ count: maxUploadSize, who }), code ? t.synapseRefusedFix : nginxFix(context));
   }
-  if (response.status === 401) return result('upload-max', label, 'pass', `announced ${maxUploadSize} bytes; answered 401 ${errcode(response) ?? ''} (not a size refusal)`.trim());
-  return result('upload-max', label, 'warn', `announced ${maxUploadSize} bytes; answered ${describeStatus(response)}: ${excerpt(response.body)}`, 'Check what answers /_matrix/media on this host.');
+  if (response.status === 401) return result('upload-max', label, 'pass', t.announcedLogin({ count: maxUploadSize, code: errcode(response) ?? '' }));
+  return result('upload-max', label, 'warn', t.announcedOther({ count: maxUploadSize, status: describeStatus(response), excerpt: excerpt(response.body) }), t.mediaAnswersFix);
 }

@@ -7,12 +7,14 @@
  */
 import { parseServerName, formatHostPort } from './server-name.js';
 import type { SrvRecord } from './types.js';
+import { verbatim, type Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 export interface WellKnownServer {
   /** The m.server value when the file was fetched and valid. */
   mServer?: string;
   /** Why the file could not be used (absent, invalid JSON, wrong shape). */
-  problem?: string;
+  problem?: Localized;
 }
 
 export interface ResolveDeps {
@@ -29,57 +31,58 @@ export interface FederationEndpoint {
   /** The Host header remote servers send. */
   hostHeader: string;
   /** Each decision, in order, for the report. */
-  trail: string[];
+  trail: Localized[];
   wellKnown?: WellKnownServer;
 }
 
 export interface ResolveFailure {
-  error: string;
-  trail: string[];
+  error: Localized;
+  trail: Localized[];
   wellKnown?: WellKnownServer;
 }
 
 export async function resolveFederationEndpoint(serverName: string, deps: ResolveDeps): Promise<FederationEndpoint | ResolveFailure> {
-  const trail: string[] = [];
+  const trail: Localized[] = [];
   const parsed = parseServerName(serverName);
-  if (!parsed) return { error: `"${serverName}" is not a valid server name`, trail };
+  if (!parsed) return { error: t.invalidServerName({ name: serverName }), trail };
   if (parsed.ipLiteral) {
     const port = parsed.port ?? 8448;
-    trail.push(`${serverName} is an IP literal → ${formatHostPort(parsed.host, port)}`);
+    trail.push(t.ipLiteral({ name: serverName, target: formatHostPort(parsed.host, port) }));
     return { host: parsed.host, port, tlsName: parsed.host, hostHeader: serverName, trail };
   }
   if (parsed.port) {
-    trail.push(`${serverName} has an explicit port`);
+    trail.push(t.explicitPort({ name: serverName }));
     return { host: parsed.host, port: parsed.port, tlsName: parsed.host, hostHeader: serverName, trail };
   }
 
   const wellKnown = await deps.wellKnown(parsed.host);
   if (wellKnown.mServer) {
-    trail.push(`/.well-known/matrix/server → ${wellKnown.mServer}`);
+    trail.push(verbatim(`/.well-known/matrix/server → ${wellKnown.mServer}`));
     const delegated = parseServerName(wellKnown.mServer);
-    if (!delegated) return { error: `the well-known m.server "${wellKnown.mServer}" is not a valid server name`, trail, wellKnown };
+    if (!delegated) return { error: t.invalidMServer({ value: wellKnown.mServer }), trail, wellKnown };
     if (delegated.ipLiteral || delegated.port) {
       const port = delegated.port ?? 8448;
       return { host: delegated.host, port, tlsName: delegated.host, hostHeader: wellKnown.mServer, trail, wellKnown };
     }
     const srv = await srvEndpoint(delegated.host, deps, trail);
     if (srv) return { ...srv, tlsName: delegated.host, hostHeader: delegated.host, trail, wellKnown };
-    trail.push(`no SRV records for ${delegated.host} → port 8448`);
+    trail.push(t.noSrvFor({ host: delegated.host }));
     return { host: delegated.host, port: 8448, tlsName: delegated.host, hostHeader: delegated.host, trail, wellKnown };
   }
-  trail.push(`/.well-known/matrix/server not used (${wellKnown.problem ?? 'absent'})`);
+  trail.push(t.wellKnownNotUsed({ problem: wellKnown.problem ?? t.absent }));
   const srv = await srvEndpoint(parsed.host, deps, trail);
   if (srv) return { ...srv, tlsName: parsed.host, hostHeader: parsed.host, trail, wellKnown };
-  trail.push(`no SRV records → ${parsed.host}:8448`);
+  trail.push(t.noSrv({ target: `${parsed.host}:8448` }));
   return { host: parsed.host, port: 8448, tlsName: parsed.host, hostHeader: parsed.host, trail, wellKnown };
 }
 
-async function srvEndpoint(name: string, deps: ResolveDeps, trail: string[]): Promise<{ host: string; port: number } | undefined> {
+async function srvEndpoint(name: string, deps: ResolveDeps, trail: Localized[]): Promise<{ host: string; port: number } | undefined> {
   for (const service of ['_matrix-fed._tcp', '_matrix._tcp']) {
     const records = await deps.resolveSrv(`${service}.${name}`).catch(() => []);
     const best = pickSrv(records);
     if (best) {
-      trail.push(`SRV ${service}.${name} → ${formatHostPort(best.name, best.port)}${service === '_matrix._tcp' ? ' (deprecated record)' : ''}`);
+      const record = { record: `${service}.${name}`, target: formatHostPort(best.name, best.port) };
+      trail.push(service === '_matrix._tcp' ? t.srvDeprecated(record) : t.srvRecord(record));
       return { host: best.name, port: best.port };
     }
   }

@@ -5,6 +5,8 @@
  */
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { CanonicalJsonError, canonicalJsonBytes } from './canonical-json.js';
+import { verbatim, type Localized } from '../i18n/index.js';
+import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 // SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (33 bytes: 0 unused bits + key) }
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -58,7 +60,7 @@ export interface SignatureCheck {
   keyId: string;
   ok: boolean;
   /** Why it did not verify. */
-  reason?: string;
+  reason?: Localized;
 }
 
 /**
@@ -73,7 +75,7 @@ export function checkEd25519Signatures(object: JsonObject, entity: string, publi
   try {
     message = canonicalJsonBytes(signedPart(object));
   } catch (error) {
-    const reason = error instanceof CanonicalJsonError ? `not canonical JSON: ${error.message}` : String(error);
+    const reason = error instanceof CanonicalJsonError ? t.notCanonical({ error: error.message }) : verbatim(String(error));
     return Object.keys(mine).filter(isEd25519).map((keyId) => ({ keyId, ok: false, reason }));
   }
   const results: SignatureCheck[] = [];
@@ -85,13 +87,13 @@ export function checkEd25519Signatures(object: JsonObject, entity: string, publi
 }
 
 function checkOne(keyId: string, signatureText: unknown, keyText: string | undefined, message: Buffer): SignatureCheck {
-  if (keyText === undefined) return { keyId, ok: false, reason: 'no published key with this id' };
+  if (keyText === undefined) return { keyId, ok: false, reason: t.noPublishedKey };
   const raw = decodeBase64(keyText);
-  if (!raw || raw.length !== 32) return { keyId, ok: false, reason: 'the published key is not 32 bytes of Base64' };
+  if (!raw || raw.length !== 32) return { keyId, ok: false, reason: t.keyNot32Bytes };
   const signature = typeof signatureText === 'string' ? decodeBase64(signatureText) : null;
-  if (!signature || signature.length !== 64) return { keyId, ok: false, reason: 'the signature is not 64 bytes of Base64' };
+  if (!signature || signature.length !== 64) return { keyId, ok: false, reason: t.signatureNot64Bytes };
   const ok = verify(null, message, ed25519PublicKey(raw), signature);
-  return ok ? { keyId, ok } : { keyId, ok, reason: 'the signature does not match the signed JSON' };
+  return ok ? { keyId, ok } : { keyId, ok, reason: t.signatureMismatch };
 }
 
 function isEd25519(keyId: string): boolean {

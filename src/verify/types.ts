@@ -1,4 +1,5 @@
 import type { LocalProbes } from './local-probes.js';
+import type { Localized } from '../i18n/index.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type CheckGroup = 'dns' | 'delegation' | 'client-api' | 'federation' | 'proxy' | 'local';
@@ -8,12 +9,12 @@ export interface CheckResult {
   /** Stable, for scripts: e.g. "federation.key-signatures". */
   id: string;
   group: CheckGroup;
-  label: string;
+  label: Localized;
   status: CheckStatus;
   /** What was observed (addresses, status codes, headers, key ids). */
-  evidence: string;
+  evidence: Localized;
   /** What to change, when the status is not pass. */
-  fix?: string;
+  fix?: Localized;
   /** Skipped because this earlier check failed (its id): fix that one first. */
   blockedBy?: string;
 }

@@ -32,7 +32,7 @@ export function verifyAfterStep(store: UpgradeRecordStore, direction: 'upgrade' 
       if (regressions.length) {
         throw new StepError(t.regressions({ count: regressions.length, checks: regressions.map((r) => r.id).join(', ') }), {
           hint: direction === 'upgrade' ? t.regressionsUpgradeHint : t.regressionsHint,
-          outputTail: regressions.map((r) => `${r.id}: ${r.evidence}${r.fix ? ` (${r.fix})` : ''}`),
+          outputTail: regressions.map((r) => `${r.id}: ${r.evidence.en}${r.fix ? ` (${r.fix.en})` : ''}`),
         });
       }
       const count = results.filter((r) => r.status === 'pass').length;

@@ -36,7 +36,7 @@ export function testAnswers(overrides: DeepPartial<Answers> = {}): Answers {
 
 export function testTarget(id = 'debian-12'): Target {
   const target = targetById(id);
-  if (isRefused(target)) throw new Error(`test target ${id} refused: ${target.reason}`);
+  if (isRefused(target)) throw new Error(`test target ${id} refused: ${target.reason.en}`);
   return target;
 }
 

@@ -118,9 +118,9 @@ test('a good homeserver passes every check', async () => {
   ]) {
     assert.ok(ids.includes(id), `missing check ${id}`);
   }
-  assert.match(byId(results, 'federation.discovery').evidence, /well-known\/matrix\/server → matrix\.example\.test:443/);
-  assert.match(byId(results, 'federation.key-signatures').evidence, /1 signature\(s\) verified with ed25519:a_fixture/);
-  assert.match(byId(results, 'client-api.tls').evidence, /expires in (89|90) days/);
+  assert.match(byId(results, 'federation.discovery').evidence.en, /well-known\/matrix\/server → matrix\.example\.test:443/);
+  assert.match(byId(results, 'federation.key-signatures').evidence.en, /1 signature verified with ed25519:a_fixture/);
+  assert.match(byId(results, 'client-api.tls').evidence.en, /expires in (89|90) days/);
   // The probes really went through the fixture, with the Host headers remote servers send.
   assert.ok(fixture.seen.includes('matrix.example.test GET /_matrix/key/v2/server'));
   assert.ok(fixture.seen.includes('matrix.example.test GET /_matrix/client/v3/directory/room/%23verify%2Fcheck%3Aexample.test'));
@@ -129,54 +129,54 @@ test('a good homeserver passes every check', async () => {
 test('wrong server name in the key response: caught by federation.key-server-name', async () => {
   const results = await verifyWith({ wrongServerName: true });
   assert.deepEqual(failing(results), ['federation.key-server-name']);
-  assert.match(byId(results, 'federation.key-server-name').evidence, /"other\.example\.test", not example\.test/);
+  assert.match(byId(results, 'federation.key-server-name').evidence.en, /"other\.example\.test", not example\.test/);
 });
 
 test('expired key response: caught by federation.key-valid-until', async () => {
   const results = await verifyWith({ expiredKey: true });
   assert.deepEqual(failing(results), ['federation.key-valid-until']);
-  assert.match(byId(results, 'federation.key-valid-until').evidence, /in the past/);
+  assert.match(byId(results, 'federation.key-valid-until').evidence.en, /in the past/);
 });
 
 test('bad signature on the key response: caught by federation.key-signatures', async () => {
   const results = await verifyWith({ badSignature: true });
   assert.deepEqual(failing(results), ['federation.key-signatures']);
-  assert.match(byId(results, 'federation.key-signatures').evidence, /ed25519:a_fixture: the signature does not match/);
+  assert.match(byId(results, 'federation.key-signatures').evidence.en, /ed25519:a_fixture: the signature does not match/);
 });
 
 test('missing CORS header on the client well-known: caught by delegation.client-cors', async () => {
   const results = await verifyWith({ missingCors: true });
   assert.deepEqual(failing(results), ['delegation.client-cors']);
-  assert.match(byId(results, 'delegation.client-cors').fix!, /Access-Control-Allow-Origin/);
+  assert.match(byId(results, 'delegation.client-cors').fix!.en, /Access-Control-Allow-Origin/);
 });
 
 test('proxy_pass with a URI (decoded path): caught by proxy.encoded-path', async () => {
   const results = await verifyWith({ proxyPathRewrite: true });
   assert.deepEqual(failing(results), ['proxy.encoded-path']);
   const check = byId(results, 'proxy.encoded-path');
-  assert.match(check.evidence, /M_UNRECOGNIZED/);
-  assert.match(check.fix!, /proxy_pass http:\/\/127\.0\.0\.1:8008;/);
+  assert.match(check.evidence.en, /M_UNRECOGNIZED/);
+  assert.match(check.fix!.en, /proxy_pass http:\/\/127\.0\.0\.1:8008;/);
 });
 
 test("nginx's default 1 MB body limit: caught by proxy.upload-1mb and proxy.upload-max", async () => {
   const results = await verifyWith({ bodyLimit1M: true });
   assert.deepEqual(failing(results), ['proxy.upload-1mb', 'proxy.upload-max']);
-  assert.match(byId(results, 'proxy.upload-1mb').evidence, /HTTP 413 from the proxy/);
-  assert.match(byId(results, 'proxy.upload-1mb').fix!, /client_max_body_size 50M;/);
+  assert.match(byId(results, 'proxy.upload-1mb').evidence.en, /HTTP 413 from the proxy/);
+  assert.match(byId(results, 'proxy.upload-1mb').fix!.en, /client_max_body_size 50M;/);
 });
 
 test('invalid JSON in the server well-known: caught by delegation.server; federation falls back to 8448, fails there, and the rest points at that', async () => {
   const results = await verifyWith({ invalidWellKnownJson: true });
   assert.deepEqual(failing(results), ['delegation.server', 'federation.tls']);
-  assert.match(byId(results, 'delegation.server').evidence, /not valid JSON/);
-  assert.match(byId(results, 'federation.discovery').evidence, /not used \(not valid JSON\).*example\.test:8448/);
-  assert.match(byId(results, 'federation.tls').evidence, /connection refused/);
-  assert.match(byId(results, 'federation.tls').fix!, /Open port 8448/);
+  assert.match(byId(results, 'delegation.server').evidence.en, /not valid JSON/);
+  assert.match(byId(results, 'federation.discovery').evidence.en, /not used \(not valid JSON\).*example\.test:8448/);
+  assert.match(byId(results, 'federation.tls').evidence.en, /connection refused/);
+  assert.match(byId(results, 'federation.tls').fix!.en, /Open port 8448/);
   for (const id of ['federation.version', 'federation.key-server-name', 'federation.key-valid-until', 'federation.key-signatures']) {
     const check = byId(results, id);
     assert.equal(check.status, 'skip', id);
     assert.equal(check.blockedBy, 'federation.tls', id);
-    assert.match(check.evidence, /^skipped: example\.test:8448 cannot be reached .*; see federation\.tls$/, id);
+    assert.match(check.evidence.en, /^skipped: example\.test:8448 cannot be reached .*; see federation\.tls$/, id);
     assert.equal(check.fix, undefined, `${id} sends nobody after another problem`);
   }
 });
@@ -187,8 +187,8 @@ test('a certificate from a CA nobody trusts fails the TLS checks; every check th
   // server_name (example.test) and the Synapse host each have their certificate check; federation goes to the Synapse host.
   assert.deepEqual(failing(results), ['client-api.tls', 'delegation.tls']);
   for (const id of ['client-api.tls', 'delegation.tls']) {
-    assert.match(byId(results, id).evidence, /self-signed|not trusted|incomplete/);
-    assert.match(byId(results, id).fix!, /full chain.*matrix-setup verify --ca FILE/);
+    assert.match(byId(results, id).evidence.en, /self-signed|not trusted|incomplete/);
+    assert.match(byId(results, id).fix!.en, /full chain.*matrix-setup verify --ca FILE/);
   }
   const expected: Record<string, string> = {
     'delegation.server': 'delegation.tls',
@@ -204,12 +204,12 @@ test('a certificate from a CA nobody trusts fails the TLS checks; every check th
   };
   for (const [id, blocker] of Object.entries(expected)) {
     const check = byId(results, id);
-    assert.equal(check.status, 'skip', `${id}: ${check.evidence}`);
+    assert.equal(check.status, 'skip', `${id}: ${check.evidence.en}`);
     assert.equal(check.blockedBy, blocker, id);
-    assert.match(check.evidence, new RegExp(`^skipped: the certificate of \\S+ is not accepted .*; see ${blocker.replace('.', '\\.')}$`), id);
+    assert.match(check.evidence.en, new RegExp(`^skipped: the certificate of \\S+ is not accepted .*; see ${blocker.replace('.', '\\.')}$`), id);
   }
   // Nothing sends the user after an unrelated problem (ports, the well-known files).
-  assert.deepEqual(results.filter((r) => /8448|well-known/.test(r.fix ?? '')).map((r) => r.id), []);
+  assert.deepEqual(results.filter((r) => /8448|well-known/.test(r.fix?.en ?? '')).map((r) => r.id), []);
 
   // The same CA given to verify as a file (what --ca FILE does): everything passes again.
   const dir = mkdtempSync(join(tmpdir(), 'verify-ca-'));
@@ -230,7 +230,7 @@ test('verify command: exit 0 and JSON for the good server, exit 1 and the failin
     let out = '';
     const stdout = new Writable({ write: (chunk, _enc, done) => ((out += String(chunk)), done()) });
     const { serverName: _s, synapseHost: _h, ...overrides } = options();
-    const code = await verifyCommand({ json, answers, stdout, overrides });
+    const code = await verifyCommand({ json, answers, stdout, overrides, lang: 'en' });
     return { code, out };
   };
   const good = await run({}, true);

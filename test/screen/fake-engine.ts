@@ -1,6 +1,13 @@
 // A scripted WizardEngine: records what the wizard asked for and plays back engine events.
 import { answersToYaml } from '../../src/answers/save.js';
-import { verbatim } from '../../src/i18n/localized.js';
+import { fromLanguages, verbatim, type Localized } from '../../src/i18n/localized.js';
+import { preflightText as p } from '../../src/i18n/messages/preflight.js';
+import { systemText } from '../../src/i18n/messages/steps-system.js';
+import { postgresText } from '../../src/i18n/messages/steps-postgres.js';
+import { synapseText } from '../../src/i18n/messages/steps-synapse.js';
+import { turnText } from '../../src/i18n/messages/steps-turn.js';
+import { verifyText } from '../../src/i18n/messages/verify.js';
+import { formatBytes } from '../../src/preflight/checks.js';
 import { wizardText as w } from '../../src/i18n/messages/wizard.js';
 import { installSummary, type InstallSummary } from '../../src/render/install-summary.js';
 import type { Answers, DatabaseAnswers } from '../../src/answers/types.js';
@@ -39,22 +46,30 @@ export const HOST: HostSummary = {
   stateDir: '/var/lib/matrix-setup',
 };
 
+/** A fixture's own text (not a catalog message), in both languages. */
+export function both(en: string, ru: string): Localized {
+  return fromLanguages((lang) => (lang === 'ru' ? ru : en));
+}
+
+const GiB = 1024 ** 3;
+
+/** Preflight results as the real checks word them. */
 export const PASSING_PREFLIGHT: PreflightResult[] = [
-  { id: 'root', label: verbatim('Root'), status: 'pass', detail: verbatim('running as root') },
-  { id: 'target', label: verbatim('Operating system'), status: 'pass', detail: verbatim('Debian 12 (bookworm) (amd64)') },
-  { id: 'memory', label: verbatim('Memory'), status: 'pass', detail: verbatim('3.8 GiB of RAM') },
-  { id: 'disk', label: verbatim('Disk space'), status: 'pass', detail: verbatim('41.2 GiB free under /var') },
-  { id: 'port-80', label: verbatim('Port 80'), status: 'pass', detail: verbatim('free') },
-  { id: 'port-443', label: verbatim('Port 443'), status: 'pass', detail: verbatim('free') },
+  { id: 'root', label: p.rootLabel, status: 'pass', detail: p.rootPass },
+  { id: 'target', label: p.targetLabel, status: 'pass', detail: verbatim('Debian 12 (bookworm) (amd64)') },
+  { id: 'memory', label: p.memoryLabel, status: 'pass', detail: p.memoryDetail({ size: formatBytes(3.8 * GiB) }) },
+  { id: 'disk', label: p.diskLabel, status: 'pass', detail: p.diskDetail({ size: formatBytes(41.2 * GiB), path: '/var' }) },
+  { id: 'port-80', label: p.portLabel({ port: 80 }), status: 'pass', detail: p.free },
+  { id: 'port-443', label: p.portLabel({ port: 443 }), status: 'pass', detail: p.free },
 ];
 
 export const PLAN: PlanSummary = {
   steps: [
-    { id: 'preflight', title: verbatim('Check this machine') },
-    { id: 'base-packages', title: verbatim('Base packages') },
-    { id: 'postgres-server', title: verbatim('PostgreSQL server') },
-    { id: 'synapse-install', title: verbatim('Install Synapse') },
-    { id: 'turn', title: verbatim('TURN server'), skip: verbatim('turn.enabled is false') },
+    { id: 'preflight', title: both('Check this machine', 'Проверка этой машины') },
+    { id: 'base-packages', title: systemText.basePackagesTitle },
+    { id: 'postgres-server', title: postgresText.serverTitle },
+    { id: 'synapse-install', title: synapseText.installTitle },
+    { id: 'turn', title: both('TURN server', 'Сервер TURN'), skip: turnText.turnOff },
   ],
   packages: ['ca-certificates', 'curl', 'postgresql', 'matrix-synapse-py3', 'nginx', 'certbot'],
   files: ['/etc/matrix-synapse/conf.d/matrix-setup.yaml', '/etc/nginx/sites-available/matrix-setup.conf'],
@@ -80,8 +95,18 @@ export class FakeEngine implements WizardEngine {
   preflightGate: Promise<void> = Promise.resolve();
   databaseResult: DatabaseTestResult = { ok: true, message: w.databaseFound({ version: '16.4', name: 'synapse', encoding: 'UTF8', collate: 'C' }) };
   verifyResults: CheckResult[] = [
-    { id: 'client-api', label: 'Client API', status: 'pass', detail: 'https://matrix.example.org/_matrix/client/versions answers' },
-    { id: 'federation', label: 'Federation', status: 'pass', detail: 'https://matrix.example.org:8448 answers with a valid certificate' },
+    {
+      id: 'client-api',
+      label: verifyText.groupClientApi,
+      status: 'pass',
+      detail: both('https://matrix.example.org/_matrix/client/versions answers', 'https://matrix.example.org/_matrix/client/versions отвечает'),
+    },
+    {
+      id: 'federation',
+      label: verifyText.groupFederation,
+      status: 'pass',
+      detail: both('https://matrix.example.org:8448 answers with a valid certificate', 'https://matrix.example.org:8448 отвечает с действительным сертификатом'),
+    },
   ];
   runs: RunScript[] = [];
   // What the wizard asked for:

@@ -6,7 +6,9 @@ import { validateAnswersDocument } from '../../src/answers/validate.js';
 import type { EngineEvent } from '../../src/engine/events.js';
 import { runWizard } from '../../src/ui/run-wizard.js';
 import { STEPS } from '../../steps/index.js';
-import { FakeEngine, LOG } from './fake-engine.js';
+import { both, FakeEngine, LOG } from './fake-engine.js';
+import { checkText } from '../../src/i18n/messages/verify-checks.js';
+import { verifyText } from '../../src/i18n/messages/verify.js';
 import { fakeTerminal, stripAnsi } from './fake-terminal.js';
 import { CLOCK, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
 import { verbatim, type Localized } from '../../src/i18n/index.js';
@@ -145,9 +147,20 @@ test('done at 80×24 with token registration: URL, password and token in view; E
   engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', stoppedAt: 'synapse-admin', steps: [] };
   engine.runs.push({ events: [], outcome: { status: 'done', logFile: LOG, changedSteps: [] }, shown: { adminPassword: 'correct-horse-battery', registrationToken: 'tok-4f9a2c' } });
   engine.verifyResults = [
-    { id: 'client-api.tls', label: 'TLS certificate of matrix.example.org', status: 'fail', detail: 'the chain is incomplete', fix: 'Serve a certificate with its full chain.' },
-    { id: 'client-api.versions', label: 'Client API', status: 'skip', detail: 'skipped: the certificate of matrix.example.org is not accepted; see client-api.tls' },
-    ...Array.from({ length: 20 }, (_, i) => ({ id: `ok-${i}`, label: `Check ${i}`, status: 'pass' as const, detail: 'fine' })),
+    {
+      id: 'client-api.tls',
+      label: checkText.tlsLabel({ host: 'matrix.example.org' }),
+      status: 'fail',
+      detail: both('the chain is incomplete', 'цепочка неполная'),
+      fix: both('Serve a certificate with its full chain.', 'Установите сертификат с полной цепочкой.'),
+    },
+    {
+      id: 'client-api.versions',
+      label: verifyText.groupClientApi,
+      status: 'skip',
+      detail: both('skipped: the certificate of matrix.example.org is not accepted; see client-api.tls', 'пропущено: сертификат matrix.example.org не принят; см. client-api.tls'),
+    },
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `ok-${i}`, label: both(`Check ${i}`, `Проверка ${i}`), status: 'pass' as const, detail: both('fine', 'в порядке') })),
   ];
   const w = await startWizard(engine);
   try {

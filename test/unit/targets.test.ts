@@ -22,7 +22,7 @@ function detect(fixture: string, arch = 'amd64'): Target | RefusedTarget {
 
 function supported(fixture: string, arch = 'amd64'): Target {
   const target = detect(fixture, arch);
-  if (isRefused(target)) assert.fail(`${fixture} was refused: ${target.reason}`);
+  if (isRefused(target)) assert.fail(`${fixture} was refused: ${target.reason.en}`);
   return target;
 }
 

@@ -8,6 +8,7 @@ import { readCaFile } from '../../src/cli/commands/verify-cli.js';
 import { UsageError } from '../../src/errors.js';
 import { renderText } from '../../src/verify/report.js';
 import type { CheckResult } from '../../src/verify/index.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 test('verify takes --ca FILE; other commands refuse it', () => {
   assert.equal(parseCliArgs(['verify', '--ca', '/root/ca.pem']).ca, '/root/ca.pem');
@@ -31,10 +32,10 @@ test('--ca FILE must be a readable PEM certificate (exit 2 before anything is re
 
 test('the report names the check a skipped one waits for, and gives no fix of its own', () => {
   const results: CheckResult[] = [
-    { id: 'client-api.tls', group: 'client-api', label: 'TLS certificate of matrix.test', status: 'fail', evidence: 'the chain is incomplete', fix: 'Serve a certificate with its full chain.' },
-    { id: 'client-api.versions', group: 'client-api', label: 'Client API', status: 'skip', evidence: 'skipped: the certificate of matrix.test is not accepted (incomplete); see client-api.tls', blockedBy: 'client-api.tls' },
+    { id: 'client-api.tls', group: 'client-api', label: verbatim('TLS certificate of matrix.test'), status: 'fail', evidence: verbatim('the chain is incomplete'), fix: verbatim('Serve a certificate with its full chain.') },
+    { id: 'client-api.versions', group: 'client-api', label: verbatim('Client API'), status: 'skip', evidence: verbatim('skipped: the certificate of matrix.test is not accepted (incomplete); see client-api.tls'), blockedBy: 'client-api.tls' },
   ];
-  const text = renderText(results, 'Checking matrix.test', { unicode: true, color: false });
+  const text = renderText(results, verbatim('Checking matrix.test'), { unicode: true, color: false, lang: 'en' });
   assert.match(text, /- Client API: skipped: .*; see client-api\.tls\n/);
   assert.equal(text.match(/→/g)?.length, 1, 'only the failed check has a fix');
 });

@@ -13,7 +13,7 @@ export async function verifyCliCommand(args: CliArgs): Promise<number> {
   const saved = statePaths(stateDir).answers;
   const answers = args.answers ? loadAnswersFile(args.answers) : existsSync(saved) ? loadAnswersFile(saved) : undefined;
   const overrides = args.ca ? { ca: readCaFile(args.ca) } : {};
-  return verifyCommand({ serverName: args.serverName, json: args.json, answers, stdout: process.stdout, stateDir, overrides });
+  return verifyCommand({ serverName: args.serverName, json: args.json, answers, stdout: process.stdout, stateDir, overrides, lang: args.lang });
 }
 
 /** --ca FILE: PEM certificates, checked before anything is requested (exit 2 when unusable). */

@@ -9,6 +9,7 @@ import { renderJson, renderText, textOptionsFor } from '../../verify/report.js';
 import { statePaths } from '../../engine/runner.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { verifyText as v } from '../../i18n/messages/verify.js';
+import type { Lang } from '../../i18n/index.js';
 
 export interface VerifyCommandOptions {
   serverName?: string;
@@ -16,6 +17,7 @@ export interface VerifyCommandOptions {
   /** This install's answers (the saved ones by default); absent: check a server from outside. */
   answers?: Answers;
   stdout: NodeJS.WritableStream;
+  lang: Lang;
   stateDir?: string;
   /** Overrides for the checks (tests: connectTo, resolver, ca, probes). */
   overrides?: Partial<VerifyOptions>;
@@ -51,10 +53,12 @@ export async function verifyCommand(options: VerifyCommandOptions): Promise<numb
   }
   const results = await runVerify(verifyOptions);
   if (options.json) {
-    options.stdout.write(renderJson(results, { serverName: verifyOptions.serverName, synapseHost: verifyOptions.synapseHost, checkedAt: new Date().toISOString() }));
+    const meta = { serverName: verifyOptions.serverName, synapseHost: verifyOptions.synapseHost, checkedAt: new Date().toISOString() };
+    options.stdout.write(renderJson(results, meta, options.lang));
   } else {
-    const heading = `Checking ${verifyOptions.serverName} (Synapse on ${verifyOptions.synapseHost})${verifyOptions.localHealth === false ? ' from outside' : ''}`;
-    options.stdout.write(renderText(results, heading, textOptionsFor(options.stdout)));
+    const where = { server: verifyOptions.serverName, host: verifyOptions.synapseHost };
+    const heading = verifyOptions.localHealth === false ? v.checkingFromOutside(where) : v.checking(where);
+    options.stdout.write(renderText(results, heading, textOptionsFor(options.stdout, options.lang)));
   }
   return hasFailures(results) ? ExitCode.stepFailed : ExitCode.ok;
 }

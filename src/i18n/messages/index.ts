@@ -21,4 +21,5 @@ import './steps-upgrade.js';
 import './targets.js';
 import './upgrade-check.js';
 import './verify.js';
+import './verify-checks.js';
 import './wizard.js';

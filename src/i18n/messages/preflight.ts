@@ -149,7 +149,8 @@ export const preflightText = defineMessages('preflight', {
   recordsAnd: { en: '{first} and {second}', ru: '{first} и {second}' },
   dnsNotLookedUp: { en: 'not looked up', ru: 'не проверялось' },
   dnsNotLookedUpFix: { en: 'Make sure DNS has {records}.', ru: 'Убедитесь, что в DNS есть: {records}.' },
-  dnsLookupFailed: { en: 'the lookup failed ({error})', ru: 'запрос не удался ({error})' },
+  dnsLookupFailed: { en: 'the lookup failed ({error})', ru: 'DNS-запрос не удался ({error})' },
+  dnsNoAnswerWithin: { en: 'no answer within {seconds} s', ru: 'нет ответа за {seconds} с' },
   dnsLookupFailedFix: {
     en: "Check this machine's DNS resolver; the name needs {records}.",
     ru: 'Проверьте DNS-резолвер этой машины; для имени нужно: {records}.',

@@ -1,5 +1,4 @@
 import type { Lang } from '../../i18n/language.js';
-import { pick } from '../../i18n/localized.js';
 import { wizardText as w } from '../../i18n/messages/wizard.js';
 import type { CheckResult, PreflightItem } from '../engine-port.js';
 import { bullet, indented } from '../layout/blocks.js';
@@ -12,13 +11,13 @@ export type CheckItem = CheckResult | PreflightItem;
 export function checkLines(items: CheckItem[], width: number, now: number, lang: Lang): Line[] {
   const lines: Line[] = [];
   for (const item of items) {
-    const label = pick(item.label, lang);
+    const label = item.label[lang];
     if (item.status === 'pending') {
       lines.push(...bullet(statusIcon('pending-check', now), [segment(label, { bold: true }), segment('…', { dim: true })], width));
       continue;
     }
-    lines.push(...bullet(statusIcon(item.status), [segment(label, { bold: true }), `: ${pick(item.detail, lang)}`], width));
-    if (item.fix && item.status !== 'pass' && item.status !== 'skip') lines.push(...indented(bullet(segment('→', { dim: true }), pick(item.fix, lang), width - 2, { dim: true }), 2));
+    lines.push(...bullet(statusIcon(item.status), [segment(label, { bold: true }), `: ${item.detail[lang]}`], width));
+    if (item.fix && item.status !== 'pass' && item.status !== 'skip') lines.push(...indented(bullet(segment('→', { dim: true }), item.fix[lang], width - 2, { dim: true }), 2));
   }
   return lines;
 }

@@ -44,8 +44,8 @@ export function doneText(state: WizardState): string {
   if (verify?.status === 'ready') {
     lines.push(w.verificationLine({ counts: verificationCounts(verify.value) })[lang]);
     for (const result of verify.value.filter((item) => item.status !== 'pass')) {
-      lines.push(`  ${MARKS[result.status]} ${pick(result.label, lang)}: ${pick(result.detail, lang)}`);
-      if (result.fix && result.status !== 'skip') lines.push(`      → ${pick(result.fix, lang)}`);
+      lines.push(`  ${MARKS[result.status]} ${result.label[lang]}: ${result.detail[lang]}`);
+      if (result.fix && result.status !== 'skip') lines.push(`      → ${result.fix[lang]}`);
     }
   } else if (verify?.status === 'error') {
     lines.push(w.verificationCouldNotRun({ message: verify.message })[lang]);
