@@ -24,6 +24,8 @@ const common = {
   target: 'node18.19',
   minify: true,
   legalComments: 'none',
+  // Russian messages as UTF-8, not \uXXXX escapes (six bytes a letter, seven once embedded in the launcher).
+  charset: 'utf8',
   logLevel: 'warning',
   define: {
     'process.env.NODE_ENV': '"production"',

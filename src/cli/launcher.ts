@@ -3,7 +3,8 @@
 // parse the application (about half a megabyte, most of it the Ink UI): start-up stays
 // near bare `node`. See scripts/build.mjs.
 import { createRequire } from 'node:module';
-import { HELP } from './help.js';
+import { languageFromEnv } from '../i18n/language.js';
+import { help } from './help.js';
 import { VERSION } from '../version.js';
 
 declare const __MATRIX_SETUP_APP__: string;
@@ -16,7 +17,7 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${VERSION}\n`);
 } else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-  process.stdout.write(HELP);
+  process.stdout.write(help(languageFromEnv(process.env)));
 } else {
   globalThis.__matrixSetupRequire = createRequire(import.meta.url);
   await import(`data:text/javascript,${encodeURIComponent(__MATRIX_SETUP_APP__)}`);

@@ -4,7 +4,7 @@ import { ExitCode, MatrixSetupError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { errorText as t } from '../i18n/messages/errors.js';
 import { languageOfArgs, parseCliArgs, type CliArgs } from './args.js';
-import { HELP } from './help.js';
+import { help } from './help.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCliArgs(argv);
@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (args.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help(args.lang));
     return ExitCode.ok;
   }
   return dispatch(args);

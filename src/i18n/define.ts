@@ -93,13 +93,22 @@ export function renderMessage(def: MessageDef, params: Record<string, ParamValue
 
 /** The messages of one area. Ids are "<area>.<key>"; an area is defined once. */
 export function defineMessages<const T extends Record<string, MessageDef>>(area: string, defs: T & Checked<T>): Catalog<T> {
-  const catalog: Record<string, Localized | ((params: Record<string, ParamValue>) => Localized)> = {};
+  const catalog = {};
   for (const [key, def] of Object.entries(defs as Record<string, MessageDef>)) {
     const id = `${area}.${key}`;
     if (REGISTRY.has(id)) throw new Error(`message ${id} is defined twice`);
     REGISTRY.set(id, def);
-    const hasParams = isPluralDef(def) || LANGUAGES.some((lang) => textsOf(def, lang).some((text) => placeholdersOf(text).length > 0));
-    catalog[key] = hasParams ? (params: Record<string, ParamValue>) => renderMessage(def, params) : renderMessage(def);
+    // Made on first use: a run reads a small part of the catalog, and start-up should not pay for the rest.
+    Object.defineProperty(catalog, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const hasParams = isPluralDef(def) || LANGUAGES.some((lang) => textsOf(def, lang).some((text) => placeholdersOf(text).length > 0));
+        const value = hasParams ? (params: Record<string, ParamValue>) => renderMessage(def, params) : renderMessage(def);
+        Object.defineProperty(catalog, key, { value, enumerable: true });
+        return value;
+      },
+    });
   }
   return catalog as Catalog<T>;
 }

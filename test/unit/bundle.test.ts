@@ -26,8 +26,11 @@ before(() => {
   for (const dir of ['examples', 'test/fixtures/answers', 'test/fixtures/os-release']) cpSync(join(ROOT, dir), join(ISOLATED, dir), { recursive: true });
 });
 
-function runBundle(node: string, args: string[]) {
-  return spawnSync(node, ['matrix-setup.mjs', ...args], { cwd: ISOLATED, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+// An English locale unless a test asks for another: the machine running the tests may have any.
+const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
+function runBundle(node: string, args: string[], locale: Record<string, string> = ENGLISH) {
+  return spawnSync(node, ['matrix-setup.mjs', ...args], { cwd: ISOLATED, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...ENGLISH, ...locale } });
 }
 
 describe('the bundle', () => {
@@ -67,6 +70,20 @@ describe('the bundle', () => {
     const centos = runBundle(process.execPath, ['plan', '--answers', 'examples/answers.yaml', '--os-release', 'test/fixtures/os-release/centos-7']);
     assert.equal(centos.status, 3, centos.stderr);
     assert.match(centos.stderr, /CentOS/);
+  });
+
+  it('--help in the language of the locale, or of --lang', () => {
+    const russian = runBundle(process.execPath, ['--help'], { LANG: 'ru_RU.UTF-8' });
+    assert.equal(russian.status, 0, russian.stderr);
+    assert.match(russian.stdout, /^matrix-setup: превращает этот сервер/);
+    assert.match(russian.stdout, /\nКод завершения\n/);
+    assert.doesNotMatch(russian.stdout, /Exit status/);
+    // Through the application rather than the launcher's shortcut: --lang wins over the locale.
+    const asked = runBundle(process.execPath, ['--lang', 'ru', '--help']);
+    assert.equal(asked.stdout, russian.stdout);
+    const english = runBundle(process.execPath, ['--help', '--lang', 'en'], { LANG: 'ru_RU.UTF-8' });
+    assert.match(english.stdout, /\nExit status\n/);
+    assert.doesNotMatch(english.stdout, /[а-яё]/i);
   });
 
   it('exits 2 with a clear message on bad usage', () => {

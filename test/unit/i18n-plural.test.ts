@@ -1,6 +1,8 @@
-// Plural forms by each language's rules, through a catalog message as the application uses them.
+// Plural forms by each language's rules, through a catalog message as the application uses them; lists joined as each language writes them.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
+import { LANGUAGES } from '../../src/i18n/language.js';
+import { listOf } from '../../src/i18n/localized.js';
 import { defineMessages } from '../../src/i18n/define.js';
 import { pluralForm } from '../../src/i18n/plural.js';
 
@@ -45,4 +47,18 @@ test('other parameters of a plural message, and the count agreeing with the verb
   assert.equal(text.checksPassed({ count: 3, host: 'example.org' }).ru, '3 проверки пройдены на example.org');
   assert.equal(text.checksPassed({ count: 12, host: 'example.org' }).ru, '12 проверок пройдено на example.org');
   assert.equal(text.checksPassed({ count: 1, host: 'example.org' }).en, '1 check passed on example.org');
+});
+
+describe('lists', () => {
+  it('joins items as Intl.ListFormat does in each language', () => {
+    for (const items of [[], ['80'], ['80', '443'], ['80', '443', '8448'], ['a', 'b', 'c', 'd']]) {
+      for (const type of ['and', 'or'] as const) {
+        const list = listOf(items, type);
+        for (const lang of LANGUAGES) {
+          const expected = new Intl.ListFormat(lang, { type: type === 'and' ? 'conjunction' : 'disjunction' }).format(items);
+          assert.equal(list[lang], expected, `${lang} ${type} ${items.length}`);
+        }
+      }
+    }
+  });
 });

@@ -5,6 +5,7 @@ import './backup.js';
 import './cli.js';
 import './day2.js';
 import './engine.js';
+import './help.js';
 import './errors.js';
 import './install-summary.js';
 import './plan.js';
