@@ -32,7 +32,7 @@ export const summaryText = defineMessages('install-summary', {
     en: 'Anyone can create an account at {client}, after confirming an email address.',
     ru: 'Кто угодно может создать учётную запись через {client}, подтвердив адрес электронной почты.',
   },
-  addUsers: { en: 'Add users yourself: {command}', ru: 'Добавить пользователей вручную: {command}' },
+  addUsers: { en: 'Add users yourself: {command}', ru: 'Добавлять пользователей вручную: {command}' },
   openPorts: {
     en: "Open TCP ports {ports}{turn} in your cloud provider's firewall (security group), if it has one.",
     ru: 'Откройте TCP-порты {ports}{turn} в файрволе облачного провайдера (security group), если он есть.',

@@ -1,0 +1,291 @@
+// The wizard in Russian at 80×24: every screen (welcome, every question, a validation error,
+// the review, quitting, progress, failure, done) and the exit summary, with snapshots under
+// snapshots/screens/ru/. Russian is longer than English: every frame must still fit, keep its
+// title and key hints in view, and say nothing in English but names, commands and values.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { validateAnswersDocument } from '../../src/answers/validate.js';
+import type { EngineEvent } from '../../src/engine/events.js';
+import { verbatim, type Localized } from '../../src/i18n/localized.js';
+import { engineText } from '../../src/i18n/messages/engine.js';
+import { errorText } from '../../src/i18n/messages/errors.js';
+import { systemText } from '../../src/i18n/messages/steps-system.js';
+import { turnText } from '../../src/i18n/messages/steps-turn.js';
+import { checkText } from '../../src/i18n/messages/verify-checks.js';
+import { verifyText } from '../../src/i18n/messages/verify.js';
+import { STEPS } from '../../steps/index.js';
+import { both, FakeEngine, LOG, STARTED } from './fake-engine.js';
+import { CLOCK, flat, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+
+/** Text answers for the questions that need one; choices by number; everything else keeps its default. */
+const TEXT: Record<string, string> = {
+  server_name: 'example.org',
+  synapse_host: 'matrix.example.org',
+  'tls.email': 'admin@example.org',
+  'email.smtp_host': 'smtp.example.org',
+  'email.smtp_user': 'matrix@example.org',
+  'email.smtp_password_file': '/root/smtp-password',
+  'turn.external_ip': '203.0.113.10',
+  'tls.acme_directory': 'https://ca.example.net/acme/directory',
+  'tls.acme_ca_bundle': '/root/private-ca.pem',
+};
+const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
+
+/**
+ * Latin words a Russian frame may show: product and protocol names, commands and their options,
+ * answers-file keys and values, key names, units. Anything else in Latin letters is English that
+ * slipped through.
+ */
+const LATIN_ALLOWED = new Set(
+  (
+    'matrix setup synapse element web postgresql postgres nginx let s encrypt letsencrypt certbot coturn turn stun smtp acme ' +
+    'backspace hold post security group v ubuntu centos stream python pypi nat aws google cloud latest presence limitnofile ufw firewalld curl https http tls starttls ssl sslmode dns ip ipv udp tcp url api json yaml pem utf c ctrl enter esc pgup pgdn tab y n r s q ' +
+    'apt venv pip py debian bookworm amd systemctl start service apt get update install resume verify answers plan root var log etc ' +
+    'org net example com admin alice you tok www mb gb kib mib gib k m g ms min h d ' +
+    'localhost require disable prefer verify full none auto off on true false yes no ' +
+    'conf zz register new user c private ca acme directory password file smtp host notif from mail noreply db sock run ' +
+    'well known server client federation versions'
+  ).split(/\s+/),
+);
+
+/** The Latin words of a frame that are neither allowed names nor part of a path, address or command line. */
+function englishIn(frame: string): string[] {
+  const words: string[] = [];
+  for (const line of frame.split('\n')) {
+    // Paths, URLs, addresses, options and commands are not prose.
+    const prose = line
+      .replace(/\$ .*$/, '')
+      .replace(/[│|] .*$/, '')
+      .replace(/\S*[/@:=._`<>-]\S*/g, ' ')
+      .replace(/`[^`]*`/g, ' ');
+    for (const word of prose.match(/[A-Za-z]+/g) ?? []) if (!LATIN_ALLOWED.has(word.toLowerCase())) words.push(word);
+  }
+  return words;
+}
+
+function assertRussianFrame(frame: string, what: string): void {
+  const lines = frame.split('\n');
+  assert.ok(lines.length <= ROWS - 1, `${what}: ${lines.length} lines do not fit ${ROWS} rows\n${frame}`);
+  for (const line of lines) assert.ok([...line].length <= WIDTH, `${what}: wider than ${WIDTH}: ${line}`);
+  assert.match(lines[0]!, /^matrix-setup · \S/, `${what}: the title on the first line\n${frame}`);
+  // The key hints close the frame (inside the dialog's box when a dialog is open).
+  const hints = lines.filter((line) => !/^[╭╰]/.test(line)).at(-1)!;
+  assert.match(hints, /Ctrl-C выйти|Ctrl-C остановить|PgUp PgDn прокрутка|Enter выйти|Esc: остаться/, `${what}: Russian key hints on the last line\n${frame}`);
+  assert.deepEqual(englishIn(frame), [], `${what}: English words in the Russian frame\n${frame}`);
+}
+
+function snapshot(name: string, frame: string): void {
+  assertRussianFrame(frame, name);
+  matchSnapshot(`ru/${name}`, frame);
+}
+
+test('the Russian frame check finds English prose and lets names, commands and paths through', () => {
+  assert.deepEqual(englishIn('Порт 443 закрыт: откройте его в firewall of the provider'), ['firewall', 'of', 'the', 'provider']);
+  assert.deepEqual(englishIn('Synapse и nginx, журнал: /var/log/matrix-setup/run.log, `matrix-setup resume`'), []);
+  assert.deepEqual(englishIn('$ apt-get install -y postgresql\n│ Setting up postgresql-15'), []);
+});
+
+test('every question in Russian at 80×24, with email, TURN, token registration and the advanced settings', async () => {
+  const engine = new FakeEngine();
+  const w = await startWizard(engine, { planOnly: true, lang: 'ru' });
+  try {
+    snapshot('welcome', await w.waitFor((f) => f.includes('Порт 443') && !f.includes('Проверка этой машины…'), 'the preflight results'));
+    await w.press(KEYS.enter);
+    const seen: string[] = [];
+    for (let step = 0; step < 80; step++) {
+      const frame = await w.waitFor((f) => f.startsWith('matrix-setup · ') && !f.includes('Проверка этой машины…'));
+      const state = w.store.getState();
+      if (state.screen === 'review') break;
+      const id = state.questionId!;
+      assert.ok(!seen.includes(id), `asked twice: ${id}`);
+      seen.push(id);
+      snapshot(`walk/${String(seen.length).padStart(2, '0')}-${id.replace(/[^\w.-]/g, '_')}`, frame);
+      if (TEXT[id] !== undefined) {
+        await w.press(KEYS.ctrlU);
+        await w.type(TEXT[id]!);
+      } else if (CHOICE[id] !== undefined) {
+        await w.press(String(CHOICE[id]));
+      }
+      await w.press(KEYS.enter);
+      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+    }
+    assert.ok(seen.length >= 40, `only ${seen.length} questions were asked`);
+    assert.ok(seen.includes('tls.acme_ca_bundle'), 'the advanced section was walked');
+    const review = await w.waitFor('Ваши решения');
+    snapshot('review', review);
+    assert.deepEqual(w.store.getState().review.issues, []);
+    assert.match(review, /Домен Matrix\s+example\.org \(навсегда: @имя:example\.org\)/);
+    await w.press(KEYS.pageDown);
+    await w.press(KEYS.pageDown);
+    await w.press(KEYS.pageDown);
+    const end = await w.waitFor(/Только план: ничего не будет установлено/, 'the end of the review');
+    snapshot('review-end', end);
+    assert.match(end, /Пакеты\s+ca-certificates, curl, postgresql/);
+    assert.match(end, /Порты\s+80, 443, 8448/);
+    // Plural forms as Russian needs them: 4 шага, 31 команда, 6 проверок.
+    assert.match(end, /Шаги\s+4 шага будут выполнены, не нужны: 1 · 31 команда/);
+    assert.match(end, /✓ 6 проверок пройдено/);
+  } finally {
+    w.unmount();
+  }
+});
+
+test('a validation error in Russian as you type; Ctrl-C asks in Russian before quitting', async () => {
+  const engine = new FakeEngine();
+  const w = await startWizard(engine, { lang: 'ru' });
+  try {
+    await w.waitFor('Порт 443');
+    await w.press(KEYS.enter);
+    await w.waitFor((f) => w.store.getState().questionId === 'server_name' && f.includes('Ваш домен Matrix'));
+    await w.type('https://Example.org');
+    snapshot('question-validation-error', await w.waitFor('✗', 'an inline error'));
+    await w.press(KEYS.ctrlU);
+    await w.press(KEYS.enter);
+    assert.match(await w.waitFor('обязател'), /✗/);
+    await w.press(KEYS.ctrlC);
+    const quit = await w.waitFor('Выйти из matrix-setup?');
+    snapshot('quit-confirm', quit);
+    await w.press('y');
+    const exit = await w.store.exited;
+    assert.equal(exit.code, 130);
+    assert.match(exit.message ?? '', /На этой машине ничего не изменено\./);
+  } finally {
+    w.unmount();
+  }
+});
+
+/** From the welcome screen's "Resume the previous run" through the review to the install. */
+async function resumeAndInstall(w: Wizard): Promise<void> {
+  await w.waitFor('Продолжить предыдущий запуск');
+  await w.press(KEYS.enter);
+  await w.waitFor('Enter продолжить установку');
+  await w.press(KEYS.enter);
+}
+
+/** A run of the real 23 steps, stopped while "Start Synapse" runs with a chatty command. */
+function twentyThreeSteps(running: string): EngineEvent[] {
+  const skipped: Record<string, Localized> = { 'turn-synapse': turnText.turnOff, 'turn-server': turnText.turnOff, 'turn-firewall': turnText.turnOff };
+  const events: EngineEvent[] = [
+    { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
+    { type: 'step-started', stepId: 'preflight', title: STEPS[0]!.title, recheck: false },
+    { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
+  ];
+  for (const step of STEPS.slice(1)) {
+    if (step.id === running) break;
+    if (skipped[step.id]) continue;
+    events.push({ type: 'step-started', stepId: step.id, title: step.title, recheck: false }, { type: 'step-done', stepId: step.id, changed: true, durationMs: 2100 });
+  }
+  events.push({ type: 'step-started', stepId: running, title: STEPS.find((s) => s.id === running)!.title, recheck: false });
+  events.push({ type: 'command-started', stepId: running, argv: ['systemctl', 'start', 'matrix-synapse.service'] });
+  for (let i = 1; i <= 9; i++) events.push({ type: 'output', stepId: running, line: `synapse log line ${i}` });
+  return events;
+}
+
+const TOKEN_ANSWERS = 'version: 1\nserver_name: example.org\nsynapse_host: matrix.example.org\ntls:\n  email: admin@example.org\nsynapse:\n  registration: token\n';
+
+test('progress of the real 23 steps in Russian at 80×24: their titles, n/N, the output tail', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', steps: [] };
+  let release!: () => void;
+  engine.runs.push({ events: twentyThreeSteps('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+  const startedAt = CLOCK.now;
+  const w = await startWizard(engine, { lang: 'ru' });
+  try {
+    await resumeAndInstall(w);
+    await w.waitFor('synapse log line 9');
+    CLOCK.now += 4_200;
+    w.store.dispatch({ type: 'tick', now: CLOCK.now });
+    const frame = await w.waitFor('4,2 с');
+    snapshot('progress-23-steps', frame);
+    assert.match(frame.split('\n')[0]!, /^matrix-setup · Установка\s+готово 12\/23 · 4,2 с$/);
+    assert.match(frame, /Запуск Synapse\s+шаг 13\/23 · 4,2 с/);
+    assert.match(frame, /Журнал: \/var\/log\/matrix-setup\//);
+    assert.match(frame, /ещё \d+ шаг(а|ов)? \(не нужны: 2\)/);
+  } finally {
+    release();
+    CLOCK.now = startedAt;
+    w.unmount();
+  }
+});
+
+test('a failed step in Russian: the step, its command and output, the likely cause, the log and the resume command', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', steps: [] };
+  const argv = ['apt-get', 'install', '-y', 'nginx'];
+  const error = {
+    message: errorText.commandFailed({ code: 100, command: argv.join(' ') }),
+    argv,
+    exitCode: 100,
+    outputTail: ['E: Unable to locate package nginx', 'E: Could not get lock /var/lib/dpkg/lock-frontend'],
+    hint: engineText.aptInstallHint,
+  };
+  engine.runs.push({
+    events: [
+      STARTED,
+      { type: 'step-started', stepId: 'base-packages', title: systemText.basePackagesTitle, recheck: false },
+      { type: 'command-started', stepId: 'base-packages', argv },
+      { type: 'step-failed', stepId: 'base-packages', durationMs: 5200, error },
+      { type: 'run-finished', status: 'failed', changedSteps: [], durationMs: 5700 },
+    ],
+    outcome: { status: 'failed', failedStep: 'base-packages', logFile: LOG, changedSteps: [], error },
+  });
+  const w = await startWizard(engine, { lang: 'ru' });
+  try {
+    await resumeAndInstall(w);
+    const failure = await w.waitFor('Установка не удалась');
+    snapshot('failure', failure);
+    assert.match(failure, /✗ Ошибка на шаге: .+ \(base-packages\)/);
+    assert.match(failure, /Команда \(код выхода 100\)\n\s+\$ apt-get install -y nginx/);
+    assert.match(failure, /Вероятная причина:/);
+    assert.match(failure, /❯ 1\. Повторить сейчас/);
+    await w.press(KEYS.pageDown);
+    await w.press(KEYS.pageDown);
+    const rest = flat(await w.waitFor('matrix-setup resume'));
+    assert.ok(rest.includes(`Полный вывод — в журнале: ${LOG}`), rest);
+    await w.press(KEYS.down);
+    await w.press(KEYS.enter);
+    const exit = await w.store.exited;
+    assert.equal(exit.code, 1);
+    assert.match(exit.message ?? '', /matrix-setup resume/);
+    assert.deepEqual(englishIn(exit.message ?? ''), [], `the exit summary is Russian:\n${exit.message}`);
+  } finally {
+    w.unmount();
+  }
+});
+
+test('done in Russian at 80×24 with token registration; the exit summary in Russian', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', stoppedAt: 'synapse-admin', steps: [] };
+  engine.runs.push({ events: [], outcome: { status: 'done', logFile: LOG, changedSteps: [] }, shown: { adminPassword: 'correct-horse-battery', registrationToken: 'tok-4f9a2c' } });
+  engine.verifyResults = [
+    {
+      id: 'client-api.tls',
+      label: checkText.tlsLabel({ host: 'matrix.example.org' }),
+      status: 'fail',
+      detail: both('the chain is incomplete', 'цепочка неполная'),
+      fix: both('Serve a certificate with its full chain.', 'Установите сертификат с полной цепочкой.'),
+    },
+    { id: 'client-api', label: verifyText.groupClientApi, status: 'pass', detail: verbatim('https://matrix.example.org/_matrix/client/versions') },
+  ];
+  const w = await startWizard(engine, { lang: 'ru' });
+  try {
+    await resumeAndInstall(w);
+    const done = await w.waitFor('Итоговая проверка');
+    snapshot('done-token', done);
+    assert.match(done, /correct-horse-battery/);
+    assert.match(done, /tok-4f9a2c/);
+    await w.press(KEYS.pageDown);
+    await w.press(KEYS.pageDown);
+    snapshot('done-token-end', await w.waitFor('Что дальше'));
+    await w.press(KEYS.enter);
+    const exit = await w.store.exited;
+    assert.equal(exit.code, 0);
+    const summary = exit.message ?? '';
+    assert.match(summary, /correct-horse-battery/);
+    assert.match(summary, /tok-4f9a2c/);
+    assert.match(summary, /Итоговая проверка: пройдено: 1, предупреждений: 0, не пройдено: 1\./);
+    assert.deepEqual(englishIn(summary), [], `the exit summary is Russian:\n${summary}`);
+  } finally {
+    w.unmount();
+  }
+});
