@@ -6,49 +6,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Step } from '../../src/engine/types.js';
 import { runInstall } from '../../src/engine/runner.js';
 import { ExitCode } from '../../src/errors.js';
 import type { Lang } from '../../src/i18n/language.js';
-import { fromLanguages, verbatim } from '../../src/i18n/localized.js';
-import { engineText } from '../../src/i18n/messages/engine.js';
-import { synapseText } from '../../src/i18n/messages/steps-synapse.js';
-import { systemText } from '../../src/i18n/messages/steps-system.js';
 import { createPlainRenderer } from '../../src/render/plain-renderer.js';
 import { reportUnfinishedRun } from '../../src/cli/unfinished-run.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
+import { FAILED_UNIT_OUTPUT, failingServiceSteps } from '../fixtures/engine/failing-service-steps.js';
 
 const scratch: string[] = [];
 after(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** Two steps with the real titles: the first applies, the second's command fails as a unit that does not start would. */
-function steps(work: string): Step[] {
-  return [
-    {
-      id: 'base-packages',
-      title: systemText.basePackagesTitle,
-      needs: [],
-      plan: () => [{ kind: 'command', description: fromLanguages((lang) => (lang === 'ru' ? 'Отметка о пакетах' : 'Mark the packages')), argv: ['touch', join(work, 'base.done')], creates: join(work, 'base.done') }],
-    },
-    {
-      id: 'synapse-service',
-      title: synapseText.serviceTitle,
-      needs: ['base-packages'],
-      plan: () => [
-        {
-          kind: 'task',
-          description: verbatim('start'),
-          shows: [{ argv: ['systemctl', 'start', 'matrix-synapse.service'] }],
-          check: async () => false,
-          run: async (ctx) => {
-            const script = 'echo "Job for matrix-synapse.service failed because the control process exited with error code."; exit 1';
-            await ctx.exec.run(['sh', '-c', script], { hint: engineText.journalHint({ unit: 'matrix-synapse.service' }) });
-          },
-        },
-      ],
-    },
-  ];
-}
 
 async function failedRun(lang: Lang) {
   const root = mkdtempSync(join(tmpdir(), 'matrix-setup-plain-failure-'));
@@ -58,7 +25,7 @@ async function failedRun(lang: Lang) {
   const outcome = await runInstall({
     answers: testAnswers(),
     target: testTarget(),
-    steps: steps(root),
+    steps: failingServiceSteps(root),
     paths: { stateDir: join(root, 'state'), logFile },
     onEvent: createPlainRenderer({ write: (text) => (stdout += text), lang }),
     signal: new AbortController().signal,
@@ -87,7 +54,7 @@ test('a failed step in Russian: plain lines, then the failure with its output, h
   const lines = stderr.trim().split('\n');
   assert.match(lines[0]!, /^Шаг «synapse-service» завершился ошибкой: Команда завершилась с кодом 1: sh -c/);
   assert.equal(lines[1], 'Последний вывод:');
-  assert.equal(lines[2], '  | Job for matrix-synapse.service failed because the control process exited with error code.');
+  assert.equal(lines[2], `  | ${FAILED_UNIT_OUTPUT}`);
   assert.equal(lines[3], 'Подсказка: Смотрите `journalctl -u matrix-synapse.service -n 50`.');
   assert.equal(lines[4], `Журнал: ${logFile}`);
   assert.equal(lines[5], 'Устраните причину и продолжите командой: matrix-setup resume');

@@ -140,7 +140,7 @@ export const edgeText = defineMessages('steps-edge', {
 
   // Element Web
   elementTitle: { en: 'Element Web', ru: 'Element Web' },
-  elementOff: { en: 'element.enabled is false', ru: 'element.enabled: false' },
+  elementOff: { en: 'element.enabled is false', ru: 'в ответах element.enabled: false' },
   elementSharesHost: {
     en: 'Element Web shares {host} with the homeserver; Element advises its own host name (such as element.{server}) to contain cross-site scripting.',
     ru: 'Element Web работает на одном хосте {host} с домашним сервером; разработчики Element советуют отдельное имя хоста (например, element.{server}), чтобы ограничить межсайтовый скриптинг.',

@@ -236,7 +236,7 @@ export const synapseText = defineMessages('steps-synapse', {
 
   // Admin account
   adminTitle: { en: 'Create the admin account', ru: 'Создание учётной записи администратора' },
-  adminDisabled: { en: 'admin.enabled is false', ru: 'admin.enabled: false' },
+  adminDisabled: { en: 'admin.enabled is false', ru: 'в ответах admin.enabled: false' },
   adminTask: {
     en: 'Create the admin account {user} unless it exists (the same as `{tool} --admin`, without a password on a command line)',
     ru: 'Создать учётную запись администратора {user}, если её нет (то же, что `{tool} --admin`, но без пароля в командной строке)',
@@ -273,7 +273,7 @@ export const synapseText = defineMessages('steps-synapse', {
 
   // Registration token
   tokenTitle: { en: 'Create the first registration token', ru: 'Создание первого токена регистрации' },
-  registrationIs: { en: 'synapse.registration is {value}', ru: 'synapse.registration: {value}' },
+  registrationIs: { en: 'synapse.registration is {value}', ru: 'в ответах synapse.registration: {value}' },
   tokenNeedsAdmin: {
     en: 'it is created as the admin, and admin.enabled is false (create tokens with the admin API yourself)',
     ru: 'он создаётся от имени администратора, а admin.enabled: false (создайте токены сами через admin API)',

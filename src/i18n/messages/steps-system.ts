@@ -44,7 +44,7 @@ export const systemText = defineMessages('steps-system', {
   },
 
   updatesTitle: { en: 'Automatic security updates', ru: 'Автоматические обновления безопасности' },
-  updatesOff: { en: 'automatic_updates is false', ru: 'automatic_updates: false' },
+  updatesOff: { en: 'automatic_updates is false', ru: 'в ответах automatic_updates: false' },
   updatesEverything: {
     en: '{system} publishes no security advisories, so dnf-automatic applies every update, not only security fixes.',
     ru: '{system} не публикует бюллетени безопасности, поэтому dnf-automatic ставит все обновления, а не только исправления безопасности.',

@@ -5,7 +5,7 @@ export const turnText = defineMessages('steps-turn', {
   serverTitle: { en: 'TURN server (coturn)', ru: 'Сервер TURN (coturn)' },
   firewallTitle: { en: 'Open the TURN ports', ru: 'Открытие портов TURN' },
   synapseTitle: { en: 'Point Synapse at the TURN server', ru: 'Сервер TURN в настройках Synapse' },
-  turnOff: { en: 'turn.enabled is false', ru: 'turn.enabled: false' },
+  turnOff: { en: 'turn.enabled is false', ru: 'в ответах turn.enabled: false' },
   firewallSkipped: { en: 'firewall: skip (open 3478, 5349 and the relay range yourself)', ru: 'firewall: skip (откройте 3478, 5349 и диапазон ретрансляции сами)' },
   publicAddress: { en: "coturn relays on this machine's public address {addresses}.", ru: 'coturn ретранслирует через внешний адрес этой машины {addresses}.' },
   behindNat: {

@@ -18,7 +18,7 @@ export const checkText = defineMessages('upgrade-check', {
   },
   pipExit: { en: 'pip exit {code}', ru: 'pip завершился с кодом {code}' },
   passwordRootOnly: { en: 'the database password is readable by root only', ru: 'пароль базы данных доступен только root' },
-  elementOff: { en: 'element.enabled is false', ru: 'element.enabled: false' },
+  elementOff: { en: 'element.enabled is false', ru: 'в ответах element.enabled: false' },
   elementRelease: {
     en: 'the release this matrix-setup installs ({version}, signature checked)',
     ru: 'выпуска, который ставит этот matrix-setup ({version}, подпись проверяется)',
