@@ -16,6 +16,7 @@ import { verifyText } from '../../src/i18n/messages/verify.js';
 import { STEPS } from '../../steps/index.js';
 import { both, FakeEngine, LOG, STARTED } from './fake-engine.js';
 import { CLOCK, flat, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+import { englishIn } from '../helpers/russian-prose.js';
 
 /** Text answers for the questions that need one; choices by number; everything else keeps its default. */
 const TEXT: Record<string, string> = {
@@ -30,38 +31,6 @@ const TEXT: Record<string, string> = {
   'tls.acme_ca_bundle': '/root/private-ca.pem',
 };
 const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
-
-/**
- * Latin words a Russian frame may show: product and protocol names, commands and their options,
- * answers-file keys and values, key names, units. Anything else in Latin letters is English that
- * slipped through.
- */
-const LATIN_ALLOWED = new Set(
-  (
-    'matrix setup synapse element web postgresql postgres nginx let s encrypt letsencrypt certbot coturn turn stun smtp acme ' +
-    'backspace hold post security group v ubuntu centos stream python pypi nat aws google cloud latest presence limitnofile ufw firewalld curl https http tls starttls ssl sslmode dns ip ipv udp tcp url api json yaml pem utf c ctrl enter esc pgup pgdn tab y n r s q ' +
-    'apt venv pip py debian bookworm amd systemctl start service apt get update install resume verify answers plan root var log etc ' +
-    'org net example com admin alice you tok www mb gb kib mib gib k m g ms min h d ' +
-    'localhost require disable prefer verify full none auto off on true false yes no ' +
-    'conf zz register new user c private ca acme directory password file smtp host notif from mail noreply db sock run ' +
-    'well known server client federation versions'
-  ).split(/\s+/),
-);
-
-/** The Latin words of a frame that are neither allowed names nor part of a path, address or command line. */
-function englishIn(frame: string): string[] {
-  const words: string[] = [];
-  for (const line of frame.split('\n')) {
-    // Paths, URLs, addresses, options and commands are not prose.
-    const prose = line
-      .replace(/\$ .*$/, '')
-      .replace(/[│|] .*$/, '')
-      .replace(/\S*[/@:=._`<>-]\S*/g, ' ')
-      .replace(/`[^`]*`/g, ' ');
-    for (const word of prose.match(/[A-Za-z]+/g) ?? []) if (!LATIN_ALLOWED.has(word.toLowerCase())) words.push(word);
-  }
-  return words;
-}
 
 function assertRussianFrame(frame: string, what: string): void {
   const lines = frame.split('\n');

@@ -101,7 +101,7 @@ export const preflightText = defineMessages('preflight', {
     ru: "Проверьте командой `ss -ltnp 'sport = :{port}'`, что его не слушает ничего, кроме nginx.",
   },
   free: { en: 'free', ru: 'свободен' },
-  heldByNginx: { en: 'held by nginx, which matrix-setup configures', ru: 'занят nginx, которого настраивает matrix-setup' },
+  heldByNginx: { en: 'held by nginx, which matrix-setup configures', ru: 'занят nginx (его настраивает matrix-setup)' },
   heldByUnknown: {
     en: 'in use by a process matrix-setup could not identify (on {addresses})',
     ru: 'занят процессом, который matrix-setup не смог определить (на {addresses})',
