@@ -16,7 +16,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'matrix-setup.mjs');
 
 /** The fields a person reads; everything else must be the same in both languages. */
-const HUMAN_FIELDS = new Set(['title', 'description', 'skip', 'skipReason', 'message', 'hint', 'when']);
+const HUMAN_FIELDS = new Set(['title', 'description', 'skip', 'skipReason', 'message', 'hint', 'when', 'checks']);
 
 const scratch: string[] = [];
 after(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -59,6 +59,11 @@ export function compareLanguages(en: unknown, ru: unknown, path = '$'): Differen
       if (HUMAN_FIELDS.has(key) && typeof a === 'string') {
         assert.equal(typeof b, 'string', `${here}: a text in English, not in Russian`);
         return a === b ? [] : [{ path: here, en: a, ru: b }];
+      }
+      // A list of texts (a packages action's checks, say): the same number, each a text.
+      if (HUMAN_FIELDS.has(key) && Array.isArray(a) && a.every((item) => typeof item === 'string')) {
+        assert.ok(Array.isArray(b) && b.length === a.length && b.every((item) => typeof item === 'string'), `${here}: not the same list of texts`);
+        return a.flatMap((item, i) => (item === b[i] ? [] : [{ path: `${here}[${i}]`, en: item, ru: b[i] }]));
       }
       return compareLanguages(a, b, here);
     });
