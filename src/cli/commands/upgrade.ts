@@ -16,7 +16,7 @@ import { rollbackSteps, upgradeSteps } from '../../../steps/upgrade/index.js';
 import { describePackageChanges, inspectUpgrade, type Inspection } from '../../../steps/upgrade/inspect.js';
 import { aptRefreshArgv, runApt } from '../../../steps/upgrade/package-commands.js';
 import { readUpgradeRecord, upgradeId, UPGRADE_RECORD_FORMAT, UpgradeRecordStore, type UpgradeRecord } from '../../../steps/upgrade/record.js';
-import { DEFAULT_SAFETY_BACKUP_DIR, SAFETY_BACKUP_AVAILABLE } from '../../../steps/upgrade/safety-backup.js';
+import { DEFAULT_SAFETY_BACKUP_DIR } from '../../../steps/upgrade/safety-backup.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
@@ -74,7 +74,6 @@ async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promi
     out(checkText(inspection, blockers, upgrades, args.lang));
     throw new HostRefusedError(t.upgradeBlocked);
   }
-  if (!args.noBackup && !SAFETY_BACKUP_AVAILABLE) throw new UsageError(t.noBackupCommand, t.noBackupCommandHint);
 
   const record = newRecord(inspection, answers, !args.noBackup);
   const store = new UpgradeRecordStore(stateDir, record);

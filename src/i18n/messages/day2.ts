@@ -145,14 +145,6 @@ export const day2Text = defineMessages('day2', {
   },
   refreshingIndex: { en: 'Refreshing the package index (apt-get update)…', ru: 'Обновление индекса пакетов (apt-get update)…' },
   upgradeBlocked: { en: 'The upgrade is blocked (see "In the way" above). Nothing was changed.', ru: 'Обновление заблокировано (см. «Мешает» выше). Ничего не изменено.' },
-  noBackupCommand: {
-    en: 'This build of matrix-setup cannot take the backup an upgrade starts with (the backup command is not part of it yet).',
-    ru: 'Эта сборка matrix-setup не умеет делать резервную копию, с которой начинается обновление (команды backup в ней ещё нет).',
-  },
-  noBackupCommandHint: {
-    en: 'Back up the server yourself (database dump, /etc/matrix-synapse, the signing key, media), then run `matrix-setup upgrade --no-backup`.',
-    ru: 'Сделайте резервную копию сервера сами (выгрузка базы данных, /etc/matrix-synapse, ключ подписи, медиафайлы), затем выполните `matrix-setup upgrade --no-backup`.',
-  },
   confirmUpgrade: { en: 'Upgrade now?', ru: 'Обновить сейчас?' },
   theUpgrade: { en: 'The upgrade:', ru: 'Обновление:' },
   aptChanges: { en: '   (apt: {changes})', ru: '   (apt: {changes})' },
