@@ -77,7 +77,7 @@ export const preflightText = defineMessages('preflight', {
   },
   clockUnsynced: {
     en: '{time}, not synchronised with NTP: a drifting clock breaks federation signatures and certificates',
-    ru: '{time}, без синхронизации по NTP: уходящие часы ломают подписи федерации и сертификаты',
+    ru: '{time}, без синхронизации по NTP: неточные часы ломают подписи федерации и сертификаты',
   },
   clockUnsyncedFix: {
     en: 'Enable time synchronisation: `timedatectl set-ntp true` (needs systemd-timesyncd or chrony).',

@@ -82,7 +82,7 @@ export const checkText = defineMessages('verify-checks', {
   // Delegation
   delegationTlsFix: {
     en: 'Make sure {host} serves HTTPS on 443 (the delegation files are read there) and the firewall allows it.',
-    ru: 'Убедитесь, что {host} отвечает по HTTPS на порту 443 (файлы делегирования читаются там) и что межсетевой экран это пропускает.',
+    ru: 'Убедитесь, что {host} отвечает по HTTPS на порту 443 (файлы делегирования читаются там) и что файрвол это пропускает.',
   },
   redirectedTo: { en: '{url} (redirected to {final})', ru: '{url} (перенаправлен на {final})' },
   serveServerFile: {
@@ -180,7 +180,7 @@ export const checkText = defineMessages('verify-checks', {
   versionsBadGateway: { en: '{url}: {status} (nginx cannot reach Synapse): {excerpt}', ru: '{url}: {status} (nginx не может достучаться до Synapse): {excerpt}' },
   clientTlsFix: {
     en: 'Make sure nginx listens on 443 for {host} and the firewall allows it.',
-    ru: 'Убедитесь, что nginx слушает порт 443 для {host} и межсетевой экран это пропускает.',
+    ru: 'Убедитесь, что nginx слушает порт 443 для {host} и файрвол это пропускает.',
   },
   issuedBy: { en: 'issued by {issuer}', ru: 'выдан {issuer}' },
   expiresInDays: {
@@ -238,7 +238,7 @@ export const checkText = defineMessages('verify-checks', {
   noMServer: { en: 'no m.server string', ru: 'нет строки m.server' },
   open8448Fix: {
     en: 'Open port 8448 (firewall and any cloud security group) and have nginx listen on it for {name}, or delegate federation to {host}:443 with /.well-known/matrix/server.',
-    ru: 'Откройте порт 8448 (в межсетевом экране и в группе безопасности облака, если она есть) и настройте nginx слушать его для {name} либо делегируйте федерацию на {host}:443 через /.well-known/matrix/server.',
+    ru: 'Откройте порт 8448 (в файрволе и в группе безопасности облака, если она есть) и настройте nginx так, чтобы он слушал его для {name}, либо делегируйте федерацию на {host}:443 через /.well-known/matrix/server.',
   },
   reachableFix: {
     en: 'Make sure {where} is reachable from the internet and proxies /_matrix to Synapse.',
