@@ -82,7 +82,7 @@ export async function openVerifiedArchive(path: string, options: { onProgress?: 
     });
   } catch (error) {
     if (error instanceof TarFormatError) {
-      throw new ArchiveError(t.damaged({ path, detail: error.message }), undefined, error.after);
+      throw new ArchiveError(t.damaged({ path, detail: error.text }), undefined, error.after);
     }
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError(t.cannotRead({ path, error: (error as Error).message }));

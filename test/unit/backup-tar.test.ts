@@ -132,6 +132,15 @@ describe('tar writer and reader', () => {
     }
     writeFileSync(path, original.subarray(0, original.length - 1024));
     await assert.rejects(entriesOf(path), /the file ends early/);
+    // The same account in Russian, for the restore that refuses the archive.
+    const damaged = Buffer.from(original);
+    damaged[dump.dataOffset - 512 + 10]! ^= 0x01;
+    writeFileSync(path, damaged);
+    await assert.rejects(entriesOf(path), (error: unknown) => {
+      assert.ok(error instanceof TarFormatError);
+      assert.match(error.text.ru, /^повреждённый заголовок элемента \(контрольная сумма заголовка не совпадает\) на байте \d+ \(после элемента conf\/small\.txt\)$/);
+      return true;
+    });
   });
 
   it('sizes of 8 GiB and more use the base-256 form and read back', () => {

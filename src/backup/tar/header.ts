@@ -4,6 +4,9 @@
  * 8 GiB and more use the base-256 number form (a GNU extension every current tar reads), so a
  * header always has the same length and can be rewritten once a streamed member's size is known.
  */
+import type { Localized } from '../../i18n/localized.js';
+import { tarText as t } from '../../i18n/messages/tar.js';
+
 export const BLOCK = 512;
 
 export type EntryType = 'file' | 'directory' | 'symlink';
@@ -83,20 +86,25 @@ export function isZeroBlock(block: Buffer): boolean {
   return true;
 }
 
-export class HeaderChecksumError extends Error {}
+/** A block that is not a valid header; `message` is the English of `text`. */
+export class HeaderChecksumError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
+}
 
 /** Reads one ustar header block; throws HeaderChecksumError when the block is not a valid header. */
 export function parseHeader(block: Buffer): ParsedHeader {
   const stored = readOctal(block, 148, 8);
-  if (stored === undefined || stored !== checksumOf(block)) throw new HeaderChecksumError('header checksum mismatch');
+  if (stored === undefined || stored !== checksumOf(block)) throw new HeaderChecksumError(t.checksumMismatch);
   const magic = block.toString('latin1', 257, 263);
-  if (magic !== 'ustar\0' && magic !== 'ustar ') throw new HeaderChecksumError('not a ustar header');
+  if (magic !== 'ustar\0' && magic !== 'ustar ') throw new HeaderChecksumError(t.notUstar);
   const name = cString(block, 0, 100);
   const prefix = magic === 'ustar\0' ? cString(block, 345, 155) : '';
   const size = readNumber(block, 124, 12);
   const mode = readOctal(block, 100, 8);
   const mtime = readNumber(block, 136, 12);
-  if (size === undefined || mode === undefined || mtime === undefined) throw new HeaderChecksumError('unreadable number in the header');
+  if (size === undefined || mode === undefined || mtime === undefined) throw new HeaderChecksumError(t.unreadableNumber);
   return {
     name: prefix ? `${prefix}/${name}` : name,
     typeflag: block.toString('latin1', 156, 157) || '0',
@@ -116,12 +124,12 @@ export function parsePaxRecords(data: Buffer): Record<string, string> {
   let offset = 0;
   while (offset < data.length) {
     const space = data.indexOf(0x20, offset);
-    if (space < 0) throw new HeaderChecksumError('malformed pax record');
+    if (space < 0) throw new HeaderChecksumError(t.malformedPax);
     const length = Number(data.toString('latin1', offset, space));
-    if (!Number.isInteger(length) || length <= 0 || offset + length > data.length) throw new HeaderChecksumError('malformed pax record');
+    if (!Number.isInteger(length) || length <= 0 || offset + length > data.length) throw new HeaderChecksumError(t.malformedPax);
     const record = data.toString('utf8', space + 1, offset + length - 1);
     const equals = record.indexOf('=');
-    if (equals < 0 || data[offset + length - 1] !== 0x0a) throw new HeaderChecksumError('malformed pax record');
+    if (equals < 0 || data[offset + length - 1] !== 0x0a) throw new HeaderChecksumError(t.malformedPax);
     records[record.slice(0, equals)] = record.slice(equals + 1);
     offset += length;
   }

@@ -11,6 +11,8 @@ import {
   type EntryMeta,
   type EntryType,
 } from './header.js';
+import { verbatim, type Localized } from '../../i18n/localized.js';
+import { tarText as t } from '../../i18n/messages/tar.js';
 
 /** One member of a tar file and where its bytes are. */
 export interface TarEntry extends EntryMeta {
@@ -27,12 +29,16 @@ export interface TarEntry extends EntryMeta {
 
 /** The tar file is not well formed at `offset`; `after` names the last good member. */
 export class TarFormatError extends Error {
+  /** What is wrong and where, in every language; `message` is its English. */
+  readonly text: Localized;
   constructor(
-    readonly reason: string,
+    readonly reason: Localized,
     readonly offset: number,
     readonly after: string | undefined,
   ) {
-    super(`${reason} at byte ${offset}${after ? ` (after the member ${after})` : ' (before the first member)'}`);
+    const text = after ? t.at({ reason, offset, member: after }) : t.atStart({ reason, offset });
+    super(text.en);
+    this.text = text;
   }
 }
 
@@ -58,15 +64,15 @@ export async function scanTar(handle: FileHandle, visitor: ScanVisitor): Promise
   let last: string | undefined;
   let pax: Record<string, string> = {};
   let headerOffset = 0;
-  const readBlock = async (at: number, reason: string) => {
-    if (at + BLOCK > fileSize) throw new TarFormatError(`the file ends early (${reason})`, at, last);
+  const readBlock = async (at: number, reason: Localized) => {
+    if (at + BLOCK > fileSize) throw new TarFormatError(t.endsEarlyBecause({ reason }), at, last);
     await readExactly(handle, block, at);
   };
   for (;;) {
-    await readBlock(offset, 'a member header or the end-of-archive marker is missing');
+    await readBlock(offset, t.headerMissing);
     if (isZeroBlock(block)) {
-      await readBlock(offset + BLOCK, 'the end-of-archive marker is cut off');
-      if (!isZeroBlock(block)) throw new TarFormatError('a damaged end-of-archive marker', offset + BLOCK, last);
+      await readBlock(offset + BLOCK, t.markerCutOff);
+      if (!isZeroBlock(block)) throw new TarFormatError(t.damagedMarker, offset + BLOCK, last);
       await expectZeros(handle, offset + 2 * BLOCK, fileSize, last);
       return;
     }
@@ -75,26 +81,26 @@ export async function scanTar(handle: FileHandle, visitor: ScanVisitor): Promise
     try {
       header = parseHeader(block);
     } catch (error) {
-      if (error instanceof HeaderChecksumError) throw new TarFormatError(`a damaged member header (${error.message})`, offset, last);
+      if (error instanceof HeaderChecksumError) throw new TarFormatError(t.damagedHeader({ problem: error.text }), offset, last);
       throw error;
     }
     const dataOffset = offset + BLOCK;
     const end = dataOffset + header.size + padding(header.size);
-    if (end > fileSize) throw new TarFormatError(`the file ends inside the member ${header.name}`, offset, last);
+    if (end > fileSize) throw new TarFormatError(t.endsInside({ member: header.name }), offset, last);
     if (header.typeflag === 'x') {
       const data = Buffer.alloc(header.size);
       await readExactly(handle, data, dataOffset);
       try {
         pax = parsePaxRecords(data);
       } catch (error) {
-        throw new TarFormatError(`a damaged pax header (${(error as Error).message})`, offset, last);
+        throw new TarFormatError(t.damagedPax({ problem: error instanceof HeaderChecksumError ? error.text : verbatim((error as Error).message) }), offset, last);
       }
       await expectZeros(handle, dataOffset + header.size, end, last);
       offset = end;
       continue;
     }
     const type = entryType(header.typeflag);
-    if (!type) throw new TarFormatError(`a member of unsupported type "${header.typeflag}" (${header.name})`, offset, last);
+    if (!type) throw new TarFormatError(t.unsupportedType({ type: header.typeflag, member: header.name }), offset, last);
     const entry: TarEntry = {
       name: (pax.path ?? header.name).replace(/\/$/, ''),
       type,
@@ -110,7 +116,7 @@ export async function scanTar(handle: FileHandle, visitor: ScanVisitor): Promise
       dataOffset,
       end,
     };
-    if (type !== 'file' && header.size !== 0) throw new TarFormatError(`the ${type} ${entry.name} carries data`, offset, last);
+    if (type !== 'file' && header.size !== 0) throw new TarFormatError(t.carriesData({ type, member: entry.name }), offset, last);
     pax = {};
     visitor.entry(entry);
     if (visitor.data && entry.size > 0) {
@@ -142,7 +148,7 @@ async function readExactly(handle: FileHandle, buffer: Buffer, position: number)
   let filled = 0;
   while (filled < buffer.length) {
     const bytesRead = readSync(handle.fd, buffer, filled, buffer.length - filled, position + filled);
-    if (bytesRead === 0) throw new TarFormatError('the file ends early', position + filled, undefined);
+    if (bytesRead === 0) throw new TarFormatError(t.endsEarly, position + filled, undefined);
     filled += bytesRead;
   }
 }
@@ -152,7 +158,7 @@ async function expectZeros(handle: FileHandle, from: number, to: number, after: 
     const bad = chunk.findIndex((byte) => byte !== 0);
     if (bad >= 0) {
       const at = from + bad;
-      throw new TarFormatError(after ? 'a damaged byte in the padding' : 'a damaged byte', at, after);
+      throw new TarFormatError(after ? t.damagedPadding : t.damagedByte, at, after);
     }
     from += chunk.length;
   }

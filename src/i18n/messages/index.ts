@@ -19,6 +19,7 @@ import './steps-synapse.js';
 import './steps-system.js';
 import './steps-turn.js';
 import './steps-upgrade.js';
+import './tar.js';
 import './targets.js';
 import './upgrade-check.js';
 import './verify.js';
