@@ -346,7 +346,7 @@ test('SIGKILL at three points, `resume` each time: finished steps are only re-ch
  * failing command's output, the log path and how to resume; once the other program is stopped,
  * `resume` finishes the install.
  */
-test('a step fails for real (Synapse port taken): exit 1 with output, log and resume hint; resume after the fix', { timeout: 60 * MINUTES }, async (t) => {
+test('a step fails for real (Synapse port taken): exit 1 with output, log and resume hint, in English and in Russian; resume after the fix', { timeout: 60 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
   const missing = missingSteps(['synapse-service']);
   if (missing.length > 0) return t.todo(`not registered in steps/index.ts yet: ${missing.join(', ')}`);
@@ -368,6 +368,19 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
       assert.match(container.readFile(log), /FAILED/);
       const status = await runMatrixSetup(container, ['status']);
       assert.match(status.stdout, /synapse-service\s+FAILED/, status.stdout);
+      // In Russian on the real machine: a resume with --lang ru while the port is still taken is
+      // stopped by preflight (exit 3), with what failed, the fix, the log and the resume command.
+      const russian = await runInstalledCommand(container, ['resume', '--lang', 'ru']);
+      assert.equal(russian.exitCode, 3, shown(russian));
+      assert.match(russian.stdout, /^matrix-setup: продолжение установки на debian-unstable \(\d+ шаг(а|ов)?\)$/m, shown(russian));
+      assert.match(russian.stderr, /Шаг «preflight» завершился ошибкой: Эта машина не готова \(1 проблема\):\n {2}- Порт Synapse 127\.0\.0\.1:8008: занят: /, shown(russian));
+      assert.match(russian.stderr, /^Подсказка: Остановите её или перенесите на другой порт/m);
+      assert.match(russian.stderr, /^Устраните причину и продолжите командой: matrix-setup resume$/m);
+      const russianLog = /^Журнал: (\S+)$/m.exec(russian.stderr)?.[1];
+      assert.ok(russianLog, shown(russian));
+      assert.match(container.readFile(russianLog), /FAILED: This machine is not ready/, 'the log stays English');
+      assert.doesNotMatch(container.readFile(russianLog), /[А-Яа-яЁё]/, 'the log stays English');
+      // Preflight ran again there (and failed): the steps done now are the ones resume must only re-check.
       const doneBefore = doneSteps(readRunState(container));
 
       await container.exec(['systemctl', 'stop', 'e2e-port-holder.service']);
