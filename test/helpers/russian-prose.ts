@@ -10,7 +10,7 @@ export const LATIN_ALLOWED = new Set(
     // Products, projects, systems and services
     'matrix setup synapse element web postgresql nginx let s encrypt certbot coturn python pypi curl ufw firewalld',
     // Package names in the plan
-    'gnupg openssl libpq libjemalloc',
+    'gnupg openssl libpq libjemalloc apache',
     'debian bookworm ubuntu centos stream gnu linux amd aws google cloud systemd pid',
     // Protocols, formats and terms kept in Latin
     'https http tls starttls smtp acme turn dns url api post ip udp tcp pem utf c nat utc ntp a aaaa',

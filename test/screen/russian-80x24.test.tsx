@@ -15,6 +15,7 @@ import { systemText } from '../../src/i18n/messages/steps-system.js';
 import { turnText } from '../../src/i18n/messages/steps-turn.js';
 import { checkText } from '../../src/i18n/messages/verify-checks.js';
 import { verifyText } from '../../src/i18n/messages/verify.js';
+import { preflightText } from '../../src/i18n/messages/preflight.js';
 import { wizardText } from '../../src/i18n/messages/wizard.js';
 import { STEPS } from '../../steps/index.js';
 import { both, FakeEngine, LOG, STARTED } from './fake-engine.js';
@@ -329,6 +330,46 @@ test('done in Russian at 80×24 with token registration; the exit summary in Rus
     assert.match(summary, /tok-4f9a2c/);
     assert.match(summary, /Итоговая проверка: пройдено: 1, предупреждений: 0, не пройдено: 1\./);
     assert.deepEqual(englishIn(summary), [], `the exit summary is Russian:\n${summary}`);
+  } finally {
+    w.unmount();
+  }
+});
+
+test('in Russian: a previous run to resume, a failed check of this machine, and stopping a running install', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', stoppedAt: 'postgres-server', logFile: LOG, steps: [] };
+  engine.preflightResults = [
+    ...engine.preflightResults.filter((result) => result.id !== 'port-80'),
+    {
+      id: 'port-80',
+      label: preflightText.portLabel({ port: 80 }),
+      status: 'fail',
+      detail: preflightText.heldBy({ holders: 'apache2 (PID 712)' }),
+      fix: preflightText.heldByUnknownFix({ port: 80 }),
+    },
+  ];
+  const w = await startWizard(engine, { lang: 'ru' });
+  try {
+    const welcome = await w.waitFor((f) => f.includes('Продолжить предыдущий запуск') && f.includes('Порт 80: занят'), 'the welcome screen with the failed check');
+    snapshot('welcome-previous-run-failed-check', welcome);
+    assert.match(welcome, /✗ Порт 80: занят: apache2 \(PID 712\)/);
+    // Once the check passes, the install runs; Ctrl-C during it asks first.
+    engine.preflightResults = engine.preflightResults.map((result) => ({ ...result, status: 'pass' as const }));
+    let release!: () => void;
+    engine.runs.push({ events: everyStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+    await w.press(KEYS.enter);
+    await w.waitFor('Ваши решения');
+    await w.press('r');
+    await w.waitFor('Enter продолжить установку');
+    await w.press(KEYS.enter);
+    await w.waitFor('synapse log line 9');
+    await w.press(KEYS.ctrlC);
+    snapshot('stop-install-confirm', await w.waitFor('Остановить установку?'));
+    await w.press('y');
+    const exit = await w.store.exited;
+    release();
+    assert.equal(exit.code, 130);
+    assert.match(exit.message ?? '', /^Остановлено на шаге «Запуск Synapse»\. Продолжить позже: matrix-setup resume/);
   } finally {
     w.unmount();
   }
