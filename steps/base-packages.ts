@@ -1,10 +1,9 @@
-import type { Action, Step } from '../src/engine/types.js';
+import type { Action, PackageRepository, PackagesAction, Step } from '../src/engine/types.js';
 import type { Target } from '../src/host/target.js';
 
 /**
- * The tools every later step relies on; on the RHEL family also CRB/PowerTools and EPEL,
- * which certbot, coturn and Synapse's build dependencies come from.
- * (The packages action refreshes the package index itself, only when something is missing.)
+ * The tools every later step relies on. (They are installed with every other step's
+ * packages in the run's package transaction; this step checks they are there.)
  */
 export const basePackagesStep: Step = {
   id: 'base-packages',
@@ -15,11 +14,28 @@ export const basePackagesStep: Step = {
       return [{ kind: 'packages', manager: 'apt', names: ['ca-certificates', 'curl', 'gnupg', 'openssl', 'debconf-utils'] }];
     }
     return [
-      { kind: 'packages', manager: 'dnf', names: ['ca-certificates', 'curl', 'gnupg2', 'openssl', 'policycoreutils-python-utils', 'dnf-plugins-core'] },
-      ...epelActions(target),
+      { kind: 'packages', manager: 'dnf', names: ['ca-certificates', 'curl', 'gnupg2', 'openssl', 'policycoreutils-python-utils', 'dnf-plugins-core', ...epelReleasePackage(target)] },
     ];
   },
 };
+
+/** EPEL's release package where the distribution's own repositories carry it (RHEL itself installs it from a URL). */
+function epelReleasePackage(target: Target): string[] {
+  if (target.distro === 'rhel') return [];
+  // Oracle Linux names its EPEL build differently.
+  return [target.distro === 'ol' ? `oracle-epel-release-el${target.major}` : 'epel-release'];
+}
+
+/** CRB/PowerTools and EPEL, which certbot, coturn, jemalloc and Synapse's build dependencies come from on the RHEL family. */
+export function epelRepository(target: Target): PackageRepository {
+  return { id: 'epel', title: 'CRB and EPEL', setup: epelActions(target) };
+}
+
+/** Packages that come from the distribution on Debian and Ubuntu, and from EPEL (with CRB) on the RHEL family. */
+export function packagesFromEpel(target: Target, names: string[]): PackagesAction {
+  if (target.family === 'debian') return { kind: 'packages', manager: 'apt', names };
+  return { kind: 'packages', manager: 'dnf', names, repositories: [epelRepository(target)] };
+}
 
 function epelActions(target: Target): Action[] {
   if (target.distro === 'rhel') {
@@ -34,11 +50,9 @@ function epelActions(target: Target): Action[] {
       },
     ];
   }
-  if (target.distro === 'ol') {
-    // Oracle Linux names its builder repository and its EPEL build differently.
-    return [enableRepository(`ol${target.major}_codeready_builder`), { kind: 'packages', manager: 'dnf', names: [`oracle-epel-release-el${target.major}`] }];
-  }
-  return [enableRepository(target.major === 8 ? 'powertools' : 'crb'), { kind: 'packages', manager: 'dnf', names: ['epel-release'] }];
+  // The release package itself comes with the base packages (see epelReleasePackage).
+  if (target.distro === 'ol') return [enableRepository(`ol${target.major}_codeready_builder`)];
+  return [enableRepository(target.major === 8 ? 'powertools' : 'crb')];
 }
 
 function enableRepository(name: string, argv = ['dnf', 'config-manager', '--set-enabled', name]): Action {

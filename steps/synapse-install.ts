@@ -1,6 +1,6 @@
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { StepError } from '../src/errors.js';
-import { debconfPreseed, matrixOrgRepositoryActions } from './synapse/apt-repository.js';
+import { debconfAnswers, matrixOrgRepository } from './synapse/apt-repository.js';
 import { existingInstallTask } from './synapse/existing-install.js';
 import { synapseLayout, type SynapseLayout } from './synapse/sources.js';
 import { daemonReloadTask } from './synapse/systemd.js';
@@ -19,13 +19,21 @@ export const synapseInstallStep: Step = {
   needs: ['base-packages'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
-    const actions: Action[] = [existingInstallTask(answers, target, layout)];
+    // Also checked by the package transaction, before anything is installed.
+    const existing = existingInstallTask(answers, target, layout);
+    const actions: Action[] = [existing];
     if (layout.source === 'venv') {
-      actions.push(...venvInstallActions(answers, target, layout));
+      actions.push(...venvInstallActions(answers, target, layout, existing));
       actions.push({ kind: 'file', path: layout.unitFile, content: synapseUnit(answers, layout), mode: 0o644, owner: 'root', group: 'root', notify: [layout.unit] });
     } else {
-      if (layout.source === 'apt') actions.push(...matrixOrgRepositoryActions(target.codename!));
-      actions.push(debconfPreseed(answers, layout), { kind: 'packages', manager: 'apt', names: layout.packages });
+      actions.push({
+        kind: 'packages',
+        manager: 'apt',
+        names: layout.packages,
+        checks: [existing],
+        debconf: debconfAnswers(answers, layout),
+        ...(layout.source === 'apt' ? { repositories: [matrixOrgRepository(target.codename!)] } : {}),
+      });
       actions.push({ kind: 'file', path: layout.unitFile, content: synapseUnitOverride(answers, layout), mode: 0o644, owner: 'root', group: 'root', notify: [layout.unit] });
     }
     actions.push(daemonReloadTask(layout.unit));

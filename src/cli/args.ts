@@ -16,6 +16,8 @@ export interface CliArgs {
   verbose: boolean;
   serverName?: string;
   planOnly: boolean;
+  /** --package-lock-wait: how long to wait for another package manager, in milliseconds. */
+  packageLockWaitMs?: number;
   help: boolean;
   version: boolean;
 }
@@ -24,10 +26,10 @@ const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify'
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
-  install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only'],
+  install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only', 'package-lock-wait'],
   plan: ['answers', 'target', 'os-release', 'json', 'state-dir'],
   status: ['state-dir', 'json'],
-  resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
+  resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   verify: ['answers', 'server-name', 'json', 'state-dir'],
 };
 
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         verbose: { type: 'boolean' },
         'server-name': { type: 'string' },
         'plan-only': { type: 'boolean' },
+        'package-lock-wait': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -87,7 +90,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
     verbose: values.verbose ?? false,
     serverName: values['server-name'],
     planOnly: values['plan-only'] ?? false,
+    ...(values['package-lock-wait'] !== undefined ? { packageLockWaitMs: parseMinutes(values['package-lock-wait']) } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+/** --package-lock-wait MINUTES: a number of minutes (fractions allowed), 0 for not waiting at all. */
+export function parseMinutes(text: string): number {
+  const minutes = /^\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(minutes) || minutes > 24 * 60) {
+    throw new UsageError(`--package-lock-wait ${text}: give the minutes to wait as a number from 0 to 1440, e.g. --package-lock-wait 30.`);
+  }
+  return Math.round(minutes * 60_000);
 }

@@ -5,6 +5,8 @@ import { InterruptedError, toStepErrorInfo, type StepErrorInfo } from '../errors
 import { LocalExecutor, type Executor } from '../exec/executor.js';
 import type { Target } from '../host/target.js';
 import { Logger } from '../log/logger.js';
+import { PackageManagerGuard, type PackageManagerGuardOptions } from '../packages/guard.js';
+import { DEFAULT_LOCK_WAIT_MS } from '../packages/lock-wait.js';
 import { planStepActions } from '../plan/build-plan.js';
 import { SecretStore } from '../secrets/secret-store.js';
 import { applyAction, isInPlace } from './actions/index.js';
@@ -30,6 +32,10 @@ export interface RunOptions {
   signal: AbortSignal;
   /** Tests pass a fake; by default commands run on this machine. */
   executor?: (logger: Logger, hooks: ExecutorHooks) => Executor;
+  /** How long to wait each time another process holds the package manager (default 15 minutes; 0: do not wait). */
+  packageLockWaitMs?: number;
+  /** Tests replace how lock holders are found and how time passes. */
+  packageManager?: Pick<PackageManagerGuardOptions, 'holders' | 'recover' | 'clock'>;
 }
 
 type ExecutorHooks = ConstructorParameters<typeof LocalExecutor>[2];
@@ -103,7 +109,15 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       output: (line) => options.onEvent({ type: 'output', stepId: currentStep, line }),
       ended: (argv, exitCode, durationMs) => emit({ type: 'command-ended', stepId: currentStep, argv, exitCode, durationMs }),
     };
-    const exec = options.executor ? options.executor(logger, hooks) : new LocalExecutor(logger, signal, hooks);
+    const machine = options.executor ? options.executor(logger, hooks) : new LocalExecutor(logger, signal, hooks);
+    const exec = new PackageManagerGuard(machine, {
+      family: target.family,
+      limitMs: options.packageLockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+      signal,
+      waiting: (holders, waitedMs, limitMs) => emit({ type: 'package-manager-busy', stepId: currentStep, holders, waitedMs, limitMs }),
+      note: (message, level) => emit({ type: 'note', stepId: currentStep, level, message }),
+      ...options.packageManager,
+    });
 
     const shared: RunShared = {
       answers,

@@ -30,6 +30,8 @@ export interface LocalEngineOptions {
   steps: Step[];
   stateDir: string;
   logFile: string;
+  /** How long to wait for another package manager (default 15 minutes). */
+  packageLockWaitMs?: number;
   /** `matrix-setup verify`'s checks, once available. */
   verify?: (answers: Answers) => Promise<CheckResult[]>;
 }
@@ -100,7 +102,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
     },
     async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
       writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
-      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent, signal });
+      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent, signal, packageLockWaitMs: options.packageLockWaitMs });
       const result: WizardRunOutcome = {
         status: outcome.status,
         failedStep: outcome.failedStep,

@@ -45,6 +45,10 @@ function environment(answers: Answers) {
     refreshPackageIndex: async () => {},
     backupPath: (path) => join(dir, 'backups', `${path}.bak`),
     changed: (summary) => changes.push(summary),
+    isInPlace: (action) => isInPlace(action, env),
+    ensure: async (action) => {
+      if (!(await isInPlace(action, env))) await applyAction(action, env);
+    },
   };
   return { env, ctx, changes };
 }

@@ -7,6 +7,7 @@ import type { ActionEnv } from '../../src/engine/actions/action-env.js';
 import { applyAction, isInPlace } from '../../src/engine/actions/index.js';
 import type { Action, RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
+import { KEEP_CONFIG_FILES } from '../../src/packages/apt-recovery.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 
@@ -29,6 +30,8 @@ function environment(exec = new FakeExecutor([[['getent'], (argv) => ({ stdout: 
     refreshPackageIndex: async (manager) => void refreshed.push(manager),
     changed: (summary) => changes.push(summary),
     backupPath: (path) => join(dir, 'backups', `${path}.20261126T000000`),
+    isInPlace: (action) => isInPlace(action, env),
+    ensure: (action) => ensure(action, env),
   };
   return { env, exec, changes, restarts, refreshed };
 }
@@ -88,7 +91,7 @@ describe('packages action', () => {
     const { env, changes, refreshed } = environment(exec);
     await ensure({ kind: 'packages', manager: 'apt', names: ['curl', 'nginx', 'openssl'] }, env);
     assert.deepEqual(refreshed, ['apt']);
-    assert.deepEqual(exec.changes(), [['apt-get', 'install', '-y', '-q', 'nginx', 'openssl']]);
+    assert.deepEqual(exec.changes(), [['apt-get', 'install', '-y', '-q', ...KEEP_CONFIG_FILES, 'nginx', 'openssl']]);
     assert.deepEqual(changes, ['installed nginx openssl']);
   });
 

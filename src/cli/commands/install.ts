@@ -73,6 +73,7 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
       signal: controller.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
     return report(outcome, answers, resuming, stateDir);
   } finally {

@@ -19,6 +19,7 @@ export async function wizardCommand(args: CliArgs): Promise<number> {
     steps: STEPS,
     stateDir,
     logFile: args.logFile ?? defaultLogFile(),
+    packageLockWaitMs: args.packageLockWaitMs,
     verify: async (answers) => (await runVerify(thisMachineVerifyOptions(answers, stateDir))).filter((r) => r.status !== 'skip').map(toWizardCheck),
   });
   return runWizard({ engine, stdin: process.stdin, stdout: process.stdout, planOnly: args.planOnly });

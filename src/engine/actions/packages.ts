@@ -1,16 +1,33 @@
 import { ANY_EXIT_CODE, type Executor } from '../../exec/executor.js';
+import { KEEP_CONFIG_FILES } from '../../packages/apt-recovery.js';
 import type { PackagesAction } from '../types.js';
-import type { ActionHandler } from './action-env.js';
+import type { ActionEnv, ActionHandler } from './action-env.js';
 
+/**
+ * In place when every repository the packages come from is set up as planned and every
+ * package is installed. Otherwise: the checks that must pass first, the repositories, one
+ * index refresh per run, the debconf answers of the packages about to be installed, then one
+ * install command for everything missing. Waiting for another package manager and repairing
+ * an interrupted one happen around each command (src/packages/guard.ts).
+ */
 export const packagesHandler: ActionHandler<PackagesAction> = {
   async isInPlace(action, env) {
+    for (const repository of action.repositories ?? []) {
+      for (const setup of repository.setup) if (!(await env.isInPlace(setup))) return false;
+    }
     return (await missingPackages(env.ctx.exec, action)).length === 0;
   },
 
   async apply(action, env) {
+    for (const check of action.checks ?? []) await env.ensure(check);
+    for (const repository of action.repositories ?? []) {
+      for (const setup of repository.setup) await env.ensure(setup);
+    }
     const missing = await missingPackages(env.ctx.exec, action);
     if (missing.length === 0) return;
     await env.refreshPackageIndex(action.manager);
+    const answers = debconfFor(action.debconf, missing);
+    if (answers) await env.ctx.exec.run(DEBCONF_SET_SELECTIONS, { stdin: answers });
     await env.ctx.exec.run(installCommand(action.manager, missing), {
       timeoutMs: 30 * 60 * 1000,
       hint:
@@ -22,17 +39,33 @@ export const packagesHandler: ActionHandler<PackagesAction> = {
   },
 };
 
+export const DEBCONF_SET_SELECTIONS = ['debconf-set-selections'];
+
+/** The debconf lines whose owner (first field) is among the packages about to be installed. */
+export function debconfFor(debconf: string | undefined, installing: string[]): string | undefined {
+  if (!debconf) return undefined;
+  const names = new Set(installing.map(bareName));
+  const lines = debconf.split('\n').filter((line) => line.trim() !== '' && names.has(line.trim().split(/\s+/)[0]));
+  return lines.length > 0 ? `${lines.join('\n')}\n` : undefined;
+}
+
 export function installCommand(manager: 'apt' | 'dnf', names: string[]): string[] {
-  return manager === 'apt' ? ['apt-get', 'install', '-y', '-q', ...names] : ['dnf', 'install', '-y', ...names];
+  return manager === 'apt' ? ['apt-get', 'install', '-y', '-q', ...KEEP_CONFIG_FILES, ...names] : ['dnf', 'install', '-y', ...names];
 }
 
 export function refreshCommand(manager: 'apt' | 'dnf'): string[] {
   return manager === 'apt' ? ['apt-get', 'update', '-q'] : ['dnf', 'makecache', '-y'];
 }
 
-async function missingPackages(exec: Executor, action: PackagesAction): Promise<string[]> {
+/** "nginx" for "nginx=1.24*" or "nginx:amd64". */
+function bareName(name: string): string {
+  return name.replace(/[:=].*$/, '');
+}
+
+/** The planned packages that are not installed, in one query for all of them. */
+export async function missingPackages(exec: Executor, action: Pick<PackagesAction, 'manager' | 'names'>): Promise<string[]> {
   if (action.manager === 'apt') {
-    const result = await exec.run(['dpkg-query', '-W', '-f=${Package} ${db:Status-Status}\\n', ...action.names], {
+    const result = await exec.run(['dpkg-query', '-W', '-f=${Package} ${db:Status-Status}\\n', ...action.names.map(bareName)], {
       probe: true,
       okExitCodes: [0, 1],
     });
@@ -43,7 +76,7 @@ async function missingPackages(exec: Executor, action: PackagesAction): Promise<
         .filter(([, status]) => status === 'installed')
         .map(([name]) => name),
     );
-    return action.names.filter((name) => !installed.has(name.replace(/[:=].*$/, '')));
+    return action.names.filter((name) => !installed.has(bareName(name)));
   }
   const result = await exec.run(['rpm', '-q', '--whatprovides', ...action.names], { probe: true, okExitCodes: ANY_EXIT_CODE });
   const missing = new Set(

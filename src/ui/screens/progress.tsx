@@ -10,6 +10,7 @@ import { StepList } from '../components/step-list.js';
 import { countSteps } from '../state/progress-state.js';
 import type { WizardState } from '../state/wizard-state.js';
 import { useTheme } from '../theme.js';
+import { describePackageManagerWait } from '../../packages/format.js';
 
 export function ProgressScreen({ state }: { state: WizardState }) {
   const theme = useTheme();
@@ -21,6 +22,11 @@ export function ProgressScreen({ state }: { state: WizardState }) {
     <Box flexDirection="column">
       <Header title={progress.resumed ? 'Resuming the install' : 'Installing'} position={progress.started ? `${finished}/${total}${elapsed}` : undefined} />
       {progress.started ? <StepList steps={progress.steps} now={state.now} /> : <Spinner now={state.now} label="Starting…" />}
+      {progress.waiting ? (
+        <Box marginTop={1}>
+          <Spinner now={state.now} label={describePackageManagerWait(progress.waiting.holders, state.now - progress.waiting.since, progress.waiting.limitMs)} />
+        </Box>
+      ) : null}
       <OutputTail command={progress.command} lines={progress.tail} />
       {warnings.map((note, index) => (
         <Bullet key={index} mark="!" color={theme.warning}>

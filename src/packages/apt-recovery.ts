@@ -1,0 +1,104 @@
+import { readdirSync } from 'node:fs';
+import { CommandFailedError, StepError } from '../errors.js';
+import { ANY_EXIT_CODE, type Executor } from '../exec/executor.js';
+
+/** dpkg's journal of unfinished database updates: not empty after a dpkg that was killed. */
+export const DPKG_UPDATES_DIR = '/var/lib/dpkg/updates';
+
+/** Keep the configuration files that are there, and take the package's default where dpkg would ask. */
+export const KEEP_CONFIG_FILES = ['-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold'];
+
+/** Finishes what an interrupted dpkg left unpacked or half-configured, asking nothing. */
+export const CONFIGURE_PENDING = ['dpkg', '--force-confdef', '--force-confold', '--configure', '-a'];
+
+/** Installs what broken dependencies need (or reinstalls a package killed mid-unpack), asking nothing. */
+export const FIX_BROKEN = ['apt-get', '-f', 'install', '-y', '-q', ...KEEP_CONFIG_FILES];
+
+export const AUDIT = ['dpkg', '--audit'];
+export const CHECK = ['apt-get', 'check', '-q'];
+
+export function pendingDpkgUpdates(dir = DPKG_UPDATES_DIR): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export interface DpkgState {
+  /** Entries in /var/lib/dpkg/updates. */
+  journal: string[];
+  /** What `dpkg --audit` printed (nothing when the database is consistent). */
+  audit: string;
+}
+
+/** Why dpkg needs `--configure -a` before anything else can be installed, or undefined when it does not. */
+export function interruptedBecause(state: DpkgState): string | undefined {
+  if (state.journal.length > 0) return `its journal ${DPKG_UPDATES_DIR} holds ${state.journal.length} unfinished update${state.journal.length === 1 ? '' : 's'}`;
+  const first = state.audit.split('\n').find((line) => line.trim() !== '');
+  if (first) return `dpkg --audit reports: ${first.trim()}`;
+  return undefined;
+}
+
+/** `apt-get check` exits non-zero for unmet dependencies, a package that must be reinstalled, or an interrupted dpkg. */
+export function aptReportsBroken(check: { exitCode: number }): boolean {
+  return check.exitCode !== 0;
+}
+
+export interface RecoveryReport {
+  note(message: string): void;
+}
+
+/**
+ * The documented recovery after a dpkg that was killed (OOM killer, a lost SSH session, a
+ * console reset), run before the run's first package operation: `dpkg --configure -a` when
+ * dpkg's journal or audit says it was interrupted, then `apt-get -f install` when apt still
+ * reports broken packages. Both keep existing configuration files and ask nothing. When
+ * recovery fails, the error carries its output and the commands to run by hand.
+ * Call it only while nobody else holds the package manager's locks.
+ */
+export async function recoverApt(exec: Executor, report: RecoveryReport, journal: () => string[] = pendingDpkgUpdates): Promise<void> {
+  const audit = await exec.run(AUDIT, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const reason = interruptedBecause({ journal: journal(), audit: audit.stdout });
+  if (reason) {
+    report.note(`dpkg was interrupted before it finished (${reason}): completing its work with dpkg --configure -a, keeping existing configuration files.`);
+    await recoveryStep(exec, CONFIGURE_PENDING);
+  }
+  const check = await exec.run(CHECK, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  if (!aptReportsBroken(check)) return;
+  const why = lastMeaningfulLine(`${check.stdout}\n${check.stderr}`);
+  report.note(`apt reports broken packages${why ? ` (${why})` : ''}: repairing them with apt-get -f install.`);
+  await recoveryStep(exec, FIX_BROKEN);
+  const after = await exec.run(CHECK, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  if (aptReportsBroken(after)) {
+    throw new StepError('apt still reports broken packages after `apt-get -f install`.', {
+      argv: CHECK,
+      exitCode: after.exitCode,
+      outputTail: `${after.stdout}\n${after.stderr}`.split('\n').filter((l) => l.trim()).slice(-15),
+      hint: MANUAL_REPAIR,
+    });
+  }
+}
+
+const MANUAL_REPAIR =
+  'Repair the package database by hand: `dpkg --configure -a`, then `apt-get -f install`; fix what they report ' +
+  '(a full disk, a package whose maintainer script fails), then continue. Nothing else was changed.';
+
+async function recoveryStep(exec: Executor, argv: string[]): Promise<void> {
+  try {
+    await exec.run(argv, { timeoutMs: 30 * 60_000 });
+  } catch (error) {
+    if (!(error instanceof CommandFailedError)) throw error;
+    throw new StepError(`Repairing the interrupted package manager failed: \`${argv.join(' ')}\` exited with ${error.info.exitCode}.`, {
+      argv: error.info.argv,
+      exitCode: error.info.exitCode,
+      outputTail: error.info.outputTail,
+      hint: MANUAL_REPAIR,
+    });
+  }
+}
+
+function lastMeaningfulLine(text: string): string | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => /^E:|^W:/.test(l));
+  return lines.at(-1)?.replace(/^E:\s*/, '');
+}
