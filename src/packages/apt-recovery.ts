@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { CommandFailedError, StepError } from '../errors.js';
+import { saysLocked } from './command-output.js';
 import { ANY_EXIT_CODE, type Executor } from '../exec/executor.js';
 
 /** dpkg's journal of unfinished database updates: not empty after a dpkg that was killed. */
@@ -47,6 +48,10 @@ export function aptReportsBroken(check: { exitCode: number }): boolean {
 
 export interface RecoveryReport {
   note(message: string): void;
+  /** Set when a package command just failed in a way a repair may fix: check apt's dependencies even if dpkg looks consistent. */
+  afterFailure?: boolean;
+  /** dpkg's journal (default: the entries of /var/lib/dpkg/updates). */
+  journal?: () => string[];
 }
 
 /**
@@ -55,21 +60,24 @@ export interface RecoveryReport {
  * dpkg's journal or audit says it was interrupted, then `apt-get -f install` when apt still
  * reports broken packages. Both keep existing configuration files and ask nothing. When
  * recovery fails, the error carries its output and the commands to run by hand.
- * Call it only while nobody else holds the package manager's locks.
+ * A consistent dpkg costs one `dpkg --audit`; apt's own check (about a second) runs only after
+ * a repair or a failed package command. Call it only while nobody else holds the locks.
  */
-export async function recoverApt(exec: Executor, report: RecoveryReport, journal: () => string[] = pendingDpkgUpdates): Promise<void> {
+export async function recoverApt(exec: Executor, report: RecoveryReport): Promise<void> {
   const audit = await exec.run(AUDIT, { probe: true, okExitCodes: ANY_EXIT_CODE });
-  const reason = interruptedBecause({ journal: journal(), audit: audit.stdout });
+  const reason = interruptedBecause({ journal: (report.journal ?? pendingDpkgUpdates)(), audit: audit.stdout });
   if (reason) {
     report.note(`dpkg was interrupted before it finished (${reason}): completing its work with dpkg --configure -a, keeping existing configuration files.`);
     await recoveryStep(exec, CONFIGURE_PENDING);
+  } else if (!report.afterFailure) {
+    return;
   }
-  const check = await exec.run(CHECK, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const check = await aptCheck(exec);
   if (!aptReportsBroken(check)) return;
   const why = lastMeaningfulLine(`${check.stdout}\n${check.stderr}`);
   report.note(`apt reports broken packages${why ? ` (${why})` : ''}: repairing them with apt-get -f install.`);
   await recoveryStep(exec, FIX_BROKEN);
-  const after = await exec.run(CHECK, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const after = await aptCheck(exec);
   if (aptReportsBroken(after)) {
     throw new StepError('apt still reports broken packages after `apt-get -f install`.', {
       argv: CHECK,
@@ -84,11 +92,20 @@ const MANUAL_REPAIR =
   'Repair the package database by hand: `dpkg --configure -a`, then `apt-get -f install`; fix what they report ' +
   '(a full disk, a package whose maintainer script fails), then continue. Nothing else was changed.';
 
+/** `apt-get check` takes apt's lock: another process that took it meanwhile is the caller's to wait for (a CommandFailedError saying so). */
+async function aptCheck(exec: Executor) {
+  const check = await exec.run(CHECK, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const output = `${check.stdout}\n${check.stderr}`.split('\n');
+  if (check.exitCode !== 0 && saysLocked(output)) throw new CommandFailedError(CHECK, check.exitCode, output.slice(-10));
+  return check;
+}
+
 async function recoveryStep(exec: Executor, argv: string[]): Promise<void> {
   try {
     await exec.run(argv, { timeoutMs: 30 * 60_000 });
   } catch (error) {
-    if (!(error instanceof CommandFailedError)) throw error;
+    // Another process took the lock in between: the caller waits for it and tries again.
+    if (!(error instanceof CommandFailedError) || saysLocked(error.info.outputTail ?? [])) throw error;
     throw new StepError(`Repairing the interrupted package manager failed: \`${argv.join(' ')}\` exited with ${error.info.exitCode}.`, {
       argv: error.info.argv,
       exitCode: error.info.exitCode,

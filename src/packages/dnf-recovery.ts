@@ -1,6 +1,7 @@
 import { CommandFailedError, StepError } from '../errors.js';
 import { ANY_EXIT_CODE, type Executor } from '../exec/executor.js';
 import type { RecoveryReport } from './apt-recovery.js';
+import { saysLocked } from './command-output.js';
 
 export const CHECK_DUPLICATES = ['dnf', 'check', '--duplicates'];
 export const REMOVE_DUPLICATES = ['dnf', 'remove', '--duplicates', '-y'];
@@ -42,7 +43,7 @@ async function recoveryStep(exec: Executor, argv: string[]): Promise<void> {
   try {
     await exec.run(argv, { timeoutMs: 30 * 60_000 });
   } catch (error) {
-    if (!(error instanceof CommandFailedError)) throw error;
+    if (!(error instanceof CommandFailedError) || saysLocked(error.info.outputTail ?? [])) throw error;
     throw new StepError(`Repairing the interrupted package manager failed: \`${argv.join(' ')}\` exited with ${error.info.exitCode}.`, {
       argv: error.info.argv,
       exitCode: error.info.exitCode,

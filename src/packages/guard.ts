@@ -3,7 +3,7 @@ import { CommandFailedError } from '../errors.js';
 import type { CommandOptions, CommandResult, Executor } from '../exec/executor.js';
 import type { Family } from '../host/target.js';
 import { recoverApt, type RecoveryReport } from './apt-recovery.js';
-import { holdersNamedIn, saysInterrupted, saysLocked } from './command-output.js';
+import { holdersNamedIn, saysBroken, saysInterrupted, saysLocked } from './command-output.js';
 import { recoverDnf } from './dnf-recovery.js';
 import { minutesAndSeconds } from './format.js';
 import { PackageManagerBusyError, REAL_CLOCK, waitForPackageManager, type Clock } from './lock-wait.js';
@@ -40,8 +40,8 @@ export interface PackageManagerGuardOptions {
  * another process (unattended-upgrades, apt-daily, cloud-init, another admin) holds the
  * package manager's locks, visibly and up to a limit; before the run's first one, an
  * interrupted dpkg (or rpm/dnf) is repaired. A command that still meets a lock (someone
- * took it in between) or an interrupted dpkg is run again after waiting or repairing.
- * Everything else passes through untouched.
+ * took it in between) is run again after waiting; one that meets an interrupted dpkg or
+ * broken packages, once more after a repair. Everything else passes through untouched.
  */
 export class PackageManagerGuard implements Executor {
   private repaired = false;
@@ -64,11 +64,11 @@ export class PackageManagerGuard implements Executor {
     let repairedForThis = false;
     for (;;) {
       await this.waitUntilFree(since);
-      if (!this.repaired) {
-        await this.recover(this.inner, { note: (message) => this.options.note(message, 'warn') });
-        this.repaired = true;
-      }
       try {
+        if (!this.repaired) {
+          await this.recover(this.inner, { note: (message) => this.options.note(message, 'warn'), afterFailure: repairedForThis });
+          this.repaired = true;
+        }
         return await this.inner.run(argv, options);
       } catch (error) {
         if (!(error instanceof CommandFailedError)) throw error;
@@ -77,8 +77,8 @@ export class PackageManagerGuard implements Executor {
           await this.pauseForHolder(since, holdersNamedIn(output), error);
           continue;
         }
-        if (saysInterrupted(output) && !repairedForThis) {
-          // Another process was killed mid-dpkg after this run's own check.
+        if ((saysInterrupted(output) || saysBroken(output)) && !repairedForThis) {
+          // Another process was killed mid-dpkg after this run's own check, or packages were left broken.
           repairedForThis = true;
           this.repaired = false;
           continue;
