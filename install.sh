@@ -142,7 +142,8 @@ wait_for_package_manager() {
 recover_dpkg() {
   local audit
   audit=$(dpkg --audit 2>/dev/null || true)
-  if [[ -z $(ls -A "$DPKG_UPDATES_DIR" 2>/dev/null) && -z $audit ]]; then return 0; fi
+  # Numbered journal entries; dpkg ignores a leftover tmp.i (the entry it was writing when killed).
+  if ! compgen -G "${DPKG_UPDATES_DIR}/[0-9]*" >/dev/null && [[ -z $audit ]]; then return 0; fi
   say "dpkg was interrupted before it finished: completing its work (dpkg --configure -a), keeping existing configuration files"
   DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a >&2 ||
     die "repairing dpkg failed (its output is above). Repair it by hand: dpkg --configure -a, then apt-get -f install; then run this again." 1

@@ -45,8 +45,22 @@ export const synapseInstallStep: Step = {
   },
 };
 
+/**
+ * Synapse's package is where this Python finds it, and its version: from the package metadata,
+ * without importing Synapse (half a second; the service's start, right after, imports it and
+ * diagnoses a broken install).
+ */
+const VERSION_PROBE = [
+  'import importlib.util, sys',
+  "if importlib.util.find_spec('synapse') is None: sys.exit('No module named synapse')",
+  'try:',
+  "    from importlib.metadata import version; print(version('matrix-synapse'))",
+  'except Exception:',
+  '    import synapse; print(synapse.__version__)',
+].join('\n');
+
 async function installedVersion(ctx: RunContext, layout: SynapseLayout): Promise<string> {
-  const result = await ctx.exec.run([layout.python, '-c', 'import synapse; print(synapse.__version__)'], { probe: true, okExitCodes: [0, 1] });
+  const result = await ctx.exec.run([layout.python, '-c', VERSION_PROBE], { probe: true, okExitCodes: [0, 1] });
   if (result.exitCode !== 0) {
     throw new StepError(`Synapse is not importable by ${layout.python} after the install.`, {
       hint: layout.source === 'venv' ? `Recreate the virtualenv: remove ${layout.venv} and resume.` : `Reinstall the package: apt-get install --reinstall ${layout.packageName}.`,

@@ -18,9 +18,10 @@ export const FIX_BROKEN = ['apt-get', '-f', 'install', '-y', '-q', ...KEEP_CONFI
 export const AUDIT = ['dpkg', '--audit'];
 export const CHECK = ['apt-get', 'check', '-q'];
 
+/** The journal's numbered entries (dpkg ignores a leftover tmp.i, the entry it was writing when killed). */
 export function pendingDpkgUpdates(dir = DPKG_UPDATES_DIR): string[] {
   try {
-    return readdirSync(dir);
+    return readdirSync(dir).filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }

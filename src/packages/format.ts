@@ -1,8 +1,8 @@
 import { describeHolders, type LockHolder } from './locks.js';
 
-/** "0:35", "15:00", "1:02:03". */
+/** "0:35", "15:00", "1:02:03" (whole seconds elapsed). */
 export function minutesAndSeconds(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
+  const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');

@@ -250,18 +250,18 @@ interface KillScenario extends KillPoint {
 
 const KILL_POINTS: KillScenario[] = [
   {
+    description: 'during the package transaction (dpkg running in packages)',
+    needs: ['packages'],
+    step: 'packages',
+    expectStatus: 'running',
+    reached: (state, tree) => stepRunning(state, 'packages') && hasProcess(tree, 'dpkg'),
+  },
+  {
     description: 'right after the database is created (postgres-database done)',
     needs: ['postgres-database'],
     step: 'postgres-database',
     expectStatus: 'done',
     reached: (state) => state?.steps['postgres-database']?.status === 'done',
-  },
-  {
-    description: 'during the Synapse package install (dpkg running in synapse-install)',
-    needs: ['synapse-install'],
-    step: 'synapse-install',
-    expectStatus: 'running',
-    reached: (state, tree) => stepRunning(state, 'synapse-install') && hasProcess(tree, 'dpkg'),
   },
   {
     description: 'during certbot (tls-certificate)',

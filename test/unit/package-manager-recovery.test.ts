@@ -2,10 +2,13 @@
 // through: each decision (busy, interrupted, broken, a repair that fails) with a fake machine.
 // dnf's repair is checked against its documented output only: no RHEL host runs here.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CommandFailedError, StepError } from '../../src/errors.js';
 import type { CommandOptions, CommandResult, Executor } from '../../src/exec/executor.js';
-import { AUDIT, CHECK, CONFIGURE_PENDING, FIX_BROKEN, interruptedBecause, recoverApt } from '../../src/packages/apt-recovery.js';
+import { AUDIT, CHECK, CONFIGURE_PENDING, FIX_BROKEN, interruptedBecause, pendingDpkgUpdates, recoverApt } from '../../src/packages/apt-recovery.js';
 import { holdersNamedIn, saysBroken, saysInterrupted, saysLocked } from '../../src/packages/command-output.js';
 import { duplicatesIn, recoverDnf, REMOVE_DUPLICATES, REBUILD_RPMDB, rpmdbNeedsRebuild } from '../../src/packages/dnf-recovery.js';
 import { changesPackages, PackageManagerGuard } from '../../src/packages/guard.js';
@@ -244,5 +247,20 @@ describe('the package manager guard', () => {
     const { exec } = guard(machine, { journal: () => ['0000'] });
     await assert.rejects(exec.run(INSTALL), (error: unknown) => error instanceof StepError && /Repairing the interrupted package manager failed/.test(error.message));
     assert.ok(!machine.commands().includes(INSTALL.join(' ')), 'nothing is installed on a broken dpkg');
+  });
+});
+
+describe("dpkg's journal", () => {
+  it('counts numbered entries only: a leftover tmp.i is what dpkg itself ignores', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dpkg-updates-'));
+    try {
+      writeFileSync(join(dir, 'tmp.i'), '');
+      assert.deepEqual(pendingDpkgUpdates(dir), []);
+      writeFileSync(join(dir, '0000'), '');
+      assert.deepEqual(pendingDpkgUpdates(dir), ['0000']);
+      assert.deepEqual(pendingDpkgUpdates(join(dir, 'missing')), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
