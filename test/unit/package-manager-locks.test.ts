@@ -2,7 +2,10 @@
 // machine, time through a fake clock.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { EngineEvent } from '../../src/engine/events.js';
+import { logEvent } from '../../src/engine/log-events.js';
 import { InterruptedError } from '../../src/errors.js';
+import { createPlainRenderer } from '../../src/render/plain-renderer.js';
 import { describePackageManagerWait, minutesAndSeconds } from '../../src/packages/format.js';
 import { PackageManagerBusyError, waitForPackageManager, type Clock } from '../../src/packages/lock-wait.js';
 import { APT_LOCK_FILES, findDnfHolders, findLockHolders, parseProcLocks, programName, type LockHolder, type LockSystem } from '../../src/packages/locks.js';
@@ -167,5 +170,18 @@ describe('waiting for the package manager', () => {
       describePackageManagerWait([UU, { ...UU, lock: '/var/lib/dpkg/lock' }], 35_000, 15 * 60_000),
       'Waiting for the package manager: unattended-upgrade (PID 637) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock · waited 0:35 of 15:00',
     );
+  });
+});
+
+describe('plain output and the log while waiting', () => {
+  it('one line per report, the same text in the log', () => {
+    let text = '';
+    const render = createPlainRenderer({ write: (chunk) => (text += chunk) });
+    const event: EngineEvent = { type: 'package-manager-busy', stepId: 'packages', holders: [UU], waitedMs: 30_000, limitMs: 15 * 60_000 };
+    render(event);
+    assert.equal(text, '    Waiting for the package manager: unattended-upgrade (PID 637) holds /var/lib/dpkg/lock-frontend · waited 0:30 of 15:00\n');
+    const logged: string[] = [];
+    logEvent({ write: (line: string) => logged.push(line) } as never, event);
+    assert.deepEqual(logged, ['wait: Waiting for the package manager: unattended-upgrade (PID 637) holds /var/lib/dpkg/lock-frontend · waited 0:30 of 15:00']);
   });
 });
