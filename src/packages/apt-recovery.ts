@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { CommandFailedError, StepError } from '../errors.js';
 import { saysLocked } from './command-output.js';
+import { runRepair } from './repair-command.js';
 import { ANY_EXIT_CODE, type Executor } from '../exec/executor.js';
 
 /** dpkg's journal of unfinished database updates: not empty after a dpkg that was killed. */
@@ -69,7 +70,7 @@ export async function recoverApt(exec: Executor, report: RecoveryReport): Promis
   const reason = interruptedBecause({ journal: (report.journal ?? pendingDpkgUpdates)(), audit: audit.stdout });
   if (reason) {
     report.note(`dpkg was interrupted before it finished (${reason}): completing its work with dpkg --configure -a, keeping existing configuration files.`);
-    await recoveryStep(exec, CONFIGURE_PENDING);
+    await runRepair(exec, CONFIGURE_PENDING, MANUAL_REPAIR);
   } else if (!report.afterFailure) {
     return;
   }
@@ -77,7 +78,7 @@ export async function recoverApt(exec: Executor, report: RecoveryReport): Promis
   if (!aptReportsBroken(check)) return;
   const why = lastMeaningfulLine(`${check.stdout}\n${check.stderr}`);
   report.note(`apt reports broken packages${why ? ` (${why})` : ''}: repairing them with apt-get -f install.`);
-  await recoveryStep(exec, FIX_BROKEN);
+  await runRepair(exec, FIX_BROKEN, MANUAL_REPAIR);
   const after = await aptCheck(exec);
   if (aptReportsBroken(after)) {
     throw new StepError('apt still reports broken packages after `apt-get -f install`.', {
@@ -99,21 +100,6 @@ async function aptCheck(exec: Executor) {
   const output = `${check.stdout}\n${check.stderr}`.split('\n');
   if (check.exitCode !== 0 && saysLocked(output)) throw new CommandFailedError(CHECK, check.exitCode, output.slice(-10));
   return check;
-}
-
-async function recoveryStep(exec: Executor, argv: string[]): Promise<void> {
-  try {
-    await exec.run(argv, { timeoutMs: 30 * 60_000 });
-  } catch (error) {
-    // Another process took the lock in between: the caller waits for it and tries again.
-    if (!(error instanceof CommandFailedError) || saysLocked(error.info.outputTail ?? [])) throw error;
-    throw new StepError(`Repairing the interrupted package manager failed: \`${argv.join(' ')}\` exited with ${error.info.exitCode}.`, {
-      argv: error.info.argv,
-      exitCode: error.info.exitCode,
-      outputTail: error.info.outputTail,
-      hint: MANUAL_REPAIR,
-    });
-  }
 }
 
 function lastMeaningfulLine(text: string): string | undefined {

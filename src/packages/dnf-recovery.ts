@@ -1,12 +1,13 @@
-import { CommandFailedError, StepError } from '../errors.js';
 import { ANY_EXIT_CODE, type Executor } from '../exec/executor.js';
 import type { RecoveryReport } from './apt-recovery.js';
-import { saysLocked } from './command-output.js';
+import { runRepair } from './repair-command.js';
 
 export const CHECK_DUPLICATES = ['dnf', 'check', '--duplicates'];
 export const REMOVE_DUPLICATES = ['dnf', 'remove', '--duplicates', '-y'];
 export const RPMDB_PROBE = ['rpm', '-q', 'rpm'];
 export const REBUILD_RPMDB = ['rpm', '--rebuilddb'];
+
+const MANUAL_REPAIR = 'Repair it by hand: `rpm --rebuilddb`, `dnf check`, `dnf remove --duplicates`; fix what they report, then continue.';
 
 /** `dnf check --duplicates` lines: "foo-1.2-3.el9.x86_64 is a duplicate with foo-1.1-1.el9.x86_64". */
 export function duplicatesIn(output: string): string[] {
@@ -30,25 +31,11 @@ export async function recoverDnf(exec: Executor, report: RecoveryReport): Promis
   const rpmdb = await exec.run(RPMDB_PROBE, { probe: true, okExitCodes: ANY_EXIT_CODE });
   if (rpmdbNeedsRebuild(`${rpmdb.stdout}\n${rpmdb.stderr}`)) {
     report.note('The rpm database was left locked by an interrupted transaction: rebuilding it (rpm --rebuilddb).');
-    await recoveryStep(exec, REBUILD_RPMDB);
+    await runRepair(exec, REBUILD_RPMDB, MANUAL_REPAIR);
   }
   const check = await exec.run(CHECK_DUPLICATES, { probe: true, okExitCodes: ANY_EXIT_CODE });
   const duplicates = duplicatesIn(check.stdout);
   if (duplicates.length === 0) return;
   report.note(`An interrupted dnf transaction left ${duplicates.length} package${duplicates.length === 1 ? '' : 's'} installed twice (${duplicates[0]}${duplicates.length > 1 ? ', …' : ''}): removing the older copies with dnf remove --duplicates.`);
-  await recoveryStep(exec, REMOVE_DUPLICATES);
-}
-
-async function recoveryStep(exec: Executor, argv: string[]): Promise<void> {
-  try {
-    await exec.run(argv, { timeoutMs: 30 * 60_000 });
-  } catch (error) {
-    if (!(error instanceof CommandFailedError) || saysLocked(error.info.outputTail ?? [])) throw error;
-    throw new StepError(`Repairing the interrupted package manager failed: \`${argv.join(' ')}\` exited with ${error.info.exitCode}.`, {
-      argv: error.info.argv,
-      exitCode: error.info.exitCode,
-      outputTail: error.info.outputTail,
-      hint: 'Repair it by hand: `rpm --rebuilddb`, `dnf check`, `dnf remove --duplicates`; fix what they report, then continue.',
-    });
-  }
+  await runRepair(exec, REMOVE_DUPLICATES, MANUAL_REPAIR);
 }
