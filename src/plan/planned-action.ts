@@ -66,6 +66,11 @@ export function describeAction(action: Action): PlannedAction {
   }
 }
 
+/** The actions and, within packages actions, the actions that set up their repositories. */
+export function withRepositoryActions(actions: PlannedAction[]): PlannedAction[] {
+  return actions.flatMap((action) => [action, ...(action.kind === 'packages' ? withRepositoryActions((action.repositories ?? []).flatMap((r) => r.actions)) : [])]);
+}
+
 function octal(mode: number): string {
   return `0${mode.toString(8)}`;
 }

@@ -22,6 +22,7 @@ import { gatherHostFacts } from '../host/facts.js';
 import { localProbe } from '../host/probe.js';
 import type { Target } from '../host/target.js';
 import { buildPlan } from '../plan/build-plan.js';
+import { withRepositoryActions } from '../plan/planned-action.js';
 import { preflightNames, preflightPorts, runPreflightChecks } from '../preflight/checks.js';
 import type { CheckResult, DatabaseTestResult, HostSummary, PlanSummary, PreviousRun, WizardEngine, WizardRunOutcome } from './engine-port.js';
 
@@ -134,12 +135,12 @@ function readSecret(ref: SecretRef | undefined): string {
 
 function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): PlanSummary {
   const packages = new Set<string>();
-  const files: string[] = [];
+  const files = new Set<string>();
   let commands = 0;
   for (const step of plan) {
-    for (const action of step.actions) {
+    for (const action of withRepositoryActions(step.actions)) {
       if (action.kind === 'packages') action.names.forEach((name) => packages.add(name));
-      if (action.kind === 'file') files.push(action.path);
+      if (action.kind === 'file') files.add(action.path);
       if (action.kind === 'command') commands += 1;
       if (action.kind === 'task') commands += action.commands.length;
       if (action.kind === 'packages' || action.kind === 'service') commands += action.commands.length;
@@ -148,7 +149,7 @@ function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): Pl
   return {
     steps: plan.map((step) => ({ id: step.id, title: step.title, ...(step.skip ? { skip: step.skip } : {}) })),
     packages: [...packages],
-    files,
+    files: [...files],
     ports: preflightPorts(answers),
     commands,
   };
