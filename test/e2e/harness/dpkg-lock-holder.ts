@@ -33,7 +33,8 @@ export interface DpkgLockHolder {
 /** Starts the holder and resolves once it holds both locks. */
 export async function holdDpkgLocks(container: Container, seconds: number): Promise<DpkgLockHolder> {
   container.writeFile(SCRIPT, HOLDER);
-  const pidFile = `/run/e2e-dpkg-lock-holder-${Date.now()}.pid`;
+  // On the root filesystem (the host reads it there), not in the container's /run tmpfs.
+  const pidFile = `/root/.e2e-dpkg-lock-holder-${Date.now()}.pid`;
   const command = container.start(['perl', SCRIPT, String(seconds), pidFile], { timeoutMs: (seconds + 60) * 1000 });
   let failed: Error | undefined;
   command.result.catch((error: Error) => (failed = error));
