@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { ANSWERS_PATH, OPEN_FILES_LIMIT, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
 import { BUNDLE, ensureBundle } from './harness/bundle.js';
+import { dpkgInstalling } from './harness/dpkg.js';
 import { Container } from './harness/container.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
 import {
@@ -266,7 +267,7 @@ const KILL_POINTS: KillScenario[] = [
     needs: ['packages'],
     step: 'packages',
     expectStatus: 'running',
-    reached: (state, tree) => stepRunning(state, 'packages') && hasProcess(tree, 'dpkg'),
+    reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree),
   },
   {
     description: 'right after the database is created (postgres-database done)',

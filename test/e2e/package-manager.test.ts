@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import { ANSWERS_PATH, e2eAnswers } from './harness/answers.js';
 import { ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
+import { dpkgInstalling } from './harness/dpkg.js';
 import { holdDpkgLocks } from './harness/dpkg-lock-holder.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
 import { copyInstallFiles, hasProcess, killAt, readRunLog, readRunState, runInstallSh, runMatrixSetup, shown, startInstallSh, stepRunning } from './harness/installer.js';
@@ -62,7 +63,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const installer = startInstallSh(container, INSTALL_ARGS);
       const { killed } = await killAt(installer, container, {
         description: "dpkg running install.sh's Node.js install",
-        reached: (_, tree) => hasProcess(tree, 'dpkg') && !hasProcess(tree, 'node'),
+        reached: (_, tree) => dpkgInstalling(tree) && !hasProcess(tree, 'node'),
       });
       const output = await installer.result;
       console.log(`[e2e] run 1 killed during install.sh's Node.js install: ${killed.map((p) => p.comm).join(' ')}`);
@@ -76,7 +77,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const installer = startInstallSh(container, INSTALL_ARGS);
       const { state, killed } = await killAt(installer, container, {
         description: 'dpkg running the package transaction after unpacking coturn',
-        reached: (state, tree) => stepRunning(state, 'packages') && hasProcess(tree, 'dpkg') && container.exists('/var/lib/dpkg/info/coturn.list'),
+        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && container.exists('/var/lib/dpkg/info/coturn.list'),
       });
       const output = await installer.result;
       console.log(`[e2e] run 2 killed during the package transaction: ${killed.map((p) => p.comm).join(' ')}`);
