@@ -80,31 +80,30 @@ process_name() {
   echo "$name"
 }
 
-# "PID NAME FILE" for each process holding one of the files locked, from /proc/locks (matched by
-# inode, and by device or, where stat shows another device as on overlayfs, by the holder having it open).
+# "PID NAME FILE" for each process holding one of the files locked, in the files' order, from
+# /proc/locks (matched by inode, and by device or, where stat shows another device as on
+# overlayfs, by the holder having the file open).
 lock_holders() {
-  local file dev ino fields pid major minor inode
-  local -A by_inode=() device_of=()
+  local file dev ino line fields pid major minor inode device locks=()
+  [[ -r $PROC_LOCKS ]] || return 0
+  mapfile -t locks <"$PROC_LOCKS"
   for file in "$@"; do
     [[ -e $file ]] || continue
     read -r dev ino < <(stat -L -c '%D %i' -- "$file" 2>/dev/null) || continue
-    by_inode[$ino]=$file
-    device_of[$ino]="$(((16#$dev >> 8) & 0xfff)):$(((16#$dev & 0xff) | ((16#$dev >> 12) & 0xfff00)))"
+    device="$(((16#$dev >> 8) & 0xfff)):$(((16#$dev & 0xff) | ((16#$dev >> 12) & 0xfff00)))"
+    for line in "${locks[@]}"; do
+      read -r -a fields <<<"$line"
+      [[ ${fields[1]:-} == '->' ]] && continue
+      pid=${fields[4]:-}
+      [[ $pid =~ ^[0-9]+$ && $pid != "$$" ]] || continue
+      IFS=: read -r major minor inode <<<"${fields[5]:-}"
+      [[ $inode == "$ino" ]] || continue
+      if [[ "$((16#$major)):$((16#$minor))" != "$device" ]] && ! [[ $(readlink -f "/proc/${pid}/fd/"* 2>/dev/null) == *"$file"* ]]; then
+        continue
+      fi
+      printf '%s %s %s\n' "$pid" "$(process_name "$pid")" "$file"
+    done
   done
-  ((${#by_inode[@]})) || return 0
-  [[ -r $PROC_LOCKS ]] || return 0
-  while read -r -a fields; do
-    [[ ${fields[1]:-} == '->' ]] && continue
-    pid=${fields[4]:-}
-    [[ $pid =~ ^[0-9]+$ && $pid != "$$" ]] || continue
-    IFS=: read -r major minor inode <<<"${fields[5]:-}"
-    file=${by_inode[${inode:-x}]:-}
-    [[ -n $file ]] || continue
-    if [[ "$((16#$major)):$((16#$minor))" != "${device_of[$inode]}" ]] && ! [[ $(readlink -f "/proc/${pid}/fd/"* 2>/dev/null) == *"$file"* ]]; then
-      continue
-    fi
-    printf '%s %s %s\n' "$pid" "$(process_name "$pid")" "$file"
-  done <"$PROC_LOCKS"
 }
 
 package_lock_holders() {

@@ -17,7 +17,7 @@ import { ANSWERS_PATH, e2eAnswers } from './harness/answers.js';
 import { ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
 import { dpkgInstalling } from './harness/dpkg.js';
-import { holdDpkgLocks } from './harness/dpkg-lock-holder.js';
+import { HOLDER_NAME, holdDpkgLocks } from './harness/dpkg-lock-holder.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
 import { copyInstallFiles, hasProcess, killAt, readRunLog, readRunState, runInstallSh, runMatrixSetup, shown, startInstallSh, stepRunning } from './harness/installer.js';
 import { startPebble } from './harness/pebble.js';
@@ -67,7 +67,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       });
       const output = await installer.result;
       console.log(`[e2e] run 1 killed during install.sh's Node.js install: ${killed.map((p) => p.comm).join(' ')}`);
-      assert.match(output.stderr, new RegExp(`^matrix-setup: waiting for the package manager: perl \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock · waited 0:00 of 15:00$`, 'm'), shown(output));
+      assert.match(output.stderr, new RegExp(`^matrix-setup: waiting for the package manager: ${HOLDER_NAME} \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock · waited 0:00 of 15:00$`, 'm'), shown(output));
       assert.match(output.stderr, /the package manager is free again \(waited 0:(09|1\d)\); continuing/);
       assert.match(output.stderr, /installing Node\.js from the distribution \(apt-get install nodejs\)/);
       assert.equal(readRunState(container), undefined, 'matrix-setup had not started');
@@ -93,8 +93,8 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const result = await runInstallSh(container, INSTALL_ARGS);
       assert.equal(result.exitCode, 0, shown(result));
       const out = result.stdout;
-      const who = `perl \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock`;
-      assert.match(out, new RegExp(`warning: warn Package manager: perl \\(PID ${holder.pid}\\) is using the package manager; matrix-setup will wait for it to finish; dpkg was interrupted`), out);
+      const who = `${HOLDER_NAME} \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock`;
+      assert.match(out, new RegExp(`warning: warn Package manager: ${HOLDER_NAME} \\(PID ${holder.pid}\\) is using the package manager; matrix-setup will wait for it to finish; dpkg was interrupted`), out);
       assert.match(out, new RegExp(`^ {4}Waiting for the package manager: ${who} · waited 0:00 of 15:00$`, 'm'));
       assert.match(out, new RegExp(`^ {4}Waiting for the package manager: ${who} · waited 0:30 of 15:00$`, 'm'), 'reported again every 30 s');
       assert.match(out, /^ {4}The package manager is free again \(waited 0:[56]\d\); continuing\.$/m);

@@ -2,6 +2,8 @@ import type { Container } from './container.js';
 import type { StartedCommand } from './process.js';
 
 const SCRIPT = '/root/e2e-hold-dpkg-locks.pl';
+/** How install.sh and matrix-setup name it: by its script, as they name unattended-upgrade (a python3 script). */
+export const HOLDER_NAME = 'e2e-hold-dpkg-locks.pl';
 
 /**
  * Holds dpkg's locks the way apt does, with fcntl (POSIX) write locks on lock-frontend and
