@@ -3,7 +3,7 @@
 // that meets both, run by run:
 //   1. another process holds dpkg's locks while `install.sh --answers … --yes` starts: it waits,
 //      saying who holds them, then installs Node.js; killed (SIGKILL, whole tree) while dpkg
-//      runs that install;
+//      runs that install, once dpkg's journal has entries (so dpkg is left interrupted);
 //   2. install.sh again: repairs the interrupted dpkg, installs Node.js, starts matrix-setup;
 //      killed while dpkg runs the package transaction, once it has unpacked coturn;
 //   3. another process holds dpkg's locks for about 60 s while `install.sh --answers … --yes`
@@ -16,7 +16,7 @@ import { after, before, test } from 'node:test';
 import { ANSWERS_PATH, e2eAnswers } from './harness/answers.js';
 import { ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
-import { dpkgInstalling } from './harness/dpkg.js';
+import { dpkgInstalling, dpkgJournalEntries } from './harness/dpkg.js';
 import { HOLDER_NAME, holdDpkgLocks } from './harness/dpkg-lock-holder.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
 import { copyInstallFiles, hasProcess, killAt, readRunLog, readRunState, runInstallSh, runMatrixSetup, shown, startInstallSh, stepRunning } from './harness/installer.js';
@@ -63,7 +63,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const installer = startInstallSh(container, INSTALL_ARGS);
       const { killed } = await killAt(installer, container, {
         description: "dpkg running install.sh's Node.js install",
-        reached: (_, tree) => dpkgInstalling(tree) && !hasProcess(tree, 'node'),
+        reached: (_, tree) => dpkgInstalling(tree) && !hasProcess(tree, 'node') && dpkgJournalEntries(container) > 0,
       });
       const output = await installer.result;
       console.log(`[e2e] run 1 killed during install.sh's Node.js install: ${killed.map((p) => p.comm).join(' ')}`);
@@ -77,7 +77,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const installer = startInstallSh(container, INSTALL_ARGS);
       const { state, killed } = await killAt(installer, container, {
         description: 'dpkg running the package transaction after unpacking coturn',
-        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && container.exists('/var/lib/dpkg/info/coturn.list'),
+        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && container.exists('/var/lib/dpkg/info/coturn.list') && dpkgJournalEntries(container) > 0,
       });
       const output = await installer.result;
       console.log(`[e2e] run 2 killed during the package transaction: ${killed.map((p) => p.comm).join(' ')}`);

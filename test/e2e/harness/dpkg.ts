@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Container } from './container.js';
 import type { ProcessInfo } from './process-tree.js';
 
 /**
@@ -15,5 +16,18 @@ function commandLine(pid: number): string[] {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
     return [];
+  }
+}
+
+/**
+ * Unfinished updates in dpkg's journal (/var/lib/dpkg/updates): once there are some, a kill
+ * leaves dpkg interrupted (`dpkg was interrupted, you must manually run 'dpkg --configure -a'`);
+ * a kill before the first one leaves nothing to repair.
+ */
+export function dpkgJournalEntries(container: Container): number {
+  try {
+    return readdirSync(container.hostPath('/var/lib/dpkg/updates')).filter((name) => /^\d+$/.test(name)).length;
+  } catch {
+    return 0;
   }
 }
