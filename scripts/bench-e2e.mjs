@@ -40,7 +40,9 @@ if (reason) {
   process.exit(0);
 }
 
-const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+function s(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
 const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
 
 if (args.includes('--phases')) await phases();
@@ -72,7 +74,9 @@ async function baseline(packages) {
   }
 }
 
-const isPackageCommand = (argv) => changesPackages(argv.split(' '));
+function isPackageCommand(argv) {
+  return changesPackages(argv.split(' '));
+}
 
 async function installOverhead() {
   await ensureBundle();
@@ -84,6 +88,7 @@ async function installOverhead() {
 
   const container = await Container.boot({ rootfs: 'sid' });
   const rows = [];
+  const logs = [];
   try {
     const pebble = await startPebble(container);
     const answers = e2eAnswers({ acmeDirectory: pebble.directoryUrl, acmeCaBundle: pebble.listenerCaPath, elementSha256: element.sha256 });
@@ -92,6 +97,7 @@ async function installOverhead() {
       const result = await runInstallSh(container, ['--answers', ANSWERS_PATH, '--yes']);
       if (result.exitCode !== 0) throw new Error(`${name} failed:\n${shown(result)}`);
       const log = readRunLog(container, result.stdout);
+      logs.push([name, container.readFile(/^log: (\S+)$/m.exec(result.stdout)[1])]);
       const installSh = /installing Node\.js from the distribution/.test(result.stderr) ? 1 : 0;
       rows.push({ name, wallMs: result.durationMs, log, transactions: installSh + log.commands.filter((c) => !c.probe && /^(apt-get|dnf) install /.test(c.argv)).length });
     }
@@ -134,6 +140,9 @@ async function installOverhead() {
     console.log(`\n${name}: the slowest steps (step, child commands, own)`);
     for (const step of perStep) console.log(`  ${step.id.padEnd(22)} ${s(step.stepMs).padStart(8)} ${s(step.childMs).padStart(8)} ${s(step.ownMs).padStart(8)}`);
   }
+  const kept = mkdtempSync(join(tmpdir(), 'matrix-setup-bench-logs-'));
+  for (const [name, text] of logs) writeFileSync(join(kept, `${name.replace(/\W+/g, '-')}.log`), text);
+  console.log(`\nthe runs' logs: ${kept}`);
   const slowest = [...again.log.commands].sort((a, b) => b.durationMs - a.durationMs).slice(0, 8);
   console.log('\nsame install again: the slowest child commands');
   for (const c of slowest) console.log(`  ${s(c.durationMs).padStart(7)}  ${(c.step ?? '').padEnd(20)} ${c.argv.slice(0, 100)}`);
