@@ -6,7 +6,9 @@
 // exactly the packages the install puts on the machine (Node.js and the plan's), plus the
 // install's child commands that are not package commands. The .deb downloads are excluded from
 // both (the baseline container downloads them first, untimed, into the cache both share); one
-// index refresh (`apt-get update`) belongs to both. Goals: install ≤ 1.10 × the baseline, two
+// index refresh (`apt-get update`) belongs to both. The baseline is measured before and after the
+// install and averaged (the host is shared: its load moves timings by several seconds; the load
+// average is printed with each measurement). Goals: install ≤ 1.10 × the baseline, two
 // package transactions (Node.js and the plan's) with Debian's own Synapse, the no-op run ≤ 2 s.
 //   node scripts/bench-e2e.mjs              the figures above, then where each run's time goes
 //   node scripts/bench-e2e.mjs --phases [--runs 3] [--rebuild] [--no-apt-compare]
@@ -29,7 +31,7 @@ const { STEPS } = await import('../steps/index.ts');
 const { targetById } = await import('../src/host/targets.ts');
 const { changesPackages } = await import('../src/packages/guard.ts');
 const { KEEP_CONFIG_FILES } = await import('../src/packages/apt-recovery.ts');
-const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 const { join } = await import('node:path');
 
@@ -67,11 +69,17 @@ async function baseline(packages) {
     const timed = async (argv) => (await container.exec(argv, { env: APT_ENV, timeoutMs: 30 * 60_000 })).durationMs;
     const updateMs = await timed(['apt-get', 'update', '-q']);
     await container.exec(['apt-get', 'install', '-y', '-q', '--download-only', ...packages], { env: APT_ENV, timeoutMs: 30 * 60_000 });
+    const load = loadAverage();
     const installMs = await timed(['apt-get', 'install', '-y', '-q', ...KEEP_CONFIG_FILES, ...packages]);
-    return { updateMs, installMs };
+    return { updateMs, installMs, load };
   } finally {
     await container.stop();
   }
+}
+
+/** The host's 1-minute load average (other work on a shared machine slows every measurement). */
+function loadAverage() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 }
 
 function isPackageCommand(argv) {
@@ -84,7 +92,7 @@ async function installOverhead() {
   const probeAnswers = e2eAnswers({ acmeDirectory: 'https://127.0.0.1:14000/dir', acmeCaBundle: '/etc/pebble/ca.pem', elementSha256: element.sha256 });
   const packages = ['nodejs', ...plannedPackages(probeAnswers)];
   console.log(`packages: ${packages.join(' ')}`);
-  const base = await baseline(packages);
+  const before = await baseline(packages);
 
   const container = await Container.boot({ rootfs: 'sid' });
   const rows = [];
@@ -94,26 +102,29 @@ async function installOverhead() {
     const answers = e2eAnswers({ acmeDirectory: pebble.directoryUrl, acmeCaBundle: pebble.listenerCaPath, elementSha256: element.sha256 });
     copyInstallFiles(container, { answers, elementTarball: element.path });
     for (const name of ['fresh install', 'same install again']) {
+      const load = loadAverage();
       const result = await runInstallSh(container, ['--answers', ANSWERS_PATH, '--yes']);
       if (result.exitCode !== 0) throw new Error(`${name} failed:\n${shown(result)}`);
       const log = readRunLog(container, result.stdout);
       logs.push([name, container.readFile(/^log: (\S+)$/m.exec(result.stdout)[1])]);
       const installSh = /installing Node\.js from the distribution/.test(result.stderr) ? 1 : 0;
-      rows.push({ name, wallMs: result.durationMs, log, transactions: installSh + log.commands.filter((c) => !c.probe && /^(apt-get|dnf) install /.test(c.argv)).length });
+      rows.push({ name, wallMs: result.durationMs, log, load, transactions: installSh + log.commands.filter((c) => !c.probe && /^(apt-get|dnf) install /.test(c.argv)).length });
     }
   } finally {
     await container.stop();
     element.remove();
   }
 
+  const afterwards = await baseline(packages);
+  const base = { updateMs: (before.updateMs + afterwards.updateMs) / 2, installMs: (before.installMs + afterwards.installMs) / 2 };
   const [fresh, again] = rows;
   const otherMs = fresh.log.commands.filter((c) => !isPackageCommand(c.argv)).reduce((sum, c) => sum + c.durationMs, 0);
   const baselineMs = base.updateMs + base.installMs + otherMs;
   console.log('\nfresh install against the baseline (downloads excluded from both)');
-  console.log(`  fresh install (install.sh, wall)           ${s(fresh.wallMs).padStart(9)}`);
+  console.log(`  fresh install (install.sh, wall)           ${s(fresh.wallMs).padStart(9)}   (load ${fresh.load})`);
   console.log(`  baseline                                   ${s(baselineMs).padStart(9)}`);
   console.log(`    apt-get update                           ${s(base.updateMs).padStart(9)}`);
-  console.log(`    one apt-get install of ${String(packages.length).padStart(2)} packages       ${s(base.installMs).padStart(9)}`);
+  console.log(`    one apt-get install of ${String(packages.length).padStart(2)} packages       ${s(base.installMs).padStart(9)}   (before: ${s(before.installMs)}, load ${before.load}; after: ${s(afterwards.installMs)}, load ${afterwards.load})`);
   console.log(`    the install's other child commands       ${s(otherMs).padStart(9)}`);
   console.log(`  ratio                                      ${(fresh.wallMs / baselineMs).toFixed(2).padStart(9)}   (goal <= 1.10)`);
   console.log(`  package transactions                       ${String(fresh.transactions).padStart(9)}   (goal 2: Node.js, then the plan's)`);
