@@ -181,6 +181,9 @@ install_distro_node() {
       recover_dpkg
       say "installing Node.js from the distribution (apt-get install nodejs)"
       apt_get update -q || return 1
+      # matrix-setup counts this refresh as its own (when no APT source changes meanwhile).
+      MATRIX_SETUP_APT_UPDATED_AT=$(date +%s)
+      export MATRIX_SETUP_APT_UPDATED_AT
       apt_get install -y -q "${KEEP_CONFIG_FILES[@]}" nodejs || return 1 ;;
     rhel)
       # dnf waits for another dnf itself; rpm's own lock is waited for here. A killed transaction

@@ -7,6 +7,7 @@ import type { Target } from '../host/target.js';
 import { Logger } from '../log/logger.js';
 import { PackageManagerGuard, type PackageManagerGuardOptions } from '../packages/guard.js';
 import { DEFAULT_LOCK_WAIT_MS } from '../packages/lock-wait.js';
+import { APT_UPDATED_AT_VARIABLE, aptIndexFreshFromBootstrap } from '../packages/index-freshness.js';
 import { planStepActions } from '../plan/build-plan.js';
 import { SecretStore } from '../secrets/secret-store.js';
 import { applyAction, isInPlace } from './actions/index.js';
@@ -131,7 +132,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       emit,
       stateDir: paths.stateDir,
       backupStamp: new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, ''),
-      refreshed: new Set(),
+      refreshed: new Set(target.family === 'debian' && aptIndexFreshFromBootstrap(process.env[APT_UPDATED_AT_VARIABLE]) ? ['apt'] : []),
     };
     const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({

@@ -84,6 +84,9 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       assert.match(output.stderr, /dpkg was interrupted before it finished: completing its work \(dpkg --configure -a\)/, shown(output));
       assert.match(output.stderr, /using Node\.js v\d+/);
       assert.equal(state?.steps.packages?.status, 'running');
+      const log = readRunLog(container, output.stdout);
+      assert.ok(!log.commands.some((c) => c.argv.startsWith('apt-get update')), "install.sh's index refresh a moment before counts as the run's");
+      assert.ok(log.commands.some((c) => /^apt-get install /.test(c.argv)), 'the transaction had started');
       const status = await runMatrixSetup(container, ['status']);
       assert.match(status.stdout, /Continue with: matrix-setup resume/, status.stdout);
     });

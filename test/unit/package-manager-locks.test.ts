@@ -1,12 +1,16 @@
 // Who holds the package manager's locks, and waiting for them: /proc/locks read through a fake
 // machine, time through a fake clock.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { EngineEvent } from '../../src/engine/events.js';
 import { logEvent } from '../../src/engine/log-events.js';
 import { InterruptedError } from '../../src/errors.js';
 import { createPlainRenderer } from '../../src/render/plain-renderer.js';
 import { describePackageManagerWait, minutesAndSeconds } from '../../src/packages/format.js';
+import { aptIndexFreshFromBootstrap } from '../../src/packages/index-freshness.js';
 import { PackageManagerBusyError, waitForPackageManager, type Clock } from '../../src/packages/lock-wait.js';
 import { APT_LOCK_FILES, findDnfHolders, findLockHolders, parseProcLocks, programName, type LockHolder, type LockSystem } from '../../src/packages/locks.js';
 
@@ -183,5 +187,31 @@ describe('plain output and the log while waiting', () => {
     const logged: string[] = [];
     logEvent({ write: (line: string) => logged.push(line) } as never, event);
     assert.deepEqual(logged, ['wait: Waiting for the package manager: unattended-upgrade (PID 637) holds /var/lib/dpkg/lock-frontend · waited 0:30 of 15:00']);
+  });
+});
+
+describe("install.sh's index refresh counts as the run's", () => {
+  it('only while recent, and only when no APT source changed since', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apt-sources-'));
+    try {
+      const list = join(dir, 'sources.list');
+      writeFileSync(list, 'deb http://deb.debian.org/debian sid main\n');
+      const old = new Date(Date.UTC(2026, 0, 1));
+      utimesSync(list, old, old);
+      utimesSync(dir, old, old);
+      const now = Date.UTC(2026, 0, 1, 0, 5);
+      const stamp = (ms: number) => String(Math.floor(ms / 1000));
+      assert.equal(aptIndexFreshFromBootstrap(stamp(now - 60_000), now, [list, dir]), true);
+      assert.equal(aptIndexFreshFromBootstrap(stamp(now - 11 * 60_000), now, [list, dir]), false, 'too old');
+      assert.equal(aptIndexFreshFromBootstrap(undefined, now, [list, dir]), false);
+      assert.equal(aptIndexFreshFromBootstrap('soon', now, [list, dir]), false);
+      const added = join(dir, 'matrix-org.sources');
+      writeFileSync(added, 'Types: deb\n');
+      const later = new Date(now - 30_000);
+      utimesSync(added, later, later);
+      assert.equal(aptIndexFreshFromBootstrap(stamp(now - 60_000), now, [list, dir]), false, 'a source added after the refresh');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
