@@ -164,3 +164,38 @@ describe('running the transactions', () => {
     assert.ok(machine.calls.slice(-3).some((c) => c.argv[0] === 'repo-present'), 'the repository is still checked');
   });
 });
+
+describe('a run that meets a busy package manager', () => {
+  it('waits in the step that needs it, reporting the holder as an engine event, then installs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-tx-busy-'));
+    scratch.push(dir);
+    const machine = new FakeExecutor([[['dpkg-query'], { exitCode: 1, stdout: '' }]]);
+    let polls = 0;
+    let now = 0;
+    const events: EngineEvent[] = [];
+    const outcome = await runInstall({
+      answers: testAnswers(),
+      target: testTarget(),
+      steps: withPackageTransactions([
+        { id: 'preflight', title: 'Preflight', needs: [], plan: () => [] },
+        { id: 'web', title: 'Web', needs: ['preflight'], plan: () => [{ kind: 'packages', manager: 'apt', names: ['nginx'] }] },
+      ]),
+      paths: { stateDir: join(dir, 'state'), logFile: join(dir, 'run.log') },
+      onEvent: (event) => events.push(event),
+      signal: new AbortController().signal,
+      executor: () => machine,
+      packageLockWaitMs: 5 * 60_000,
+      packageManager: {
+        holders: () => (polls++ < 3 ? [{ pid: 637, name: 'unattended-upgrade', lock: '/var/lib/dpkg/lock-frontend' }] : []),
+        recover: async () => {},
+        clock: { now: () => now, sleep: async (ms) => void (now += ms) },
+      },
+    });
+    assert.equal(outcome.status, 'done');
+    const busy = events.filter((e) => e.type === 'package-manager-busy');
+    assert.deepEqual(busy.map((e) => [e.stepId, e.waitedMs, e.limitMs]), [[PACKAGES_STEP, 0, 5 * 60_000]]);
+    const free = events.find((e) => e.type === 'note' && e.message.startsWith('The package manager is free again'));
+    assert.ok(free && free.type === 'note' && free.stepId === PACKAGES_STEP);
+    assert.ok(machine.changes().some((argv) => argv[0] === 'apt-get' && argv[1] === 'install'));
+  });
+});
