@@ -120,6 +120,8 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       ...options.packageManager,
     });
 
+    const indexFresh = target.family === 'debian' && aptIndexFreshFromBootstrap(process.env[APT_UPDATED_AT_VARIABLE]);
+    if (indexFresh) logger.write(`apt's package index was refreshed by install.sh at ${process.env[APT_UPDATED_AT_VARIABLE]} (epoch): it counts as this run's refresh`);
     const shared: RunShared = {
       answers,
       target,
@@ -132,7 +134,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       emit,
       stateDir: paths.stateDir,
       backupStamp: new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, ''),
-      refreshed: new Set(target.family === 'debian' && aptIndexFreshFromBootstrap(process.env[APT_UPDATED_AT_VARIABLE]) ? ['apt'] : []),
+      refreshed: new Set(indexFresh ? ['apt'] : []),
     };
     const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({
