@@ -157,7 +157,10 @@ describe('running the transactions', () => {
     assert.deepEqual(first.outcome.changedSteps, [PACKAGES_STEP, REPOSITORY_PACKAGES_STEP]);
 
     order.length = 0;
+    const queriesBefore = machine.calls.filter((c) => c.argv[0] === 'dpkg-query').length;
     const second = await run();
+    const queries = machine.calls.filter((c) => c.argv[0] === 'dpkg-query').slice(queriesBefore);
+    assert.deepEqual(queries.map((c) => c.argv.slice(3)), [['nginx', 'certbot'], ['synapse']], 'each package asked about once per run; the steps are answered from it');
     assert.equal(second.outcome.status, 'done');
     assert.deepEqual(order, [], 'nothing is installed or added again');
     assert.deepEqual(second.outcome.changedSteps, []);

@@ -28,6 +28,7 @@ export const packagesHandler: ActionHandler<PackagesAction> = {
     await env.refreshPackageIndex(action.manager);
     const answers = debconfFor(action.debconf, missing);
     if (answers) await env.ctx.exec.run(DEBCONF_SET_SELECTIONS, { stdin: answers });
+    forgetPackageStatus(env.ctx.exec);
     await env.ctx.exec.run(installCommand(action.manager, missing), {
       timeoutMs: 30 * 60 * 1000,
       hint:
@@ -62,10 +63,33 @@ function bareName(name: string): string {
   return name.replace(/[:=].*$/, '');
 }
 
-/** The planned packages that are not installed, in one query for all of them. */
+/**
+ * What a run's queries found installed, by the run's executor: the package transaction asks
+ * about every planned package at once, and the steps after it about their own, so one query
+ * answers them all. Forgotten before anything is installed.
+ */
+const knownStatus = new WeakMap<Executor, Map<string, boolean>>();
+
+function forgetPackageStatus(exec: Executor): void {
+  knownStatus.delete(exec);
+}
+
+/** The planned packages that are not installed (those not asked about yet in this run, in one query). */
 export async function missingPackages(exec: Executor, action: Pick<PackagesAction, 'manager' | 'names'>): Promise<string[]> {
-  if (action.manager === 'apt') {
-    const result = await exec.run(['dpkg-query', '-W', '-f=${Package} ${db:Status-Status}\\n', ...action.names.map(bareName)], {
+  const known = knownStatus.get(exec) ?? new Map<string, boolean>();
+  knownStatus.set(exec, known);
+  const key = (name: string) => `${action.manager}:${name}`;
+  const unknown = action.names.filter((name) => !known.has(key(name)));
+  if (unknown.length > 0) {
+    const installed = await queryInstalled(exec, action.manager, unknown);
+    for (const name of unknown) known.set(key(name), installed.has(name));
+  }
+  return action.names.filter((name) => !known.get(key(name)));
+}
+
+async function queryInstalled(exec: Executor, manager: 'apt' | 'dnf', names: string[]): Promise<Set<string>> {
+  if (manager === 'apt') {
+    const result = await exec.run(['dpkg-query', '-W', '-f=${Package} ${db:Status-Status}\\n', ...names.map(bareName)], {
       probe: true,
       okExitCodes: [0, 1],
     });
@@ -76,9 +100,9 @@ export async function missingPackages(exec: Executor, action: Pick<PackagesActio
         .filter(([, status]) => status === 'installed')
         .map(([name]) => name),
     );
-    return action.names.filter((name) => !installed.has(bareName(name)));
+    return new Set(names.filter((name) => installed.has(bareName(name))));
   }
-  const result = await exec.run(['rpm', '-q', '--whatprovides', ...action.names], { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const result = await exec.run(['rpm', '-q', '--whatprovides', ...names], { probe: true, okExitCodes: ANY_EXIT_CODE });
   const missing = new Set(
     result.stdout
       .split('\n')
@@ -86,5 +110,5 @@ export async function missingPackages(exec: Executor, action: Pick<PackagesActio
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => m[1] ?? m[2]),
   );
-  return action.names.filter((name) => missing.has(name));
+  return new Set(names.filter((name) => !missing.has(name)));
 }
