@@ -12,7 +12,7 @@ export interface StepSummary {
 
 /** Everything the runner tells renderers. Renderers only consume these; they never drive the engine. */
 export type EngineEvent =
-  | { type: 'run-started'; target: string; steps: StepSummary[]; logFile: string; resumed: boolean }
+  | { type: 'run-started'; target: string; steps: StepSummary[]; logFile: string; resumed: boolean; command?: 'restore' | 'backup' | 'upgrade' | 'rollback' }
   | { type: 'step-started'; stepId: string; title: string; recheck: boolean }
   | { type: 'step-skipped'; stepId: string; reason: string }
   | { type: 'step-done'; stepId: string; changed: boolean; durationMs: number }

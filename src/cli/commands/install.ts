@@ -1,17 +1,23 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadAnswersFile } from '../../answers/load.js';
+import { loadSavedAnswers } from '../../answers/migrate.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
+import { prepareStateDir } from '../../engine/state-dir.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
-import { formatFailure } from '../../render/failure-summary.js';
+import { checkSecretReferences } from '../../secrets/check-references.js';
+import { formatInstallSummary } from '../../render/install-summary.js';
+import type { Target } from '../../host/target.js';
 import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { STEPS } from '../../../steps/index.js';
 import type { CliArgs } from '../args.js';
 import { confirm } from '../confirm.js';
+import { abortOnSignals } from '../interrupt.js';
+import { reportUnfinishedRun } from '../unfinished-run.js';
 import { DEFAULT_STATE_DIR, defaultLogFile } from '../paths.js';
+import { finishedInstallSummary } from '../install-report.js';
 import { localTarget } from '../resolve-target.js';
 
 /** `matrix-setup --answers FILE`: install unattended (or, on a terminal without --answers, the wizard). */
@@ -26,6 +32,7 @@ export async function installCommand(args: CliArgs): Promise<number> {
     );
   }
   const answers = loadAnswersFile(args.answers);
+  checkSecretReferences(answers, { requirePresent: true, file: args.answers });
   return install(args, answers, false);
 }
 
@@ -36,7 +43,9 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (!existsSync(saved)) {
     throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
   }
-  return install({ ...args, yes: true }, loadAnswersFile(saved), true);
+  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message}\n`) }).answers;
+  checkSecretReferences(answers, { requirePresent: true, file: saved });
+  return install({ ...args, yes: true }, answers, true);
 }
 
 async function install(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {
@@ -56,15 +65,10 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
   }
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const logFile = args.logFile ?? defaultLogFile();
+  prepareStateDir(stateDir);
   writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
 
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal} received: stopping the running command…\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const interrupt = abortOnSignals();
   try {
     const outcome = await runInstall({
       answers,
@@ -72,44 +76,18 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       steps: STEPS,
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
-      signal: controller.signal,
+      signal: interrupt.signal,
       packageLockWaitMs: args.packageLockWaitMs,
     });
-    return report(outcome, answers, resuming, stateDir);
+    return report(outcome, answers, target, resuming, stateDir);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interrupt.dispose();
   }
 }
 
-function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateDir: string): number {
-  const out = (text: string) => process.stdout.write(text);
-  if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
-    return outcome.error?.refused ? ExitCode.hostRefused : ExitCode.stepFailed;
-  }
-  if (outcome.status === 'interrupted') {
-    out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
-    return ExitCode.interrupted;
-  }
-  out(`\nYour homeserver ${answers.server_name} is installed${resuming ? ' (resumed)' : ''}.\n`);
-  out(`  Homeserver URL: https://${answers.synapse_host}\n`);
-  if (answers.element.enabled) out(`  Element Web:    https://${answers.element.host}\n`);
-  if (answers.admin.enabled) {
-    out(`  Admin user:     @${answers.admin.username}:${answers.server_name}\n`);
-    // A generated password is shown once, at the end of the first run that completes
-    // (even if the run that generated it was killed before it could show it).
-    const shownMarker = join(stateDir, 'admin-password-shown');
-    if (outcome.secrets.isGenerated('admin_password') && !existsSync(shownMarker)) {
-      out(`  Admin password: ${outcome.secrets.get('admin_password')}   (shown once; kept in ${statePaths(stateDir).secrets}, mode 0600)\n`);
-      writeFileAtomic(shownMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
-    }
-  }
-  const tokenMarker = join(stateDir, 'registration-token-shown');
-  if (answers.synapse.registration === 'token' && answers.admin.enabled && !existsSync(tokenMarker)) {
-    out(`  Registration token: ${outcome.secrets.get('registration_token')}   (shown once; kept in ${statePaths(stateDir).secrets}, mode 0600)\n`);
-    writeFileAtomic(tokenMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
-  }
-  out('  Check it as clients and other servers see it: matrix-setup verify\n');
+function report(outcome: RunOutcome, answers: Answers, target: Target, resuming: boolean, stateDir: string): number {
+  const unfinished = reportUnfinishedRun(outcome);
+  if (unfinished !== undefined) return unfinished;
+  process.stdout.write(`\n${formatInstallSummary(finishedInstallSummary({ answers, target, stateDir, secrets: outcome.secrets, resumed: resuming }))}`);
   return ExitCode.ok;
 }
