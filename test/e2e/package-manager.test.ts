@@ -1,16 +1,19 @@
 // A fresh VPS's package manager is often busy (unattended-upgrades, apt-daily) and can be
-// left interrupted (a kill while dpkg runs). One booted Debian unstable container, one install
+// left interrupted (a kill while dpkg runs). One booted Debian unstable container, one server
 // that meets both, run by run:
 //   1. another process holds dpkg's locks while `install.sh --answers … --yes` starts: it waits,
 //      saying who holds them, then installs Node.js; killed (SIGKILL, whole tree) while dpkg
 //      runs that install, once dpkg's journal has entries (so dpkg is left interrupted);
 //   2. install.sh again: repairs the interrupted dpkg, installs Node.js, starts matrix-setup;
-//      killed while dpkg runs the package transaction, once it has unpacked coturn;
+//      killed while dpkg runs the package transaction, once it has unpacked certbot;
 //   3. another process holds dpkg's locks for about 60 s while `install.sh --answers … --yes`
 //      starts again: preflight warns, the package transaction waits (the holder and the time
 //      shown), repairs dpkg, and the install completes;
+//   4. TURN switched on in the answers of the installed server and `matrix-setup --answers …
+//      --yes` run: killed while dpkg installs coturn (a later package step, on a live server);
+//      `matrix-setup resume` repairs dpkg and finishes, coturn runs;
 // then the server passes the client and federation checks of the fresh install.
-// (The kill during the transaction's first dpkg is in install.test.ts's kill scenario.)
+// (install.test.ts's kill scenario kills the transaction's first dpkg as well.)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ANSWERS_PATH, e2eAnswers } from './harness/answers.js';
@@ -19,7 +22,7 @@ import { Container } from './harness/container.js';
 import { dpkgInstalling, dpkgJournalEntries } from './harness/dpkg.js';
 import { HOLDER_NAME, holdDpkgLocks } from './harness/dpkg-lock-holder.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
-import { copyInstallFiles, hasProcess, killAt, logPathFrom, readRunLog, readRunState, runInstallSh, runMatrixSetup, shown, startInstallSh, stepRunning } from './harness/installer.js';
+import { copyInstallFiles, hasProcess, killAt, logPathFrom, readRunLog, readRunState, runInstalledCommand, runInstallSh, runMatrixSetup, shown, startInstalledCommand, startInstallSh, stepRunning, writeAnswers } from './harness/installer.js';
 import { startPebble } from './harness/pebble.js';
 import { reportSkip } from './harness/skip.js';
 import { adminPasswordFrom, verifyServer } from './harness/verify-server.js';
@@ -44,14 +47,15 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
   try {
     const pebble = await startPebble(container);
     const answers = e2eAnswers({ acmeDirectory: pebble.directoryUrl, acmeCaBundle: pebble.listenerCaPath, elementSha256: element!.sha256 });
-    answers.turn = { enabled: true };
     copyInstallFiles(container, { answers, elementTarball: element!.path });
     // Each run continues from the one before: after a failure the later ones are skipped.
     let failed = '';
     const run = (name: string, body: () => Promise<void>) =>
       t.test(name, failed ? { skip: `an earlier run failed: ${failed}` } : {}, async () => {
+        const runStarted = Date.now();
         try {
           await body();
+          console.log(`[e2e] ${name.split(':')[0]}: ${((Date.now() - runStarted) / 1000).toFixed(0)} s`);
         } catch (error) {
           failed = name;
           throw error;
@@ -73,11 +77,11 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       assert.equal(readRunState(container), undefined, 'matrix-setup had not started');
     });
 
-    await run('install.sh repairs dpkg, installs Node.js and starts matrix-setup, killed while dpkg runs the package transaction (coturn unpacked)', async () => {
+    await run('install.sh repairs dpkg, installs Node.js and starts matrix-setup, killed while dpkg runs the package transaction (certbot unpacked)', async () => {
       const installer = startInstallSh(container, INSTALL_ARGS);
       const { state, killed } = await killAt(installer, container, {
-        description: 'dpkg running the package transaction after unpacking coturn',
-        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && container.exists('/var/lib/dpkg/info/coturn.list') && dpkgJournalEntries(container) > 0,
+        description: 'dpkg running the package transaction after unpacking certbot',
+        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && container.exists('/var/lib/dpkg/info/certbot.list') && dpkgJournalEntries(container) > 0,
       });
       const output = await installer.result;
       console.log(`[e2e] run 2 killed during the package transaction: ${killed.map((p) => p.comm).join(' ')}`);
@@ -104,11 +108,32 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       assert.match(out, /^ {4}warning: dpkg was interrupted before it finished \(its journal \/var\/lib\/dpkg\/updates holds \d+ unfinished updates?\): completing its work with dpkg --configure -a/m);
       assert.match(out, /^ {4}\$ dpkg --force-confdef --force-confold --configure -a$/m);
       assert.match(out, /^matrix-setup: resuming the install on debian-unstable/m);
-      assert.match(out, /^Your homeserver matrix\.test is installed\.$/m);
+      assert.match(out, /^Your Matrix homeserver matrix\.test is installed \(resumed\)\.$/m);
       const log = readRunLog(container, out);
       const installs = log.commands.filter((c) => !c.probe && /^apt-get install /.test(c.argv));
       assert.equal(installs.length, 1, `one package transaction: ${installs.map((c) => c.argv).join('\n')}`);
       await holder.command.result;
+    });
+
+    await run('TURN switched on for the installed server: killed while dpkg installs coturn, `matrix-setup resume` repairs dpkg and finishes', async () => {
+      writeAnswers(container, { ...answers, turn: { enabled: true } });
+      const installer = startInstalledCommand(container, INSTALL_ARGS);
+      const { state, killed } = await killAt(installer, container, {
+        description: 'dpkg installing coturn in a later run',
+        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && dpkgJournalEntries(container) > 0,
+      });
+      await installer.result;
+      console.log(`[e2e] run 4 killed while dpkg installs coturn: ${killed.map((p) => p.comm).join(' ')}`);
+      assert.equal(state?.steps.packages?.status, 'running');
+      const resumed = await runInstalledCommand(container, ['resume']);
+      assert.equal(resumed.exitCode, 0, shown(resumed));
+      const out = resumed.stdout;
+      assert.match(out, /^ {4}warning: dpkg was interrupted before it finished .*: completing its work with dpkg --configure -a/m, out);
+      assert.match(out, /is installed \(resumed\)/);
+      const after = await container.exec(['dpkg', '--audit'], { okExitCodes: [0, 1] });
+      assert.equal(after.stdout.trim(), '', 'dpkg has nothing left to finish');
+      const coturn = await container.exec(['systemctl', 'is-active', 'coturn'], { okExitCodes: [0, 3] });
+      assert.equal(coturn.stdout.trim(), 'active', 'coturn runs after the resume');
     });
 
     if (!failed) await verifyServer(t, container, { rootPem: pebble.issuingRootPem, adminPassword: adminPasswordFrom(container) });
