@@ -50,9 +50,9 @@ const ALLOWED: Record<CommandName, string[]> = {
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
-  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
+  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
-  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose'],
+  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {

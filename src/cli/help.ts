@@ -47,8 +47,9 @@ Options
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
       --log-file FILE   this run's log (default /var/log/matrix-setup/run-<time>.log)
       --package-lock-wait MINUTES
-                        while another program (unattended-upgrades, apt, dnf) uses the package
-                        manager, wait this long for it before giving up (default 15; 0: do not wait)
+                        install, resume, upgrade, restore: while another program (unattended-
+                        upgrades, apt, dnf) uses the package manager, wait this long for it
+                        before giving up (default 15; 0: do not wait)
   -h, --help            this help
   -v, --version         the version
 
