@@ -42,8 +42,9 @@ after(() => element?.remove());
 
 test('a busy and an interrupted package manager: install.sh and matrix-setup wait, show the holder, repair dpkg after kills, and the install completes', { timeout: 45 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
-  const started = Date.now();
   const container = await Container.boot({ rootfs: 'sid', lockWaitMs: 120 * MINUTES });
+  // From the container's restore and boot on, not from waiting for another scenario's container.
+  const started = Date.now() - container.timings.restoreMs - container.timings.bootMs;
   try {
     const pebble = await startPebble(container);
     const answers = e2eAnswers({ acmeDirectory: pebble.directoryUrl, acmeCaBundle: pebble.listenerCaPath, elementSha256: element!.sha256 });
@@ -108,7 +109,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       assert.match(out, /^ {4}warning: dpkg was interrupted before it finished \(its journal \/var\/lib\/dpkg\/updates holds \d+ unfinished updates?\): completing its work with dpkg --configure -a/m);
       assert.match(out, /^ {4}\$ dpkg --force-confdef --force-confold --configure -a$/m);
       assert.match(out, /^matrix-setup: resuming the install on debian-unstable/m);
-      assert.match(out, /^Your Matrix homeserver matrix\.test is installed \(resumed\)\.$/m);
+      assert.match(out, /^Your Matrix homeserver matrix\.test is installed\.$/m);
       const log = readRunLog(container, out);
       const installs = log.commands.filter((c) => !c.probe && /^apt-get install /.test(c.argv));
       assert.equal(installs.length, 1, `one package transaction: ${installs.map((c) => c.argv).join('\n')}`);
