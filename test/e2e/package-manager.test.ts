@@ -72,7 +72,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       });
       const output = await installer.result;
       console.log(`[e2e] run 1 killed during install.sh's Node.js install: ${killed.map((p) => p.comm).join(' ')}`);
-      assert.match(output.stderr, new RegExp(`^matrix-setup: waiting for the package manager: ${HOLDER_NAME} \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock · waited 0:00 of 15:00$`, 'm'), shown(output));
+      assert.match(output.stderr, new RegExp(`^matrix-setup: waiting for the package manager: ${HOLDER_NAME} \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock · waited 0:0\\d of 15:00$`, 'm'), shown(output));
       assert.match(output.stderr, /the package manager is free again \(waited 0:(09|1\d)\); continuing/);
       assert.match(output.stderr, /installing Node\.js from the distribution \(apt-get install nodejs\)/);
       assert.equal(readRunState(container), undefined, 'matrix-setup had not started');
@@ -103,8 +103,8 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const out = result.stdout;
       const who = `${HOLDER_NAME} \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock`;
       assert.match(out, new RegExp(`warning: warn Package manager: ${HOLDER_NAME} \\(PID ${holder.pid}\\) is using the package manager; matrix-setup will wait for it to finish; dpkg was interrupted`), out);
-      assert.match(out, new RegExp(`^ {4}Waiting for the package manager: ${who} · waited 0:00 of 15:00$`, 'm'));
-      assert.match(out, new RegExp(`^ {4}Waiting for the package manager: ${who} · waited 0:30 of 15:00$`, 'm'), 'reported again every 30 s');
+      assert.match(out, new RegExp(`^ {4}Waiting for the package manager: ${who} · waited 0:0\\d of 15:00$`, 'm'));
+      assert.match(out, new RegExp(`^ {4}Waiting for the package manager: ${who} · waited 0:3\\d of 15:00$`, 'm'), 'reported again every 30 s');
       assert.match(out, /^ {4}The package manager is free again \(waited (0:5\d|1:0\d)\); continuing\.$/m);
       assert.match(out, /^ {4}warning: dpkg was interrupted before it finished \(its journal \/var\/lib\/dpkg\/updates holds \d+ unfinished updates?\): completing its work with dpkg --configure -a/m);
       assert.match(out, /^ {4}\$ dpkg --force-confdef --force-confold --configure -a$/m);
