@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { isLang, languageFromEnv, LANGUAGES, type Lang } from '../i18n/language.js';
 import { cliText as t } from '../i18n/messages/cli.js';
+import { packageText as pkg } from '../i18n/messages/packages.js';
 import { listOf, verbatim } from '../i18n/localized.js';
 
 export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore';
@@ -38,6 +39,8 @@ export interface CliArgs {
   archive?: string;
   /** restore: move an existing database holding Synapse data aside first. */
   replaceDatabase: boolean;
+  /** --package-lock-wait: how long to wait for another package manager, in milliseconds. */
+  packageLockWaitMs?: number;
   help: boolean;
   version: boolean;
   /** The language of everything it prints: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
@@ -48,14 +51,14 @@ const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify'
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
-  install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only'],
+  install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only', 'package-lock-wait'],
   plan: ['answers', 'target', 'os-release', 'json', 'state-dir', 'restore'],
   status: ['state-dir', 'json'],
-  resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
+  resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
-  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
+  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
-  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose'],
+  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
 };
 
 /** Options every command takes. */
@@ -95,6 +98,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'server-name': { type: 'string' },
         ca: { type: 'string' },
         'plan-only': { type: 'boolean' },
+        'package-lock-wait': { type: 'string' },
         check: { type: 'boolean' },
         to: { type: 'string' },
         'no-backup': { type: 'boolean' },
@@ -162,6 +166,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     noMedia: values['no-media'] ?? false,
     archive: command === 'restore' ? positionals[1] : values.restore,
     replaceDatabase: values['replace-database'] ?? false,
+    ...(values['package-lock-wait'] !== undefined ? { packageLockWaitMs: parseMinutes(values['package-lock-wait']) } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     lang: isLang(values.lang) ? values.lang : languageFromEnv(env),
@@ -182,4 +187,13 @@ function checkUpgradeOptions(values: Record<string, string | boolean | undefined
     throw new UsageError(t.tarballFormat);
   }
   if (typeof values.to === 'string' && !/^[\w.:+~-]+$/.test(values.to)) throw new UsageError(t.notAVersion({ value: values.to }));
+}
+
+/** --package-lock-wait MINUTES: a number of minutes (fractions allowed), 0 for not waiting at all. */
+export function parseMinutes(text: string): number {
+  const minutes = /^\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(minutes) || minutes > 24 * 60) {
+    throw new UsageError(pkg.lockWaitInvalid({ value: text }));
+  }
+  return Math.round(minutes * 60_000);
 }

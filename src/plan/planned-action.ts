@@ -1,4 +1,4 @@
-import { installCommand, refreshCommand } from '../engine/actions/packages.js';
+import { DEBCONF_SET_SELECTIONS, installCommand, refreshCommand } from '../engine/actions/packages.js';
 import { serviceCommands } from '../engine/actions/service.js';
 import type { Action } from '../engine/types.js';
 import type { Lang } from '../i18n/language.js';
@@ -9,21 +9,45 @@ export type PlannedAction =
   | { kind: 'file'; path: string; owner: string; group: string; mode: string; content: string; notify?: string[] }
   | { kind: 'directory'; path: string; owner: string; group: string; mode: string }
   | { kind: 'command'; description: Localized; argv: string[]; stdin?: string; env?: Record<string, string>; unless?: string[]; creates?: string }
-  | { kind: 'packages'; manager: 'apt' | 'dnf'; names: string[]; commands: string[][] }
+  | {
+      kind: 'packages';
+      manager: 'apt' | 'dnf';
+      names: string[];
+      /** Refresh, debconf answers (stdin: `debconf`), install. */
+      commands: string[][];
+      debconf?: string;
+      /** Descriptions of the checks that must pass before anything is installed. */
+      checks?: Localized[];
+      repositories?: Array<{ id: string; title: Localized; actions: PlannedAction[] }>;
+      from?: Array<{ step: string; names: string[] }>;
+    }
   | { kind: 'service'; unit: string; commands: string[][] }
   | { kind: 'task'; description: Localized; commands: Array<{ argv: string[]; stdin?: string; when?: Localized }> };
 
 /** A planned action with its words in one language, for JSON. */
 export type PlannedActionText =
-  | Exclude<PlannedAction, { kind: 'command' | 'task' }>
+  | Exclude<PlannedAction, { kind: 'command' | 'task' | 'packages' }>
   | (Omit<Extract<PlannedAction, { kind: 'command' }>, 'description'> & { description: string })
-  | (Omit<Extract<PlannedAction, { kind: 'task' }>, 'description' | 'commands'> & { description: string; commands: Array<{ argv: string[]; stdin?: string; when?: string }> });
+  | (Omit<Extract<PlannedAction, { kind: 'task' }>, 'description' | 'commands'> & { description: string; commands: Array<{ argv: string[]; stdin?: string; when?: string }> })
+  | (Omit<Extract<PlannedAction, { kind: 'packages' }>, 'checks' | 'repositories'> & {
+      checks?: string[];
+      repositories?: Array<{ id: string; title: string; actions: PlannedActionText[] }>;
+    });
 
 /** The action with its words in one language (keys in the same order). */
 export function actionIn(action: PlannedAction, lang: Lang): PlannedActionText {
   if (action.kind === 'command') return { ...action, description: action.description[lang] };
   if (action.kind === 'task') {
     return { ...action, description: action.description[lang], commands: action.commands.map((command) => ({ ...command, when: command.when?.[lang] })) };
+  }
+  if (action.kind === 'packages') {
+    const { checks, repositories, from, ...rest } = action;
+    return {
+      ...rest,
+      ...(checks ? { checks: checks.map((check) => check[lang]) } : {}),
+      ...(repositories ? { repositories: repositories.map((r) => ({ id: r.id, title: r.title[lang], actions: r.actions.map((a) => actionIn(a, lang)) })) } : {}),
+      ...(from ? { from } : {}),
+    };
   }
   return action;
 }
@@ -61,13 +85,24 @@ export function describeAction(action: Action): PlannedAction {
         kind: 'packages',
         manager: action.manager,
         names: action.names,
-        commands: [refreshCommand(action.manager), installCommand(action.manager, action.names)],
+        commands: [refreshCommand(action.manager), ...(action.debconf ? [DEBCONF_SET_SELECTIONS] : []), installCommand(action.manager, action.names)],
+        ...(action.debconf ? { debconf: action.debconf } : {}),
+        ...(action.checks?.length ? { checks: action.checks.map((check) => check.description) } : {}),
+        ...(action.repositories?.length
+          ? { repositories: action.repositories.map((r) => ({ id: r.id, title: r.title, actions: r.setup.map(describeAction) })) }
+          : {}),
+        ...(action.from ? { from: action.from } : {}),
       };
     case 'service':
       return { kind: 'service', unit: action.unit, commands: serviceCommands(action) };
     case 'task':
       return { kind: 'task', description: action.description, commands: action.shows };
   }
+}
+
+/** The actions and, within packages actions, the actions that set up their repositories. */
+export function withRepositoryActions(actions: PlannedAction[]): PlannedAction[] {
+  return actions.flatMap((action) => [action, ...(action.kind === 'packages' ? withRepositoryActions((action.repositories ?? []).flatMap((r) => r.actions)) : [])]);
 }
 
 function octal(mode: number): string {

@@ -28,6 +28,7 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
   out.push((options.answersFile ? t.headerFrom({ ...where, file: options.answersFile }) : t.header(where))[lang]);
   out.push(t.nothingChanged[lang]);
   for (const warning of target.warnings) out.push(t.warning({ warning })[lang]);
+  const context: RenderContext = { ...options, transactions: transactionSteps(plan) };
   plan.forEach((step, index) => {
     out.push('');
     const number = `[${index + 1}/${plan.length}]`;
@@ -36,9 +37,46 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
       return;
     }
     out.push(`${number} ${step.id}: ${step.title[lang]}${step.needs.length ? t.after({ steps: step.needs.join(', ') })[lang] : ''}${sinceLastRun(step, options)}`);
-    for (const action of step.actions) out.push(...renderAction(action, options));
+    for (const action of step.actions) out.push(...renderAction(action, context));
   });
   return `${out.join('\n')}\n`;
+}
+
+interface RenderContext extends PlanRenderOptions {
+  /** Package name → the step whose single transaction installs it. */
+  transactions: Map<string, string>;
+}
+
+function transactionSteps(plan: PlannedStep[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const step of plan) {
+    for (const action of step.actions) {
+      if (action.kind === 'packages' && action.from) for (const name of action.names) byName.set(name, step.id);
+    }
+  }
+  return byName;
+}
+
+function renderPackages(action: Extract<PlannedAction, { kind: 'packages' }>, context: RenderContext): string[] {
+  const { lang } = context;
+  const packages = t.packages({ manager: action.manager, names: action.names.join(' ') })[lang];
+  const installer = action.from ? undefined : context.transactions.get(action.names[0]!);
+  if (installer && action.names.every((name) => context.transactions.get(name) === installer)) {
+    const source = action.repositories?.length ? t.fromRepositories({ repositories: action.repositories.map((r) => r.title[lang]).join(', ') })[lang] : '';
+    return [`  ${packages}${source}${t.installedByStep({ step: installer })[lang]}`];
+  }
+  const lines = [`  ${packages}`];
+  for (const { step, names } of action.from ?? []) lines.push(`    ${t.forStep({ step, names: names.join(' ') })[lang]}`);
+  for (const check of action.checks ?? []) lines.push(`    ${t.checkedFirst({ check })[lang]}`);
+  for (const repository of action.repositories ?? []) {
+    lines.push(`    ${t.repositoryFirst({ repository: repository.title })[lang]}`);
+    for (const setup of repository.actions) lines.push(...renderAction(setup, context).map((line) => `    ${line}`));
+  }
+  for (const [index, argv] of action.commands.entries()) {
+    lines.push(`    $ ${showArgv(argv)}${index === 0 ? `    # ${t.oncePerRun[lang]}` : ''}`);
+    if (argv[0] === 'debconf-set-selections' && action.debconf !== undefined) lines.push(...indent(action.debconf, '    < '));
+  }
+  return lines;
 }
 
 function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
@@ -48,7 +86,7 @@ function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
   return `\n  ${note[options.lang]}`;
 }
 
-function renderAction(action: PlannedAction, options: PlanRenderOptions): string[] {
+function renderAction(action: PlannedAction, options: RenderContext): string[] {
   const { lang } = options;
   switch (action.kind) {
     case 'file': {
@@ -76,7 +114,7 @@ function renderAction(action: PlannedAction, options: PlanRenderOptions): string
       return lines;
     }
     case 'packages':
-      return [`  ${t.packages({ manager: action.manager, names: action.names.join(' ') })[lang]}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
+      return renderPackages(action, options);
     case 'service':
       return [`  ${t.service({ unit: action.unit })[lang]}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
     case 'task': {

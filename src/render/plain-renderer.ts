@@ -2,6 +2,7 @@ import type { EngineEvent, EventListener } from '../engine/events.js';
 import type { Lang } from '../i18n/language.js';
 import { fromLanguages, type Localized } from '../i18n/localized.js';
 import { runText as t } from '../i18n/messages/run-output.js';
+import { describePackageManagerWait } from '../packages/format.js';
 
 export interface PlainRendererOptions {
   write(text: string): void;
@@ -49,6 +50,9 @@ export function createPlainRenderer(options: PlainRendererOptions): EventListene
         break;
       case 'note':
         write(`    ${event.level === 'warn' ? l(t.warning({ message: event.message })) : l(event.message)}\n`);
+        break;
+      case 'package-manager-busy':
+        write(`    ${l(describePackageManagerWait(event.holders, event.waitedMs, event.limitMs))}\n`);
         break;
       case 'step-done':
         write(`    ${l((event.changed ? t.stepDone : t.stepNoChange)({ time: seconds(event.durationMs) }))}\n`);

@@ -61,6 +61,8 @@ export interface RunRestoreOptions {
   logFile: string;
   onEvent: EventListener;
   signal: AbortSignal;
+  /** How long to wait each time another process holds the package manager (the engine's default when absent). */
+  packageLockWaitMs?: number;
 }
 
 /**
@@ -77,5 +79,6 @@ export function runRestore(options: RunRestoreOptions): Promise<RunOutcome> {
     paths: { stateDir: options.source.stateDir, logFile: options.logFile },
     onEvent: options.onEvent,
     signal: options.signal,
+    packageLockWaitMs: options.packageLockWaitMs,
   });
 }

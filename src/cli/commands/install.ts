@@ -76,6 +76,7 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose, lang: args.lang }),
       signal: interrupt.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
     return report(outcome, answers, target, resuming, stateDir, args.lang);
   } finally {

@@ -106,6 +106,7 @@ async function run(args: CliArgs, source: RestoreSource, answers: Answers, targe
       logFile: args.logFile ?? defaultLogFile(),
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose, lang: args.lang }),
       signal: interrupt.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
     return await report(outcome, source, answers, resuming, args.lang);
   } finally {

@@ -76,6 +76,7 @@ export async function runGraph(args: CliArgs, stateDir: string, command: RunComm
       paths: { stateDir, logFile: args.logFile ?? defaultLogFile(), stateFile },
       onEvent: createPlainRenderer({ write: out, verbose: args.verbose, lang: args.lang }),
       signal: interrupt.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
   } finally {
     interrupt.dispose();

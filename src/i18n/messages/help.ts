@@ -79,6 +79,10 @@ Options
       state, saved answers and generated secrets (default /var/lib/matrix-setup)
   --log-file FILE
       this run's log (default /var/log/matrix-setup/run-<time>.log)
+  --package-lock-wait MINUTES
+      install, resume, upgrade, restore: how long to wait while another program
+      (unattended-upgrades, apt, dnf) uses the package manager (default 15;
+      0: do not wait)
   -h, --help
       this help
   -v, --version
@@ -174,6 +178,10 @@ Element Web, учётная запись администратора).
       (по умолчанию /var/lib/matrix-setup)
   --log-file ФАЙЛ
       журнал этого запуска (по умолчанию /var/log/matrix-setup/run-<время>.log)
+  --package-lock-wait МИНУТЫ
+      install, resume, upgrade, restore: сколько ждать, пока менеджер пакетов
+      занят другой программой (unattended-upgrades, apt, dnf); по умолчанию 15,
+      0 — не ждать
   -h, --help
       эта справка
   -v, --version

@@ -8,6 +8,7 @@ import './engine.js';
 import './help.js';
 import './errors.js';
 import './install-summary.js';
+import './packages.js';
 import './plan.js';
 import './preflight.js';
 import './questions.js';

@@ -25,6 +25,15 @@ export const planText = defineMessages('plan', {
   unlessExists: { en: ' unless {path} exists', ru: ', если нет {path}' },
   unlessSucceeds: { en: ' unless `{command}` succeeds', ru: ', если `{command}` не завершается успешно' },
   packages: { en: 'packages ({manager}): {names}', ru: 'пакеты ({manager}): {names}' },
+  fromRepositories: { en: ' from {repositories}', ru: ' из {repositories}' },
+  installedByStep: {
+    en: ' (installed by step {step}; checked here, installed here only if missing)',
+    ru: ' (их устанавливает шаг {step}; здесь они проверяются и ставятся, только если их нет)',
+  },
+  forStep: { en: 'for {step}: {names}', ru: 'для {step}: {names}' },
+  checkedFirst: { en: 'checked first: {check}', ru: 'сначала проверяется: {check}' },
+  repositoryFirst: { en: 'repository {repository}, set up first:', ru: 'репозиторий {repository}, настраивается сначала:' },
+  oncePerRun: { en: 'once per run, before its first install', ru: 'один раз за запуск, перед первой установкой' },
   service: {
     en: 'service {unit}: enabled and running, restarted when its configuration changes',
     ru: 'служба {unit}: включена и запущена, перезапускается при изменении конфигурации',

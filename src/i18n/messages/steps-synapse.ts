@@ -112,10 +112,6 @@ export const synapseText = defineMessages('steps-synapse', {
     en: 'the key published at {url} has no signing key that is still valid',
     ru: 'у ключа, опубликованного на {url}, нет действующего ключа подписи',
   },
-  debconfTask: {
-    en: "Answer the package's questions: server name {server}, report stats {stats}",
-    ru: 'Ответить на вопросы пакета: имя сервера {server}, отправка статистики {stats}',
-  },
   keyringTask: {
     en: "Install matrix.org's signing key as {keyring} after checking its fingerprint is {fingerprint}; fetched again when its signing key expires within {days} days",
     ru: 'Установить ключ подписи matrix.org как {keyring}, проверив, что его отпечаток — {fingerprint}; ключ загружается снова, если срок его ключа подписи истекает в течение {days} дней',

@@ -9,6 +9,7 @@ import { BodyBuilder, paragraph } from '../layout/blocks.js';
 import type { ScreenView } from '../layout/frame.js';
 import { segment, spread, type Line } from '../layout/line.js';
 import { pick } from '../../i18n/localized.js';
+import { describePackageManagerWait } from '../../packages/format.js';
 import { countSteps } from '../state/progress-state.js';
 import type { WizardState } from '../state/wizard-state.js';
 
@@ -43,9 +44,12 @@ export function progressView(state: WizardState): ScreenView {
   };
 }
 
-/** The running step: "⠸ PostgreSQL server   step 7/23 · 12.3s", its command and output tail. */
+/**
+ * The running step: "⠸ PostgreSQL server   step 7/23 · 12.3s", while it waits for another
+ * package manager who holds it and for how long, then its command and output tail.
+ */
 function runningLines(state: WizardState, width: number): Line[] {
-  const { steps, runningStepId, command, tail } = state.progress;
+  const { steps, runningStepId, command, tail, waiting } = state.progress;
   const { lang } = state;
   const index = steps.findIndex((step) => step.id === runningStepId);
   const step = steps[index];
@@ -53,5 +57,6 @@ function runningLines(state: WizardState, width: number): Line[] {
   const title = step.recheck ? w.alreadyDoneChecking({ title: step.title })[lang] : pick(step.title, lang);
   const since = step.startedAt !== undefined ? ` · ${duration(state.now - step.startedAt, lang)}` : '';
   const left: Line = [statusIcon('running', state.now), segment(' '), segment(title, { bold: true })];
-  return [spread(left, [segment(`${w.stepPosition({ number: index + 1, total: steps.length })[lang]}${since}`)], width), ...outputTailLines(command, tail, width, 2)];
+  const wait = waiting ? paragraph(describePackageManagerWait(waiting.holders, state.now - waiting.since, waiting.limitMs)[lang], width) : [];
+  return [spread(left, [segment(`${w.stepPosition({ number: index + 1, total: steps.length })[lang]}${since}`)], width), ...wait, ...outputTailLines(command, tail, width, 2)];
 }
