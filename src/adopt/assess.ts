@@ -114,6 +114,12 @@ export function assessAdoption(facts: AdoptionFacts): Assessment {
     refusals.push('Registration is open without any verification (enable_registration_without_verification): matrix-setup offers registration by token or with a verified email only. Change that first.');
   }
 
+  for (const key of ['registration_shared_secret_path', 'macaroon_secret_key_path', 'form_secret_path']) {
+    if (config.merged[key] !== undefined) {
+      refusals.push(`${key} is set (in ${config.setBy[key]}): matrix-setup writes ${key.replace(/_path$/, '')} itself, and Synapse refuses both at once. Put the secret in the config instead of a file first.`);
+    }
+  }
+
   const foreign = foreignProxies(facts);
   refusals.push(...foreign);
   const edge = foreign.length ? undefined : adoptedEdge(facts, refusals, warnings);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify';
+export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'adopt';
 
 export interface CliArgs {
   command: CommandName;
@@ -16,11 +16,13 @@ export interface CliArgs {
   verbose: boolean;
   serverName?: string;
   planOnly: boolean;
+  /** adopt: where to write the answers that reproduce the server. */
+  answersOut?: string;
   help: boolean;
   version: boolean;
 }
 
-const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify'];
+const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'adopt'];
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
@@ -29,6 +31,7 @@ const ALLOWED: Record<CommandName, string[]> = {
   status: ['state-dir', 'json'],
   resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
   verify: ['answers', 'server-name', 'json', 'state-dir'],
+  adopt: ['answers', 'answers-out', 'yes', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -50,6 +53,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         verbose: { type: 'boolean' },
         'server-name': { type: 'string' },
         'plan-only': { type: 'boolean' },
+        'answers-out': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,6 +77,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     }
     if (values.target && values['os-release']) throw new UsageError('Give either --target or --os-release, not both.');
     if (command === 'plan' && !values.answers) throw new UsageError('`plan` needs --answers FILE (try examples/answers.yaml).');
+    if (command === 'adopt' && values.answers && !values.yes) throw new UsageError('`adopt --answers FILE` takes over the server: add --yes (without --yes, adopt only looks and writes answers).');
+    if (command === 'adopt' && values['answers-out'] && values.yes) throw new UsageError('--answers-out is for the first look (`matrix-setup adopt`); `adopt --yes` uses --answers FILE.');
   }
   return {
     command,
@@ -87,6 +93,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     verbose: values.verbose ?? false,
     serverName: values['server-name'],
     planOnly: values['plan-only'] ?? false,
+    answersOut: values['answers-out'],
     help: values.help ?? false,
     version: values.version ?? false,
   };

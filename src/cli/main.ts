@@ -30,6 +30,8 @@ async function dispatch(args: CliArgs): Promise<number> {
       return (await import('./commands/verify-cli.js')).verifyCliCommand(args);
     case 'install':
       return (await import('./commands/install.js')).installCommand(args);
+    case 'adopt':
+      return (await import('./commands/adopt.js')).adoptCommand(args);
   }
 }
 

@@ -21,11 +21,16 @@ export interface RunPaths {
   logFile: string;
 }
 
+/** Which command a run belongs to: `resume` continues the last run with the same graph. */
+export type RunCommand = 'install' | 'adopt';
+
 export interface RunOptions {
   answers: Answers;
   target: Target;
   steps: Step[];
   paths: RunPaths;
+  /** Default 'install'. */
+  command?: RunCommand;
   onEvent: EventListener;
   signal: AbortSignal;
   /** Tests pass a fake; by default commands run on this machine. */
@@ -84,8 +89,10 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   try {
     const previous = readState(files.state);
     const resumed = previous !== undefined && previous.status !== 'done';
+    const command = options.command ?? 'install';
     const state: RunState = {
       format: STATE_FORMAT,
+      ...(command === 'install' ? {} : { command }),
       target: target.id,
       answersHash: hashAnswers(answers),
       status: 'running',

@@ -19,6 +19,8 @@ export interface StepState {
 
 export interface RunState {
   format: number;
+  /** The command the run belongs to, when it is not an install ('adopt'). */
+  command?: 'adopt';
   target: string;
   answersHash: string;
   status: 'running' | 'done' | 'failed' | 'interrupted';

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { loadAnswersFile } from '../../answers/load.js';
 import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
-import { runInstall, statePaths, type RunOutcome } from '../../engine/runner.js';
+import { runInstall, statePaths, type RunCommand, type RunOutcome } from '../../engine/runner.js';
+import { readState } from '../../engine/state.js';
+import type { Step } from '../../engine/types.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { formatFailure } from '../../render/failure-summary.js';
@@ -26,7 +28,7 @@ export async function installCommand(args: CliArgs): Promise<number> {
     );
   }
   const answers = loadAnswersFile(args.answers);
-  return install(args, answers, false);
+  return install(args, answers, { resuming: false });
 }
 
 /** `matrix-setup resume`: the last run again, with its saved answers. */
@@ -36,10 +38,25 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (!existsSync(saved)) {
     throw new UsageError(`There is no run to resume (no ${saved}).`, 'Start an install with `matrix-setup --answers FILE`.');
   }
-  return install({ ...args, yes: true }, loadAnswersFile(saved), true);
+  const last = readState(statePaths(stateDir).state);
+  if (last?.command === 'adopt') {
+    const { ADOPT_STEPS } = await import('../../../steps/adopt/index.js');
+    return install({ ...args, yes: true }, loadAnswersFile(saved), { resuming: true, command: 'adopt', steps: ADOPT_STEPS });
+  }
+  return install({ ...args, yes: true }, loadAnswersFile(saved), { resuming: true });
 }
 
-async function install(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {
+export interface InstallRun {
+  resuming: boolean;
+  /** Default: the install's own graph. */
+  command?: RunCommand;
+  steps?: Step[];
+}
+
+/** Runs a graph of steps for these answers on this machine: the install's, or a day-2 command's. */
+export async function install(args: CliArgs, answers: Answers, run: InstallRun): Promise<number> {
+  const { resuming } = run;
+  const command = run.command ?? 'install';
   if (process.getuid?.() !== 0) {
     throw new HostRefusedError('matrix-setup installs system packages and services, so it must run as root.', 'Run it again with sudo (or as root).');
   }
@@ -48,7 +65,11 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
     if (!process.stdin.isTTY) {
       throw new UsageError('Without a terminal, matrix-setup needs --yes to change this machine.', 'Add --yes (see the plan first: `matrix-setup plan --answers FILE`).');
     }
-    const ok = await confirm(`Install a Matrix homeserver for ${answers.server_name} on this ${target.name} machine?`);
+    const ok = await confirm(
+      command === 'adopt'
+        ? `Take over the Synapse of ${answers.server_name} on this ${target.name} machine (as planned above)?`
+        : `Install a Matrix homeserver for ${answers.server_name} on this ${target.name} machine?`,
+    );
     if (!ok) {
       process.stdout.write('Nothing was changed.\n');
       return ExitCode.ok;
@@ -69,19 +90,20 @@ async function install(args: CliArgs, answers: Answers, resuming: boolean): Prom
     const outcome = await runInstall({
       answers,
       target,
-      steps: STEPS,
+      steps: run.steps ?? STEPS,
+      command,
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
       signal: controller.signal,
     });
-    return report(outcome, answers, resuming, stateDir);
+    return report(outcome, answers, resuming, stateDir, command);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
 }
 
-function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateDir: string): number {
+function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateDir: string, command: RunCommand): number {
   const out = (text: string) => process.stdout.write(text);
   if (outcome.status === 'failed') {
     process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume')}`);
@@ -91,7 +113,7 @@ function report(outcome: RunOutcome, answers: Answers, resuming: boolean, stateD
     out(`\nStopped during "${outcome.failedStep}". Continue with: matrix-setup resume\n`);
     return ExitCode.interrupted;
   }
-  out(`\nYour homeserver ${answers.server_name} is installed${resuming ? ' (resumed)' : ''}.\n`);
+  out(`\nYour homeserver ${answers.server_name} is ${command === 'adopt' ? 'adopted: matrix-setup manages it from now on' : 'installed'}${resuming ? ' (resumed)' : ''}.\n`);
   out(`  Homeserver URL: https://${answers.synapse_host}\n`);
   if (answers.element.enabled) out(`  Element Web:    https://${answers.element.host}\n`);
   if (answers.admin.enabled) {
