@@ -10,6 +10,10 @@ Usage
   matrix-setup resume                       continue the last run with its saved answers
   matrix-setup verify [--server-name NAME] [--json]
                                             check the server as clients and other servers see it
+  matrix-setup adopt [--answers-out FILE] [--json]
+                                            look at a Synapse set up by hand (changes nothing),
+                                            write answers that reproduce it, show the plan
+  matrix-setup adopt --yes [--answers FILE] take that Synapse over (SQLite moves to PostgreSQL)
 
 Options
   -a, --answers FILE    answers file (YAML, version 1; see examples/answers.yaml)
@@ -29,8 +33,9 @@ Examples
   matrix-setup plan --answers examples/answers.yaml --target debian-12
   sudo matrix-setup --answers /root/matrix.yaml --yes
   sudo matrix-setup resume
+  sudo matrix-setup adopt && sudo matrix-setup adopt --yes --answers adopt-answers.yaml
 
 Exit status
   0 done   1 a step failed   2 bad usage or invalid answers (nothing was changed)
-  3 this host is refused (unsupported distro, not root, preflight failed)   130 interrupted
+  3 this host is refused (unsupported distro, not root, preflight failed, a server adopt cannot take over)   130 interrupted
 `;
