@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { CommandProbe } from '../host/probe.js';
 import { scanListeners } from '../host/ports.js';
@@ -162,7 +162,8 @@ function synapseProcesses(): SynapseProcess[] {
     let cgroup: string;
     try {
       argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      if (!synapseCommand(argv)?.homeserver) continue;
+      // The Python itself, not a wrapper that started it (runuser, sudo, env with the same arguments).
+      if (!/python/.test(basename(argv[0] ?? '')) || !synapseCommand(argv)?.homeserver) continue;
       cgroup = readFileSync(`/proc/${pid}/cgroup`, 'utf8');
     } catch {
       continue;

@@ -34,7 +34,7 @@ export const adoptCertificateRenewalStep: Step = {
   plan({ answers }) {
     const name = edgeLayout(answers).certificate.name;
     const renewal = `${LETSENCRYPT_DIR}/renewal/${name}.conf`;
-    const argv = ['certbot', 'reconfigure', '--cert-name', name, '--webroot', '-w', ACME_WEBROOT, '--deploy-hook', DEPLOY_HOOK];
+    const argv = ['certbot', 'reconfigure', '--cert-name', name, '--webroot', '-w', ACME_WEBROOT, '--deploy-hook', DEPLOY_HOOK, '--non-interactive'];
     const request = defaultRequest({ certName: name, names: [], email: '', server: answers.tls.acme_directory, webroot: ACME_WEBROOT, caBundle: answers.tls.acme_ca_bundle });
     const read = (): RenewalConfig | undefined => {
       try {

@@ -179,13 +179,15 @@ function idsOf(user: string): { uid: number; gid: number } {
 
 /**
  * A consistent copy through SQLite's backup API (it includes what a write-ahead log still
- * holds), opened read-only so the original is never written; then auto_vacuum off, which
+ * holds: Synapse runs SQLite in WAL mode), opened read-only so the original is never written; then auto_vacuum off, which
  * the port tool requires (Synapse's docs: PRAGMA auto_vacuum = 0; VACUUM).
  */
 const COPY_PY = `
-import sqlite3, sys, urllib.parse
+import os, sqlite3, sys, urllib.parse
 source, target = sys.argv[1], sys.argv[2]
-src = sqlite3.connect('file:' + urllib.parse.quote(source) + '?mode=ro', uri=True)
+# Without a write-ahead log (Synapse stopped cleanly) the file is opened immutable: no -shm or -wal is created beside it.
+mode = 'ro' if os.path.exists(source + '-wal') else 'ro&immutable=1'
+src = sqlite3.connect('file:' + urllib.parse.quote(source) + '?mode=' + mode, uri=True)
 dst = sqlite3.connect(target)
 src.backup(dst)
 src.close()

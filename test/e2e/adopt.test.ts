@@ -138,16 +138,24 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
     const adoptArgs = ['adopt', '--yes', '--answers', ANSWERS_OUT];
 
     await t.test('adopt --yes killed while the port tool runs, then resume: Synapse on PostgreSQL with everything kept', async () => {
-      let portSeen = 0;
+      // Killed once the tool is copying (its progress table in PostgreSQL has entries).
+      let copying = false;
+      let polling = true;
+      const poll = (async () => {
+        while (polling && !copying) {
+          const progress = await container.exec(['runuser', '-u', 'postgres', '--', 'psql', '-XAtq', '-d', 'synapse', '-c', "SELECT count(*) FROM port_from_sqlite3"], { cwd: '/', okExitCodes: ANY_EXIT });
+          copying = progress.exitCode === 0 && Number(progress.stdout.trim()) > 0;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
       const run = startInstallSh(container, adoptArgs);
       const { state, killed } = await killAt(run, container, {
-        description: 'while synapse_port_db runs (adopt-sqlite-port)',
-        reached: (s, tree) => {
-          if (!(stepRunning(s, 'adopt-sqlite-port') && hasProcess(tree, 'synapse_port_db'))) return false;
-          portSeen ||= Date.now();
-          return Date.now() - portSeen > 3000;
-        },
+        description: 'while synapse_port_db copies rows (adopt-sqlite-port)',
+        reached: (s, tree) => copying && stepRunning(s, 'adopt-sqlite-port') && hasProcess(tree, 'synapse_port_db'),
+      }).finally(() => {
+        polling = false;
       });
+      await poll;
       console.log(`[e2e] killed during the port: ${killed.map((p) => p.comm).join(' ')}`);
       assert.equal(state?.steps['adopt-sqlite-port']?.status, 'running');
       assert.equal(sha256(container, SQLITE_DB), sqliteBefore, 'the SQLite file is untouched by the interrupted port');
