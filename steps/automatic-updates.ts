@@ -1,9 +1,16 @@
 import type { Action, Step } from '../src/engine/types.js';
-import { autoUpgradesConf, dnfAutomaticConf } from './templates/automatic-updates.js';
+import type { Target } from '../src/host/target.js';
+import { autoUpgradesConf, dnfAutomaticConf, type DnfUpgradeType } from './templates/automatic-updates.js';
+
+/** CentOS Stream has no security advisories (updateinfo): only "every update" applies anything there. */
+export function dnfUpgradeType(target: Target): DnfUpgradeType {
+  return target.distro === 'centos' ? 'default' : 'security';
+}
 
 /**
- * The distro's automatic security updates, opt-in: unattended-upgrades (its default origins
- * are the security archive only) or dnf-automatic with upgrade_type = security.
+ * The distro's automatic updates, opt-in: unattended-upgrades (its default origins are the
+ * security archive only) or dnf-automatic with upgrade_type = security, except on CentOS
+ * Stream, whose repositories carry no security advisories: there every update is applied.
  * Synapse from matrix.org or PyPI is not among them: its upgrades stay deliberate.
  */
 export const automaticUpdatesStep: Step = {
@@ -23,8 +30,13 @@ export const automaticUpdatesStep: Step = {
     }
     return [
       { kind: 'packages', manager: 'dnf', names: ['dnf-automatic'] },
-      { kind: 'file', path: '/etc/dnf/automatic.conf', content: dnfAutomaticConf(), mode: 0o644, owner: 'root', group: 'root' },
+      { kind: 'file', path: '/etc/dnf/automatic.conf', content: dnfAutomaticConf(dnfUpgradeType(target)), mode: 0o644, owner: 'root', group: 'root' },
       { kind: 'service', unit: 'dnf-automatic.timer', enable: true, start: true, onChange: 'restart' },
     ];
+  },
+  async verify(ctx) {
+    if (ctx.target.family === 'rhel' && dnfUpgradeType(ctx.target) === 'default') {
+      ctx.note(`${ctx.target.name} publishes no security advisories, so dnf-automatic applies every update, not only security fixes.`);
+    }
   },
 };

@@ -47,6 +47,7 @@ export const turnServerStep: Step = {
       externalIp: answers.turn.external_ip,
       privateIp: answers.turn.private_ip,
       tls: source ? { cert: layout.certFile, key: layout.keyFile } : undefined,
+      coturnVersion: layout.version,
     });
     actions.push(
       { kind: 'file', path: layout.configFile, content: config, mode: 0o640, owner: 'root', group: layout.group, notify: [layout.unit] },

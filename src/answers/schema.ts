@@ -422,7 +422,9 @@ export const answersSchema = {
     automatic_updates: {
       type: 'boolean',
       default: false,
-      description: "Turn on the distribution's automatic security updates (unattended-upgrades or dnf-automatic).",
+      description:
+        "Turn on the distribution's automatic security updates (unattended-upgrades or dnf-automatic). " +
+        'CentOS Stream publishes no security advisories, so there every update is applied automatically.',
     },
   },
 } as const satisfies SectionOf<Answers>;

@@ -94,9 +94,12 @@ export function isRefused(target: Target | RefusedTarget): target is RefusedTarg
   return 'refused' in target && target.refused === true;
 }
 
-/** Node's process.arch as a dpkg architecture name. */
+/** Node's process.arch (or an RPM architecture name given to `--target`) as a dpkg architecture name. */
 export function normalizeArch(nodeArch: string): string {
   const dpkg: Record<string, string> = {
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+    ppc64le: 'ppc64el',
     x64: 'amd64',
     arm64: 'arm64',
     arm: 'armhf',
@@ -126,7 +129,7 @@ export function detectTarget(osRelease: OsRelease, arch: string): Target | Refus
     case 'rocky':
     case 'almalinux':
     case 'ol':
-      return rhelRelease(id, majorOf(osRelease.VERSION_ID), arch);
+      return rhelRelease(id, majorOf(osRelease.VERSION_ID), arch, minorOf(osRelease.VERSION_ID));
     case 'fedora':
       return refused(
         prettyName(osRelease),
@@ -308,6 +311,8 @@ function centosRelease(major: number, stream: boolean, arch: string): Target | R
       : refused('CentOS Linux 8', 'CentOS Linux 8 reached its end of life on 2021-12-31.', rhelSuggestion());
   }
   if ((major === 9 || major === 10) && stream) {
+    const unsupported = rhelArchRefusal(`CentOS Stream ${major}`, arch);
+    if (unsupported) return unsupported;
     return build({ ...rhelVersions(major), id: `centos-stream-${major}`, family: 'rhel', distro: 'centos', name: `CentOS Stream ${major}`, major, warnings: [] }, arch);
   }
   const name = stream ? `CentOS Stream ${Number.isFinite(major) ? major : ''}`.trim() : `CentOS Linux ${Number.isFinite(major) ? major : ''}`.trim();
@@ -315,9 +320,15 @@ function centosRelease(major: number, stream: boolean, arch: string): Target | R
   return refused(name, why, rhelSuggestion());
 }
 
-function rhelRelease(distro: RhelDistro, major: number, arch: string): Target | RefusedTarget {
+/**
+ * `minor` is the VERSION_ID's minor release when known (a machine's os-release); plans for a
+ * `--target` assume the current minor release.
+ */
+function rhelRelease(distro: RhelDistro, major: number, arch: string, minor?: number): Target | RefusedTarget {
   const name = `${RHEL_DISTRO_NAMES[distro]} ${Number.isFinite(major) ? major : ''}`.trim();
   if (RHEL_MAJORS.includes(major)) {
+    const unsupported = rhelArchRefusal(name, arch) ?? rhelMinorRefusal(`${name}.${minor}`, major, minor, distro === 'rhel');
+    if (unsupported) return unsupported;
     return build({ ...rhelVersions(major), id: `${distro}-${major}`, family: 'rhel', distro, name, major, warnings: [] }, arch);
   }
   if (Number.isFinite(major) && major < 8) {
@@ -328,6 +339,46 @@ function rhelRelease(distro: RhelDistro, major: number, arch: string): Target | 
     );
   }
   return refused(name, `${name} is not a release matrix-setup knows yet.`, `Use ${RHEL_DISTRO_NAMES[distro]} 9 or 10.`);
+}
+
+/**
+ * Synapse publishes ready-built wheels for x86_64 and aarch64 only (its release workflow builds
+ * on those two runners). Elsewhere pip compiles its Rust parts (rust-version 1.82 in its
+ * Cargo.toml), which takes more toolchain, memory and time than a VPS install should.
+ */
+const SYNAPSE_WHEEL_ARCHES = ['amd64', 'arm64'];
+
+function rhelArchRefusal(name: string, arch: string): RefusedTarget | undefined {
+  if (SYNAPSE_WHEEL_ARCHES.includes(arch)) return undefined;
+  return refused(
+    `${name} (${rpmArch(arch)})`,
+    `Synapse publishes ready-built packages (wheels) for x86_64 and aarch64 only; on ${rpmArch(arch)} pip would have to compile its Rust parts from source (Rust 1.82 or later, a long and memory-hungry build), which matrix-setup does not set up.`,
+    `Use an x86_64 or aarch64 server for ${name}.`,
+  );
+}
+
+/**
+ * The first minor release of each major with python3.12 and the postgresql:16 module stream in
+ * AppStream (RHEL 8.10 and 9.4; every EL10 release has both). An older minor is an install
+ * not updated since, or one pinned to Extended Update Support (EUS), which never gets them.
+ */
+const RHEL_FIRST_USABLE_MINOR: Record<number, number> = { 8: 10, 9: 4 };
+
+function rhelMinorRefusal(name: string, major: number, minor: number | undefined, rhel: boolean): RefusedTarget | undefined {
+  const needed = RHEL_FIRST_USABLE_MINOR[major];
+  if (needed === undefined || minor === undefined || minor >= needed) return undefined;
+  const unpin = rhel ? '; a system pinned to an EUS release needs `subscription-manager release --unset` first' : '';
+  return refused(
+    name,
+    `${name} is too old a minor release: python3.12 and the postgresql:16 module stream, which Synapse and its database are installed from, arrived in EL ${major}.${needed}.`,
+    `Update to the latest ${major}.x release (\`dnf upgrade --refresh\`, then reboot)${unpin}, and run matrix-setup again.`,
+  );
+}
+
+/** The RPM name of a dpkg architecture: x86_64, aarch64, ppc64le, s390x. */
+export function rpmArch(arch: string): string {
+  const rpm: Record<string, string> = { amd64: 'x86_64', arm64: 'aarch64', ppc64el: 'ppc64le', i386: 'i686', armhf: 'armv7hl' };
+  return rpm[arch] ?? arch;
 }
 
 function rhelVersions(major: number): Pick<Release, 'python' | 'venvPython' | 'postgresVersion' | 'postgresModuleStream'> {
@@ -371,7 +422,10 @@ function detectDerivative(osRelease: OsRelease, arch: string): Target | RefusedT
   }
   if (like.some((word) => word === 'rhel' || word === 'centos' || word === 'fedora')) {
     const major = majorOf(osRelease.VERSION_ID);
-    if (RHEL_MAJORS.includes(major)) return asDerivative(rhelRelease('rocky', major, arch), pretty, `EL${major}`);
+    if (RHEL_MAJORS.includes(major)) {
+      const tooOld = rhelMinorRefusal(pretty, major, minorOf(osRelease.VERSION_ID), false);
+      return tooOld ?? asDerivative(rhelRelease('rocky', major, arch), pretty, `EL${major}`);
+    }
     if (Number.isFinite(major) && major < 8) {
       return refused(pretty, `${pretty} is based on an Enterprise Linux release older than 8, which Synapse no longer runs on.`, rhelSuggestion());
     }
@@ -451,6 +505,12 @@ function prettyName(osRelease: OsRelease): string {
     [osRelease.NAME ?? osRelease.ID, osRelease.VERSION ?? osRelease.VERSION_ID].filter(Boolean).join(' ') ||
     'This operating system'
   );
+}
+
+/** The minor of a VERSION_ID such as "9.4"; undefined when it has none (CentOS Stream: "9"). */
+function minorOf(versionId: string | undefined): number | undefined {
+  const match = /^\s*\d+\.(\d+)/.exec(versionId ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 function majorOf(versionId: string | undefined): number {

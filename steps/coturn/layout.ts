@@ -7,6 +7,8 @@ import type { Target } from '../../src/host/target.js';
  */
 export interface CoturnLayout {
   package: string;
+  /** The coturn version the target's package has (at least): which options it knows. */
+  version: string;
   configFile: string;
   user: string;
   group: string;
@@ -25,6 +27,7 @@ export function coturnLayout(target: Target): CoturnLayout {
   const tlsDir = '/etc/coturn/tls';
   return {
     package: 'coturn',
+    version: coturnVersion(target),
     configFile: debian ? '/etc/turnserver.conf' : '/etc/coturn/turnserver.conf',
     user: debian ? 'turnserver' : 'coturn',
     group: debian ? 'turnserver' : 'coturn',
@@ -33,6 +36,26 @@ export function coturnLayout(target: Target): CoturnLayout {
     certFile: `${tlsDir}/fullchain.pem`,
     keyFile: `${tlsDir}/privkey.pem`,
   };
+}
+
+/**
+ * coturn as each target's archive ships it. Debian 12 and 13, Ubuntu 22.04 and 24.04: the Debian
+ * and Ubuntu archives (4.6.1 in bookworm and trixie, 4.5.2 in jammy, 4.6.1 in noble).
+ * Debian unstable and forky: 4.18.0. EPEL 8, 9 and 10 follow upstream releases (4.7 and later).
+ * Ubuntu 26.04 is not confirmed by a source: it was imported from Debian unstable after coturn
+ * 4.7 reached it. Releases newer than matrix-setup knows are assumed to be current too.
+ */
+const COTURN_BY_TARGET: Record<string, string> = {
+  'debian-12': '4.6.1',
+  'debian-13': '4.6.1',
+  'debian-unstable': '4.18.0',
+  'ubuntu-22.04': '4.5.2',
+  'ubuntu-24.04': '4.6.1',
+};
+const COTURN_SINCE_EPEL_AND_NEWER = '4.7.0';
+
+export function coturnVersion(target: Target): string {
+  return COTURN_BY_TARGET[target.id] ?? COTURN_SINCE_EPEL_AND_NEWER;
 }
 
 /** The certificate coturn serves TURN over TLS with: the one nginx uses for synapse_host. */

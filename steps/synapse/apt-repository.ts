@@ -31,6 +31,63 @@ export function keyringProblem(colons: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Until when a keyring can verify signatures, in seconds since the epoch: the latest expiry of
+ * its signing-capable keys (a subkey or the primary itself), not after the primary key's own;
+ * null when it never expires; undefined when it has no usable signing key at all.
+ * APT reports a signature by an expired key as EXPKEYSIG and refuses the repository.
+ */
+export function signingKeyExpiry(colons: string): number | null | undefined {
+  let primary: number | null = null;
+  const signing: Array<number | null> = [];
+  for (const line of colons.split('\n')) {
+    const fields = line.split(':');
+    if (fields[0] !== 'pub' && fields[0] !== 'sub') continue;
+    const expires = fields[6] ? Number(fields[6]) : null;
+    if (fields[0] === 'pub') primary = expires;
+    if (fields[1] !== 'r' && (fields[11] ?? '').includes('s')) signing.push(expires);
+  }
+  if (signing.length === 0) return undefined;
+  const latest = signing.includes(null) ? null : Math.max(...(signing as number[]));
+  if (primary === null) return latest;
+  return latest === null ? primary : Math.min(latest, primary);
+}
+
+/** A keyring is refreshed this long before its signing key expires (matrix.org extends its key shortly before). */
+export const KEY_REFRESH_MARGIN_DAYS = 30;
+
+/** Why an installed keyring should be fetched again (expired or expiring soon), or undefined while it is good. */
+export function keyringRefreshReason(colons: string, nowMs: number): string | undefined {
+  const expiry = signingKeyExpiry(colons);
+  if (expiry === undefined) return 'it holds no signing key that is not revoked';
+  if (expiry === null) return undefined;
+  const date = new Date(expiry * 1000).toISOString().slice(0, 10);
+  if (expiry * 1000 <= nowMs) return `its signing key expired on ${date}`;
+  if (expiry * 1000 <= nowMs + KEY_REFRESH_MARGIN_DAYS * 86_400_000) return `its signing key expires on ${date}`;
+  return undefined;
+}
+
+/**
+ * What to do with a freshly downloaded (and fingerprint-checked) key, given the installed one:
+ * install it unless it lasts no longer than the installed one. Not yet extended upstream:
+ * keep the installed key while it still works (warn), fail once it has expired.
+ */
+export function refreshDecision(installed: string | undefined, downloaded: string, nowMs: number): { action: 'install' } | { action: 'keep'; warning: string } | { action: 'fail'; reason: string } {
+  const fresh = signingKeyExpiry(downloaded);
+  const expiredDownload = fresh !== null && (fresh === undefined || fresh * 1000 <= nowMs);
+  const current = installed === undefined ? undefined : signingKeyExpiry(installed);
+  const lastsLonger = fresh === null || (fresh !== undefined && (current === undefined || (current !== null && fresh > current)));
+  if (installed !== undefined && current !== undefined && !lastsLonger) {
+    const until = current === null ? 'never' : new Date(current * 1000).toISOString().slice(0, 10);
+    if (current === null || current * 1000 > nowMs) {
+      return { action: 'keep', warning: `matrix.org's signing key expires on ${until} and the published key has not been extended yet; matrix-setup fetches it again on its next run.` };
+    }
+    return { action: 'fail', reason: `matrix.org's signing key expired on ${until}, and the key published at ${MATRIX_ORG_APT.keyUrl} is no newer` };
+  }
+  if (expiredDownload) return { action: 'fail', reason: `the key published at ${MATRIX_ORG_APT.keyUrl} has no signing key that is still valid` };
+  return { action: 'install' };
+}
+
 /** True when apt-get update output says a suite does not exist on packages.matrix.org. */
 export function isMissingSuite(output: string[]): boolean {
   return output.some((line) => /packages\.matrix\.org/.test(line) && /(does not have a Release file|404\s+Not Found)/i.test(line));
@@ -64,18 +121,24 @@ function keyringTask(): TaskAction {
   const temp = '<temporary directory>';
   return {
     kind: 'task',
-    description: `Install matrix.org's signing key as ${MATRIX_ORG_APT.keyring} after checking its fingerprint is ${MATRIX_ORG_APT.fingerprint}`,
+    description: `Install matrix.org's signing key as ${MATRIX_ORG_APT.keyring} after checking its fingerprint is ${MATRIX_ORG_APT.fingerprint}; fetched again when its signing key expires within ${KEY_REFRESH_MARGIN_DAYS} days`,
     shows: [
-      { argv: ['gpg', '--show-keys', '--with-colons', MATRIX_ORG_APT.keyring], when: 'read-only: the installed keyring, if any' },
-      { argv: ['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', `${temp}/key`, MATRIX_ORG_APT.keyUrl], when: 'when the keyring is missing or holds another key' },
-      { argv: ['gpg', '--show-keys', '--with-colons', `${temp}/key`], when: 'refuses to go on unless the only key is the expected one' },
+      { argv: ['gpg', '--show-keys', '--with-colons', MATRIX_ORG_APT.keyring], when: 'read-only, on every run: the installed keyring, its key and when its signing key expires' },
+      {
+        argv: ['curl', '-fsSL', '--proto', '=https', '--max-time', '60', '-o', `${temp}/key`, MATRIX_ORG_APT.keyUrl],
+        when: `when the keyring is missing, holds another key, or its signing key expires within ${KEY_REFRESH_MARGIN_DAYS} days`,
+      },
+      { argv: ['gpg', '--show-keys', '--with-colons', `${temp}/key`], when: 'refuses to go on unless the only key is the expected one; installs it only when it lasts longer than the installed one' },
       { argv: ['install', '-m', '0644', '-o', 'root', '-g', 'root', `${temp}/key`, MATRIX_ORG_APT.keyring] },
     ],
     async check(ctx) {
-      if (!existsSync(MATRIX_ORG_APT.keyring)) return false;
-      return keyringProblem(await showKeys(ctx, MATRIX_ORG_APT.keyring)) === undefined;
+      const installed = await installedKeyring(ctx);
+      return installed !== undefined && keyringRefreshReason(installed, Date.now()) === undefined;
     },
     async run(ctx) {
+      const installed = await installedKeyring(ctx);
+      const stale = installed === undefined ? undefined : keyringRefreshReason(installed, Date.now());
+      if (stale) ctx.note(`${MATRIX_ORG_APT.keyring}: ${stale}; fetching matrix.org's key again.`);
       const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-key-'));
       try {
         const downloaded = join(dir, 'key');
@@ -83,10 +146,21 @@ function keyringTask(): TaskAction {
           timeoutMs: 90_000,
           hint: `Check that this machine can reach ${new URL(MATRIX_ORG_APT.keyUrl).host} over HTTPS (proxy, firewall, DNS).`,
         });
-        const problem = keyringProblem(await showKeys(ctx, downloaded, dir));
+        const colons = await showKeys(ctx, downloaded, dir);
+        const problem = keyringProblem(colons);
         if (problem) {
           throw new StepError(`The key downloaded from ${MATRIX_ORG_APT.keyUrl} is not matrix.org's: ${problem}.`, {
             hint: 'It was not installed and nothing was trusted. Something between this machine and packages.matrix.org may be tampering with downloads; try again later, or use synapse.install: venv.',
+          });
+        }
+        const decision = refreshDecision(installed, colons, Date.now());
+        if (decision.action === 'keep') {
+          ctx.warn(decision.warning);
+          return;
+        }
+        if (decision.action === 'fail') {
+          throw new StepError(`APT cannot verify packages.matrix.org: ${decision.reason}.`, {
+            hint: "Check matrix.org's announcements (Synapse's upgrade notes) for a new key, or switch to synapse.install: venv, then resume.",
           });
         }
         let keyring = downloaded;
@@ -101,6 +175,13 @@ function keyringTask(): TaskAction {
       }
     },
   };
+}
+
+/** The installed keyring's `gpg --with-colons` listing when it holds exactly matrix.org's key; undefined otherwise. */
+async function installedKeyring(ctx: RunContext): Promise<string | undefined> {
+  if (!existsSync(MATRIX_ORG_APT.keyring)) return undefined;
+  const colons = await showKeys(ctx, MATRIX_ORG_APT.keyring);
+  return keyringProblem(colons) === undefined ? colons : undefined;
 }
 
 /** `gpg --show-keys` with a throwaway home, so root's own keyring is never touched. */

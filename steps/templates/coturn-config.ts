@@ -21,7 +21,35 @@ export interface CoturnConfigInput {
   /** Addresses to listen and relay on; default: all of this machine's addresses. */
   listeningIps?: string[];
   relayIps?: string[];
+  /**
+   * The coturn version the config is for (default: a current one). Options coturn dropped or
+   * turned into defaults are written only for versions that still need them.
+   */
+  coturnVersion?: string;
 }
+
+/**
+ * Which hardening options a coturn version needs spelled out. Each became the default, and
+ * then an unknown ("Bad configuration format") or deprecated option, in coturn's ChangeLog:
+ * - 4.7.0: TLS 1.0/1.1 off, old STUN (no MAPPED-ADDRESS) off, RFC 5780 off, no SOFTWARE
+ *   attribute; no-tlsv1, no-tlsv1_1 and no-stun-backward-compatibility are unknown since;
+ * - 4.10.0: the telnet CLI is off (no-cli logs an error since);
+ * - 4.17.0: DTLS listeners only with --dtls (no-dtls logs a warning since).
+ */
+export function coturnOptionsFor(version: string): { legacyStunAndTls: boolean; noCli: boolean; noDtls: boolean } {
+  return {
+    legacyStunAndTls: versionBefore(version, [4, 7]),
+    noCli: versionBefore(version, [4, 10]),
+    noDtls: versionBefore(version, [4, 17]),
+  };
+}
+
+function versionBefore(version: string, [major, minor]: [number, number]): boolean {
+  const [a = 0, b = 0] = version.split('.').map((part) => Number.parseInt(part, 10));
+  return a < major || (a === major && b < minor);
+}
+
+const CURRENT_COTURN = '4.18.0';
 
 /** Ranges the relay must never send to: RFC 6890 special-purpose and private IPv4/IPv6 space. */
 export const DENIED_PEER_RANGES = [
@@ -50,6 +78,7 @@ export const DENIED_PEER_RANGES = [
 ];
 
 export function coturnConfig(input: CoturnConfigInput): string {
+  const options = coturnOptionsFor(input.coturnVersion ?? CURRENT_COTURN);
   const lines: string[] = [
     '# Written by matrix-setup; changes here are replaced on the next run (the old file is kept as a .bak).',
     '# Synapse hands out short-lived credentials signed with the shared secret (turn_shared_secret).',
@@ -80,11 +109,12 @@ export function coturnConfig(input: CoturnConfigInput): string {
       `tls-listening-port=${input.tlsListeningPort ?? 5349}`,
       `cert=${input.tls.cert}`,
       `pkey=${input.tls.key}`,
-      'no-tlsv1',
-      'no-tlsv1_1',
     );
+    if (options.legacyStunAndTls) lines.push('no-tlsv1', 'no-tlsv1_1');
+    else lines.push('# TLS 1.0 and 1.1 stay off (the default since coturn 4.7).');
   } else {
-    lines.push('# No certificate for TURN over TLS (tls.mode self-signed).', 'no-tls', 'no-dtls');
+    lines.push('# No certificate for TURN over TLS (tls.mode self-signed).', 'no-tls');
+    if (options.noDtls) lines.push('no-dtls');
   }
   lines.push(
     '',
@@ -95,12 +125,22 @@ export function coturnConfig(input: CoturnConfigInput): string {
     '# At most 12 relayed streams per user (3 video calls), 1200 in total.',
     'user-quota=12',
     'total-quota=1200',
-    '# No admin console, no version in responses, no NAT-discovery amplification.',
-    'no-cli',
-    'no-software-attribute',
-    'no-rfc5780',
-    'no-stun-backward-compatibility',
-    'response-origin-only-with-rfc5780',
+  );
+  if (options.legacyStunAndTls) {
+    lines.push(
+      '# No admin console, no version in responses, no NAT-discovery amplification.',
+      'no-cli',
+      'no-software-attribute',
+      'no-rfc5780',
+      'no-stun-backward-compatibility',
+      'response-origin-only-with-rfc5780',
+    );
+  } else if (options.noCli) {
+    lines.push('# No admin console (coturn 4.7 and later send no version and do no NAT discovery unless asked).', 'no-cli');
+  } else {
+    lines.push('# coturn 4.10 and later: no admin console, no version in responses and no NAT discovery unless asked.');
+  }
+  lines.push(
     '',
     '# Logs go to the journal: journalctl -u coturn',
     'syslog',

@@ -3,7 +3,7 @@ import type { Answers } from '../../src/answers/types.js';
 export interface SynapseTuning {
   openFilesLimit: number;
   cacheFactor?: number;
-  /** jemalloc to preload (venv installs; the matrix.org package preloads it itself). */
+  /** Path of the jemalloc library to preload. */
   jemalloc?: string;
 }
 
@@ -23,7 +23,12 @@ export function systemdTuningDropIn(tuning: SynapseTuning): string {
     lines.push('# Size of all Synapse caches relative to their defaults (synapse.cache_factor).', `Environment=SYNAPSE_CACHE_FACTOR=${tuning.cacheFactor}`);
   }
   if (tuning.jemalloc) {
-    lines.push('# jemalloc returns freed memory to the system, which keeps a long-running Synapse smaller.', `Environment=LD_PRELOAD=${tuning.jemalloc}`);
+    lines.push(
+      '# jemalloc returns freed memory to the system, which keeps a long-running Synapse smaller.',
+      "# PYTHONMALLOC=malloc is left unset: it only matters for caches.cache_autotuning, which is off, and it",
+      "# would route Python's small objects through malloc too. Add it in your own drop-in if you turn autotuning on.",
+      `Environment=LD_PRELOAD=${tuning.jemalloc}`,
+    );
   }
   lines.push('');
   return lines.join('\n');

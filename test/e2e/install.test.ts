@@ -34,6 +34,7 @@ import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMai
 import { fileChecksums, serviceStarts, diffChecksums } from './harness/snapshot.js';
 import { describeChecks, runVerifyCommand, withOneMegabyteBodyLimit, type VerifyReport } from './harness/verify-command.js';
 import { SmtpSink } from '../helpers/smtp-sink.js';
+import { coturnComplaintsFor, coturnJournal, serviceJemalloc } from './checks/service-runtime.js';
 import { adminPasswordFrom, missingSteps, verifyServer } from './harness/verify-server.js';
 
 const MINUTES = 60_000;
@@ -193,6 +194,17 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
       const limits = await synapseFileLimits(container);
       assert.equal(limits.shown, `LimitNOFILE=${OPEN_FILES_LIMIT}`);
       assert.equal(limits.running, `${OPEN_FILES_LIMIT} ${OPEN_FILES_LIMIT}`, 'the running Synapse has the limit');
+    });
+
+    await t.test("Synapse runs with jemalloc mapped; coturn's journal has no complaint about its config", async () => {
+      const run = (argv: string[]) => container.exec(argv, { okExitCodes: [0, 1] });
+      const synapse = await serviceJemalloc(run, 'matrix-synapse');
+      assert.ok(synapse.mapped.length > 0, `no libjemalloc in /proc/${synapse.pid}/maps (LD_PRELOAD=${synapse.preload})`);
+      const coturn = await coturnJournal(run);
+      assert.match(coturn.log, /Coturn/, 'coturn logged its start to the journal');
+      assert.deepEqual(coturn.complaints, []);
+      assert.match((await coturnComplaintsFor(run, 'no-tlsv1')).join('\n'), /Bad configuration format: no-tlsv1/, 'the journal check sees a complaint');
+      t.diagnostic(`Synapse (pid ${synapse.pid}) maps ${synapse.mapped.join(', ')}; coturn logged ${coturn.log.split('\n').length} lines`);
     });
 
     const session = adminPassword ? await loginAdmin(adminPassword) : undefined;

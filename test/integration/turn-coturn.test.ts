@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { coturnConfig } from '../../steps/templates/coturn-config.js';
+import { coturnComplaints } from '../e2e/checks/service-runtime.js';
 import { checkPrivatePeerRefused, relayThroughTurn, turnRestCredentials, type CommandRunner } from '../e2e/checks/turn.js';
 
 const SECRET = 'integration-shared-secret';
@@ -30,6 +31,12 @@ const run: CommandRunner = (argv, options) =>
     });
   });
 
+/** The installed coturn's upstream version (4.6.1 from Debian's 4.6.1-1). */
+function hostCoturnVersion(): string {
+  const version = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'coturn'], { encoding: 'utf8' }).stdout.trim();
+  return version.replace(/^\d+:/, '').replace(/-[^-]*$/, '') || '4.6.1';
+}
+
 async function waitForUdpListener(port: number): Promise<void> {
   for (let i = 0; i < 50; i++) {
     const ss = spawnSync('ss', ['-lnu', `sport = :${port}`], { encoding: 'utf8' });
@@ -43,6 +50,7 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
   let dir: string;
   let server: ChildProcess;
   let peer: ChildProcess;
+  let serverOutput = '';
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'matrix-setup-turn-'));
@@ -54,10 +62,15 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
       listeningPort: TURN_PORT,
       listeningIps: ['127.0.0.1'],
       relayIps: ['127.0.0.1'],
+      coturnVersion: hostCoturnVersion(),
     });
     // Test only: loopback is denied like every private range; let exactly one loopback address through as the echo peer.
-    writeFileSync(join(dir, 'turnserver.conf'), `${config}allow-loopback-peers\nallowed-peer-ip=${ALLOWED_PEER}\n`);
-    server = spawn('turnserver', ['-c', join(dir, 'turnserver.conf'), `--pidfile=${join(dir, 'turnserver.pid')}`], { stdio: 'ignore' });
+    // The log goes to stdout instead of syslog, so the test can read what coturn thought of the options.
+    const testConfig = config.replace(/^(syslog|no-stdout-log)$/gm, '');
+    writeFileSync(join(dir, 'turnserver.conf'), `${testConfig}allow-loopback-peers\nallowed-peer-ip=${ALLOWED_PEER}\n`);
+    server = spawn('turnserver', ['-c', join(dir, 'turnserver.conf'), `--pidfile=${join(dir, 'turnserver.pid')}`, '--log-file=stdout'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout?.on('data', (chunk) => (serverOutput += chunk));
+    server.stderr?.on('data', (chunk) => (serverOutput += chunk));
     peer = spawn('turnutils_peer', ['-L', ALLOWED_PEER, '-p', String(PEER_PORT)], { stdio: 'ignore' });
     await waitForUdpListener(TURN_PORT);
     await waitForUdpListener(PEER_PORT);
@@ -67,6 +80,11 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
     if (server?.pid) server.kill('SIGTERM');
     if (peer?.pid) peer.kill('SIGTERM');
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`knows every option written for this machine's coturn ${hostCoturnVersion()}`, () => {
+    assert.match(serverOutput, /Version Coturn-|Coturn Version/, `coturn logged its start to stdout:\n${serverOutput}`);
+    assert.deepEqual(coturnComplaints(serverOutput), []);
   });
 
   it('allocates a relay with Synapse-style credentials and relays data to an allowed peer', async () => {

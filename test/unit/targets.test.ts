@@ -9,6 +9,7 @@ import {
   detectTarget,
   isRefused,
   normalizeArch,
+  rpmArch,
   targetById,
 } from '../../src/host/targets.js';
 import type { RefusedTarget, Target } from '../../src/host/target.js';
@@ -67,7 +68,6 @@ const SUPPORTED: Record<string, Expected> = {
   'lmde-6': { id: 'debian-12', codename: 'bookworm', derivative: 'LMDE 6 (faye)' },
   'linuxmint-22': { id: 'ubuntu-24.04', codename: 'noble', derivative: 'Linux Mint 22' },
   'pop-22.04': { id: 'ubuntu-22.04', codename: 'jammy', derivative: 'Pop!_OS 22.04 LTS', warns: /dropping Ubuntu 22\.04/ },
-  'eurolinux-9': { id: 'rocky-9', derivative: 'EuroLinux 9.2 (Prague)', warns: /handled as Rocky Linux 9/ },
 };
 
 const REFUSED: Record<string, RegExp> = {
@@ -88,6 +88,7 @@ const REFUSED: Record<string, RegExp> = {
   arch: /Arch Linux is not a distribution matrix-setup supports/,
   'opensuse-leap-15.6': /openSUSE Leap 15\.6 is not a distribution/,
   'alpine-3.20': /Alpine Linux v3\.20 is not a distribution/,
+  'eurolinux-9': /EuroLinux 9\.2 \(Prague\) is too old a minor release: python3\.12 and the postgresql:16 module stream, .* arrived in EL 9\.4/,
 };
 
 test('every os-release fixture has an expectation', () => {
@@ -163,7 +164,55 @@ test('families, distros and package facts', () => {
   assert.equal(supported('centos-stream-9').distro, 'centos');
   assert.equal(supported('ol-9').distro, 'ol');
   assert.equal(supported('rhel-9').distro, 'rhel');
-  assert.equal(supported('eurolinux-9').distro, 'rocky');
+  const rebuild = detectTarget({ ...parseOsRelease(readFileSync(join(FIXTURES, 'eurolinux-9'), 'utf8')), VERSION_ID: '9.4' }, 'amd64');
+  assert.ok(!isRefused(rebuild) && rebuild.id === 'rocky-9' && rebuild.distro === 'rocky', 'a RHEL rebuild at 9.4 is handled like Rocky Linux 9');
+  assert.ok(rebuild.warnings.some((w) => /handled as Rocky Linux 9/.test(w)));
+});
+
+function withVersion(fixture: string, versionId: string, arch = 'amd64'): Target | RefusedTarget {
+  return detectTarget({ ...parseOsRelease(readFileSync(join(FIXTURES, fixture), 'utf8')), VERSION_ID: versionId }, arch);
+}
+
+test('RHEL family: minor releases before python3.12 and postgresql:16 (8.10, 9.4) are refused with the reason', () => {
+  for (const [fixture, version] of [['rhel-9', '9.2'], ['rocky-9', '9.3'], ['almalinux-8', '8.9'], ['ol-8', '8.8'], ['rhel-8', '8.6']] as const) {
+    const target = withVersion(fixture, version);
+    assert.ok(isRefused(target), `${fixture} ${version} was accepted`);
+    assert.match(target.reason, new RegExp(`${version.replace('.', '\\.')} is too old a minor release: python3\\.12 and the postgresql:16 module stream`));
+    assert.match(target.suggestion, /dnf upgrade --refresh/);
+  }
+  const eus = withVersion('rhel-9', '9.2');
+  assert.ok(isRefused(eus) && /subscription-manager release --unset/.test(eus.suggestion), 'RHEL says how to leave an EUS pin');
+  const rocky = withVersion('rocky-9', '9.3');
+  assert.ok(isRefused(rocky) && !/subscription-manager/.test(rocky.suggestion), 'rebuilds have no subscription-manager');
+  for (const [fixture, version] of [['rhel-9', '9.4'], ['rhel-9', '9.6'], ['rocky-8', '8.10'], ['ol-10', '10.0'], ['rhel-10', '10.1'], ['centos-stream-9', '9']] as const) {
+    const target = withVersion(fixture, version);
+    assert.ok(!isRefused(target), `${fixture} ${version} refused: ${isRefused(target) ? target.reason : ''}`);
+  }
+  // A plan for a target id assumes the current minor release.
+  assert.ok(!isRefused(targetById('rhel-9')));
+});
+
+test('RHEL family on ppc64le and s390x is refused: Synapse has no wheels there', () => {
+  for (const fixture of ['rhel-9', 'rocky-9', 'almalinux-10', 'ol-8', 'centos-stream-10']) {
+    for (const arch of ['ppc64el', 's390x']) {
+      const target = detect(fixture, arch);
+      assert.ok(isRefused(target), `${fixture} on ${arch} was accepted`);
+      assert.match(target.reason, /wheels\) for x86_64 and aarch64 only; on (ppc64le|s390x) pip would have to compile its Rust parts/);
+      assert.match(target.suggestion, /x86_64 or aarch64 server/);
+    }
+    assert.ok(!isRefused(detect(fixture, 'arm64')), `${fixture} on arm64`);
+  }
+  assert.ok(isRefused(targetById('rhel-9/ppc64el')), '--target with an architecture is refused the same way');
+  assert.match((targetById('rocky-9/ppc64le') as RefusedTarget).name, /Rocky Linux 9 \(ppc64le\)/);
+  assert.ok(!isRefused(targetById('debian-12/ppc64el')), 'Debian is not concerned');
+});
+
+test('RPM architecture names', () => {
+  assert.deepEqual(['amd64', 'arm64', 'ppc64el', 's390x'].map(rpmArch), ['x86_64', 'aarch64', 'ppc64le', 's390x']);
+  // --target accepts the RPM names too.
+  assert.deepEqual(['x86_64', 'aarch64', 'ppc64le'].map(normalizeArch), ['amd64', 'arm64', 'ppc64el']);
+  const rocky = targetById('rocky-9/aarch64');
+  assert.ok(!isRefused(rocky) && rocky.arch === 'arm64');
 });
 
 test('Synapse sources depend on the release and the architecture', () => {

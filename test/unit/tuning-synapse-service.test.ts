@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { automaticUpdatesStep } from '../../steps/automatic-updates.js';
+import { automaticUpdatesStep, dnfUpgradeType } from '../../steps/automatic-updates.js';
 import { jemallocFor, synapseTuningStep } from '../../steps/synapse-tuning.js';
 import { systemdTuningDropIn } from '../../steps/templates/systemd-tuning.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
@@ -14,14 +14,45 @@ describe('Synapse service tuning', () => {
     assert.match(full, /^Environment=LD_PRELOAD=\/usr\/lib64\/libjemalloc.so.2$/m);
   });
 
-  it('preloads jemalloc for a venv only (the matrix.org package does it itself)', () => {
-    const venv = synapseTuningStep.plan({ answers: testAnswers({ synapse: { install: 'venv' } }), target: testTarget('debian-12') });
-    assert.deepEqual(venv[0], { kind: 'packages', manager: 'apt', names: ['libjemalloc2'] });
-    const file = venv.find((a) => a.kind === 'file');
-    assert.match(file?.kind === 'file' ? file.content : '', /LD_PRELOAD=\/usr\/lib\/x86_64-linux-gnu\/libjemalloc.so.2/);
-    const apt = synapseTuningStep.plan({ answers: testAnswers(), target: testTarget('debian-12') });
-    assert.ok(!apt.some((a) => a.kind === 'packages'));
-    assert.equal(jemallocFor(testTarget('rocky-9'))?.package, 'jemalloc');
+  it('preloads jemalloc for every kind of install: matrix.org package, Debian package and venv', () => {
+    const cases: Array<[string, 'apt' | 'distro' | 'venv']> = [
+      ['debian-12', 'apt'],
+      ['debian-12', 'venv'],
+      ['debian-unstable', 'distro'],
+      ['ubuntu-24.04', 'apt'],
+      ['rocky-9', 'venv'],
+    ];
+    for (const [targetId, install] of cases) {
+      const target = testTarget(targetId);
+      const actions = synapseTuningStep.plan({ answers: testAnswers({ synapse: { install } }), target });
+      const expected = jemallocFor(target)!;
+      assert.deepEqual(actions[0], { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: [expected.package] }, `${targetId} ${install}`);
+      const file = actions.find((a) => a.kind === 'file');
+      assert.ok(file?.kind === 'file' && file.content.split('\n').includes(`Environment=LD_PRELOAD=${expected.library}`), `${targetId} ${install}`);
+    }
+  });
+
+  it('finds jemalloc where each target and architecture keeps it', () => {
+    const expected: Array<[string, string | undefined, string | undefined]> = [
+      ['debian-12', 'libjemalloc2', '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2'],
+      ['debian-12/arm64', 'libjemalloc2', '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2'],
+      ['debian-unstable/ppc64el', 'libjemalloc2', '/usr/lib/powerpc64le-linux-gnu/libjemalloc.so.2'],
+      ['debian-13/riscv64', 'libjemalloc2', '/usr/lib/riscv64-linux-gnu/libjemalloc.so.2'],
+      ['ubuntu-24.04/armhf', 'libjemalloc2', '/usr/lib/arm-linux-gnueabihf/libjemalloc.so.2'],
+      ['rocky-9', 'jemalloc', '/usr/lib64/libjemalloc.so.2'],
+      ['almalinux-8/arm64', 'jemalloc', '/usr/lib64/libjemalloc.so.2'],
+      ['debian-12/sparc64', undefined, undefined],
+    ];
+    for (const [id, pkg, library] of expected) {
+      const found = jemallocFor(testTarget(id));
+      assert.deepEqual([found?.package, found?.library], [pkg, library], id);
+    }
+  });
+
+  it('leaves PYTHONMALLOC alone (cache autotuning is off) and says so', () => {
+    const dropIn = systemdTuningDropIn({ openFilesLimit: 65536, jemalloc: '/usr/lib64/libjemalloc.so.2' });
+    assert.ok(!dropIn.split('\n').some((l) => l.startsWith('Environment=PYTHONMALLOC')));
+    assert.match(dropIn, /^# PYTHONMALLOC=malloc is left unset/m);
   });
 
   it('writes its own drop-in and reloads systemd', () => {
@@ -46,5 +77,26 @@ describe('automatic updates', () => {
     const rocky = automaticUpdatesStep.plan({ answers: testAnswers({ automatic_updates: true }), target: testTarget('rocky-9') });
     assert.match(rocky[1].kind === 'file' ? rocky[1].content : '', /^upgrade_type = security$/m);
     assert.ok(rocky.some((a) => a.kind === 'service' && a.unit === 'dnf-automatic.timer'));
+  });
+
+  it('applies every update on CentOS Stream, which publishes no security advisories (upgrade_type = security would apply nothing)', () => {
+    for (const id of ['centos-stream-9', 'centos-stream-10']) {
+      const actions = automaticUpdatesStep.plan({ answers: testAnswers({ automatic_updates: true }), target: testTarget(id) });
+      const conf = actions[1].kind === 'file' ? actions[1].content : '';
+      assert.match(conf, /^upgrade_type = default$/m, id);
+      assert.match(conf, /^# CentOS Stream publishes no security advisories/m, id);
+      assert.equal(dnfUpgradeType(testTarget(id)), 'default');
+    }
+    for (const id of ['rhel-9', 'rocky-10', 'almalinux-8', 'ol-9']) assert.equal(dnfUpgradeType(testTarget(id)), 'security', id);
+  });
+
+  it('says so when it runs on CentOS Stream', async () => {
+    const notes: string[] = [];
+    const ctx = { answers: testAnswers({ automatic_updates: true }), target: testTarget('centos-stream-9'), note: (m: string) => notes.push(m), warn: (m: string) => notes.push(m) };
+    await automaticUpdatesStep.verify?.(ctx as never);
+    assert.match(notes.join('\n'), /CentOS Stream 9 publishes no security advisories, so dnf-automatic applies every update/);
+    notes.length = 0;
+    await automaticUpdatesStep.verify?.({ ...ctx, target: testTarget('rocky-9') } as never);
+    assert.deepEqual(notes, []);
   });
 });

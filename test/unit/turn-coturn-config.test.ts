@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { replaceSecretTokens } from '../../src/secrets/tokens.js';
-import { certificateSource, coturnLayout } from '../../steps/coturn/layout.js';
+import { certificateSource, coturnLayout, coturnVersion } from '../../steps/coturn/layout.js';
 import { firewalldSpec, turnPorts, ufwAllowed, ufwSpec } from '../../steps/coturn/firewall.js';
-import { coturnConfig, DENIED_PEER_RANGES } from '../../steps/templates/coturn-config.js';
+import { coturnConfig, coturnOptionsFor, DENIED_PEER_RANGES } from '../../steps/templates/coturn-config.js';
 import { coturnDeployHook } from '../../steps/templates/coturn-deploy-hook.js';
 import { synapseTurnYaml, turnUris } from '../../steps/templates/synapse-turn.js';
 import { turnServerStep } from '../../steps/turn-server.js';
@@ -25,7 +25,7 @@ describe('coturn config', () => {
 
   it('carries the hardening coturn and Synapse recommend', () => {
     const text = lines(coturnConfig(base));
-    for (const line of ['no-cli', 'no-multicast-peers', 'no-tcp-relay', 'denied-peer-ip=10.0.0.0-10.255.255.255', 'denied-peer-ip=127.0.0.0-127.255.255.255', 'denied-peer-ip=192.168.0.0-192.168.255.255', 'denied-peer-ip=172.16.0.0-172.31.255.255', 'denied-peer-ip=::1', 'denied-peer-ip=fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff']) {
+    for (const line of ['no-multicast-peers', 'no-tcp-relay', 'denied-peer-ip=10.0.0.0-10.255.255.255', 'denied-peer-ip=127.0.0.0-127.255.255.255', 'denied-peer-ip=192.168.0.0-192.168.255.255', 'denied-peer-ip=172.16.0.0-172.31.255.255', 'denied-peer-ip=::1', 'denied-peer-ip=fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff']) {
       assert.ok(text.includes(line), line);
     }
     assert.equal(text.filter((l) => l.startsWith('denied-peer-ip=')).length, DENIED_PEER_RANGES.length);
@@ -42,8 +42,64 @@ describe('coturn config', () => {
     const tls = lines(coturnConfig({ ...base, tls: { cert: '/etc/coturn/tls/fullchain.pem', key: '/etc/coturn/tls/privkey.pem' } }));
     assert.ok(tls.includes('tls-listening-port=5349') && tls.includes('cert=/etc/coturn/tls/fullchain.pem') && tls.includes('pkey=/etc/coturn/tls/privkey.pem'));
     assert.ok(!tls.includes('no-tls'));
-    const plain = lines(coturnConfig(base));
+    const plain = lines(coturnConfig({ ...base, coturnVersion: '4.6.1' }));
     assert.ok(plain.includes('no-tls') && plain.includes('no-dtls') && !plain.some((l) => l.startsWith('cert=')));
+  });
+});
+
+describe('coturn options by version', () => {
+  const base = { realm: 'example.org', sharedSecret: '<<secret:turn_shared_secret>>', minPort: 49152, maxPort: 49999, tls: { cert: '/c.pem', key: '/k.pem' } };
+  const GONE_IN_4_7 = ['no-tlsv1', 'no-tlsv1_1', 'no-stun-backward-compatibility'];
+  const DEFAULT_SINCE_4_7 = ['no-software-attribute', 'no-rfc5780', 'response-origin-only-with-rfc5780'];
+
+  it('spells out TLS 1.2+, no old STUN, no RFC 5780 and no version for coturn before 4.7', () => {
+    for (const version of ['4.5.2', '4.6.1', '4.6.3']) {
+      const text = lines(coturnConfig({ ...base, coturnVersion: version }));
+      for (const option of [...GONE_IN_4_7, ...DEFAULT_SINCE_4_7, 'no-cli']) assert.ok(text.includes(option), `${version}: ${option}`);
+    }
+  });
+
+  it('writes no option coturn 4.7 and later reject ("Bad configuration format") or only deprecate', () => {
+    for (const version of ['4.7.0', '4.8.0', '4.18.0']) {
+      const text = lines(coturnConfig({ ...base, coturnVersion: version }));
+      for (const option of [...GONE_IN_4_7, ...DEFAULT_SINCE_4_7]) assert.ok(!text.includes(option), `${version}: ${option}`);
+    }
+    assert.ok(lines(coturnConfig({ ...base, coturnVersion: '4.9.0' })).includes('no-cli'), 'the CLI is on by default before 4.10');
+    assert.ok(!lines(coturnConfig({ ...base, coturnVersion: '4.10.0' })).includes('no-cli'), 'no-cli is deprecated from 4.10');
+    const plain = (version: string) => lines(coturnConfig({ ...base, tls: undefined, coturnVersion: version }));
+    assert.ok(plain('4.16.0').includes('no-dtls') && plain('4.16.0').includes('no-tls'));
+    assert.ok(!plain('4.17.0').includes('no-dtls') && plain('4.17.0').includes('no-tls'), 'DTLS is off by default from 4.17');
+  });
+
+  it('compares versions as numbers', () => {
+    assert.deepEqual(coturnOptionsFor('4.10.1'), { legacyStunAndTls: false, noCli: false, noDtls: true });
+    assert.deepEqual(coturnOptionsFor('4.6.10'), { legacyStunAndTls: true, noCli: true, noDtls: true });
+    assert.deepEqual(coturnOptionsFor('5.0'), { legacyStunAndTls: false, noCli: false, noDtls: false });
+  });
+
+  it("chooses by the target's coturn package: Debian 12/13 and Ubuntu LTS < 4.7, unstable and EPEL >= 4.7", () => {
+    const expected: Array<[string, string]> = [
+      ['debian-12', '4.6.1'],
+      ['debian-13', '4.6.1'],
+      ['ubuntu-22.04', '4.5.2'],
+      ['ubuntu-24.04', '4.6.1'],
+      ['debian-unstable', '4.18.0'],
+      ['rocky-9', '4.7.0'],
+      ['rhel-8', '4.7.0'],
+      ['centos-stream-10', '4.7.0'],
+    ];
+    for (const [id, version] of expected) assert.equal(coturnVersion(testTarget(id)), version, id);
+    const configOf = (id: string) => {
+      const actions = turnServerStep.plan({ answers: testAnswers({ turn: { enabled: true } }), target: testTarget(id) });
+      const file = actions.find((a) => a.kind === 'file' && a.path.endsWith('turnserver.conf'));
+      return file?.kind === 'file' ? lines(file.content) : [];
+    };
+    assert.ok(configOf('debian-12').includes('no-tlsv1'));
+    for (const id of ['debian-unstable', 'rocky-9']) {
+      assert.ok(configOf(id).includes('realm=example.org'), id);
+      for (const option of GONE_IN_4_7) assert.ok(!configOf(id).includes(option), `${id}: ${option}`);
+    }
+    assert.ok(configOf('rocky-9').includes('no-cli'), 'EPEL may still ship a coturn before 4.10');
   });
 });
 
