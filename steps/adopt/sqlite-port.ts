@@ -11,8 +11,11 @@ import { secretToken } from '../../src/secrets/tokens.js';
 import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
 import { databaseEngine, readEffectiveConfig } from './synapse-settings.js';
 
-/** Where the port works: root's directory, the service user's working copy inside it. */
-export const PORT_DIR = '/var/lib/matrix-setup/sqlite-port';
+/**
+ * Where the port works: root's directory (traversable), the service user's working copy inside
+ * it. Not under the state directory, which only root may enter.
+ */
+export const PORT_DIR = '/var/lib/matrix-setup-sqlite-port';
 export const PORT_CONFIG = `${PORT_DIR}/port-config.yaml`;
 export const PORT_WORK = `${PORT_DIR}/work`;
 export const PORT_COPY = `${PORT_WORK}/homeserver.db`;
