@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunContext, Step } from '../../src/engine/types.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import type { SecretName } from '../../src/secrets/tokens.js';
@@ -80,7 +79,7 @@ function keepInFile(ctx: RunContext, value: string, apply: boolean): number {
     // missing: written below
   }
   if (apply) {
-    writeFileAtomic(join(file), `${value}\n`, { mode: 0o600 });
+    writeFileAtomic(file, `${value}\n`, { mode: 0o600 });
     ctx.note(`Kept the database password from Synapse's config in ${file} (0600).`);
   }
   return 1;
