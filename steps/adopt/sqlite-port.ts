@@ -17,6 +17,8 @@ import { databaseEngine, readEffectiveConfig } from './synapse-settings.js';
  */
 export const PORT_DIR = '/var/lib/matrix-setup-sqlite-port';
 export const PORT_CONFIG = `${PORT_DIR}/port-config.yaml`;
+/** The same settings with the copy as the database, for finishing its background updates. */
+export const COPY_CONFIG = `${PORT_DIR}/copy-config.yaml`;
 export const PORT_WORK = `${PORT_DIR}/work`;
 export const PORT_COPY = `${PORT_WORK}/homeserver.db`;
 /** The original's path and checksum when the copy was made: a changed original is copied again. */
@@ -50,6 +52,7 @@ export const sqlitePortStep: Step = {
     const layout = synapseLayout(answers, target);
     const sqlite = '<database.args.database of the current config>';
     const portArgv = [...asUser(layout, PORT_WORK), layout.portDbTool, '--sqlite-database', PORT_COPY, '--postgres-config', PORT_CONFIG];
+    const updateArgv = [...asUser(layout, PORT_WORK), layout.updateDbTool, '--database-config', COPY_CONFIG, '--run-background-updates'];
     return [
       { kind: 'directory', path: PORT_DIR, mode: 0o711, owner: 'root', group: 'root' },
       { kind: 'directory', path: PORT_WORK, mode: 0o700, owner: layout.user, group: layout.group },
@@ -64,10 +67,11 @@ export const sqlitePortStep: Step = {
             stdin: `# Synapse's effective config (homeserver.yaml + conf.d), with:\nserver_name: ${answers.server_name}\ndatabase:\n  name: psycopg2\n  args: {user: ${answers.database.user}, password: ${secretToken('database_password')}, dbname: ${answers.database.name}, host: ${dbHost(answers)}, port: ${answers.database.port}}\n`,
             when: `owner ${layout.user}, mode 0600`,
           },
+          { argv: updateArgv, when: `on the copy (${COPY_CONFIG}: the same settings, the copy as database): background updates Synapse had not finished, which the port tool refuses to start with` },
           { argv: portArgv, when: 'reads the copy, writes PostgreSQL; run again after an interruption' },
         ],
         check: async () => portState(layout).done,
-        run: (ctx) => port(ctx, layout, portArgv),
+        run: (ctx) => port(ctx, layout, portArgv, updateArgv),
       },
     ];
   },
@@ -97,7 +101,7 @@ function sqlitePath(merged: Record<string, unknown>): string {
   return isAbsolute(configured) ? configured : resolve('/', configured);
 }
 
-async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[]): Promise<void> {
+async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[], updateArgv: string[]): Promise<void> {
   const config = readEffectiveConfig(layout);
   if (databaseEngine(config) !== 'sqlite3') return;
   const source = sqlitePath(config.merged);
@@ -120,6 +124,12 @@ async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[]):
     ctx.note(`Copied ${source} to ${PORT_COPY} (SHA-256 ${before.slice(0, 16)}…).`);
   }
 
+  // A Synapse stopped soon after an upgrade (or its first start) leaves background updates pending.
+  writeServiceConfig(layout, COPY_CONFIG, { ...config.merged, server_name: ctx.answers.server_name, database: { name: 'sqlite3', args: { database: PORT_COPY } } }, 'update_synapse_database');
+  await ctx.exec.run(updateArgv, {
+    timeoutMs: 12 * 3600_000,
+    hint: 'Synapse could not finish its background updates on the copy; the output names the update. The SQLite file itself is unchanged.',
+  });
   writePortConfig(ctx, layout, config.merged);
   const result = await ctx.exec.run(portArgv, {
     timeoutMs: 12 * 3600_000,
@@ -167,10 +177,15 @@ function writePortConfig(ctx: RunContext, layout: SynapseLayout, merged: Record<
     cp_max: 5,
   };
   if (answers.database.mode === 'external') args.sslmode = answers.database.sslmode;
-  const content = new Document({ ...merged, server_name: answers.server_name, database: { name: 'psycopg2', args } }, { version: '1.1' }).toString({ lineWidth: 0 });
-  writeFileAtomic(PORT_CONFIG, `# Written by matrix-setup for synapse_port_db (which reads this one file); holds secrets.\n${content}`, { mode: 0o600 });
+  writeServiceConfig(layout, PORT_CONFIG, { ...merged, server_name: answers.server_name, database: { name: 'psycopg2', args } }, 'synapse_port_db');
+}
+
+/** A config file for one of Synapse's tools, run as the service user: 0600, owned by it, in root's directory. */
+function writeServiceConfig(layout: SynapseLayout, path: string, settings: Record<string, unknown>, tool: string): void {
+  const content = new Document(settings, { version: '1.1' }).toString({ lineWidth: 0 });
+  writeFileAtomic(path, `# Written by matrix-setup for ${tool} (which reads this one file); holds secrets.\n${content}`, { mode: 0o600 });
   const { uid, gid } = idsOf(layout.user);
-  chownSync(PORT_CONFIG, uid, gid);
+  chownSync(path, uid, gid);
 }
 
 function idsOf(user: string): { uid: number; gid: number } {

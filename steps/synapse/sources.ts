@@ -21,6 +21,8 @@ export interface SynapseLayout {
   registerTool: string;
   /** Synapse's SQLite → PostgreSQL port tool (synapse_port_db) of this source. */
   portDbTool: string;
+  /** Synapse's offline schema and background-update tool (update_synapse_database) of this source. */
+  updateDbTool: string;
   configDir: string;
   homeserverYaml: string;
   /** Directory of drop-ins Synapse reads after homeserver.yaml. */
@@ -93,6 +95,7 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         venv: VENV,
         registerTool: 'register_new_matrix_user',
         portDbTool: `${VENV}/bin/synapse_port_db`,
+        updateDbTool: `${VENV}/bin/update_synapse_database`,
         group: 'matrix-synapse',
         secretFile: { owner: 'root', group: 'matrix-synapse', mode: 0o640 },
       };
@@ -105,6 +108,7 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         python: '/usr/bin/python3',
         registerTool: 'synapse_register_new_matrix_user',
         portDbTool: '/usr/bin/synapse_port_db',
+        updateDbTool: '/usr/bin/synapse_update_database',
         group: 'nogroup',
         // Its group is the shared nogroup: a group-readable file would show the secrets to other daemons.
         secretFile: { owner: 'matrix-synapse', group: 'root', mode: 0o600 },
@@ -117,6 +121,7 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         venv: VENV,
         registerTool: `${VENV}/bin/register_new_matrix_user`,
         portDbTool: `${VENV}/bin/synapse_port_db`,
+        updateDbTool: `${VENV}/bin/update_synapse_database`,
         configDir: CONFIG_DIR,
         homeserverYaml: `${CONFIG_DIR}/homeserver.yaml`,
         // Read after homeserver.yaml as with the packages, so other drop-ins (email, TURN) work the same everywhere.
