@@ -70,6 +70,9 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
     assert.ok(Object.keys(keyBefore).length > 0, 'the hand-made server publishes its key');
     container.copyIn(INSTALL_SH, '/root/install.sh');
     container.copyIn(BUNDLE, '/root/matrix-setup.mjs');
+    // install.sh brings Node.js (apt) and the matrix-setup command: the user's bootstrap, before adopt's checksums.
+    const bootstrap = await runInstallSh(container, ['--version']);
+    assert.equal(bootstrap.exitCode, 0, shown(bootstrap));
     clock = mark('set up by hand (Synapse, nginx, certbot, nio seed)', clock);
 
     // The refusals and the look happen with Synapse stopped, so its own writes cannot move the checksums.
@@ -80,7 +83,7 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
       container.writeFile('/etc/matrix-synapse/conf.d/server_name.yaml', 'server_name: other.test\n');
       try {
         const before = await fileChecksums(container, READ_ONLY_PATHS);
-        const refused = await runInstallSh(container, ['adopt']);
+        const refused = await runInstalledCommand(container, ['adopt']);
         assert.equal(refused.exitCode, 3, shown(refused));
         assert.match(refused.stderr, /cannot adopt this server/);
         assert.match(refused.stderr, /holds the users of "matrix\.test" \(such as @\w+:matrix\.test\), but the config says server_name "other\.test"/, shown(refused));
