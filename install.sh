@@ -2,9 +2,10 @@
 # matrix-setup bootstrap:  curl -fsSL <url>/install.sh | sudo bash -s -- [matrix-setup options]
 #
 # 1. makes sure a Node.js >= 18.19 is present (the distro's package when it is new enough,
-#    otherwise the official release tarball, checked against its SHA-256 list);
+#    otherwise the official release tarball, checked against the SHA-256 pinned below);
 # 2. gets matrix-setup (one JavaScript file) from the npm registry, or uses a local copy
-#    (MATRIX_SETUP_BUNDLE=/path/matrix-setup.mjs, or matrix-setup.mjs next to this script);
+#    (MATRIX_SETUP_BUNDLE=/path/matrix-setup.mjs, or matrix-setup.mjs next to this script when
+#    the script was run from a file and only root or the sudo user could have put them there);
 # 3. installs it as /opt/matrix-setup/matrix-setup.mjs with a `matrix-setup` command in
 #    /usr/local/bin (so `matrix-setup resume`, `status` and `verify` work afterwards);
 # 4. runs it with the terminal as standard input, so the wizard works under `curl | bash`.
@@ -15,7 +16,19 @@ set -euo pipefail
 MATRIX_SETUP_VERSION="${MATRIX_SETUP_VERSION:-latest}"
 NODE_FLOOR_MAJOR=18
 NODE_FLOOR_MINOR=19
-NODE_FALLBACK_VERSION="${MATRIX_SETUP_NODE_VERSION:-v22.22.0}"
+# The fallback Node.js and the SHA-256 of its tarball for each architecture, pinned together:
+# the values of https://nodejs.org/dist/v22.22.0/SHASUMS256.txt (a list signed by the Node.js
+# releasers), as shipped in openSUSE's nodejs22 source package and pinned identically by many
+# independent projects. A checksum fetched from the same host as the tarball would only catch
+# corruption, not a tampered download.
+NODE_FALLBACK_VERSION=v22.22.0
+node_tarball_sha256() {
+  case $1 in
+    x64) echo 9aa8e9d2298ab68c600bd6fb86a6c13bce11a4eca1ba9b39d79fa021755d7c37 ;;
+    arm64) echo 1bf1eb9ee63ffc4e5d324c0b9b62cf4a289f44332dfef9607cea1a0d9596ba6f ;;
+    *) return 1 ;;
+  esac
+}
 INSTALL_DIR=/opt/matrix-setup
 
 say() { printf 'matrix-setup: %s\n' "$*" >&2; }
@@ -58,23 +71,38 @@ install_distro_node() {
 }
 
 install_release_node() {
-  local arch tarball base
+  local arch tarball sha256
   case $(uname -m) in
     x86_64) arch=x64 ;;
     aarch64) arch=arm64 ;;
     *) die "no Node.js release for $(uname -m); install Node.js >= 18.19 yourself and run this again" ;;
   esac
-  base="https://nodejs.org/dist/${NODE_FALLBACK_VERSION}"
+  sha256=$(node_tarball_sha256 "$arch")
   tarball="node-${NODE_FALLBACK_VERSION}-linux-${arch}.tar.xz"
   say "the distribution's Node.js is too old; downloading ${tarball} from nodejs.org"
   local tmp; tmp=$(mktemp -d)
-  curl -fsSL --proto '=https' -o "${tmp}/${tarball}" "${base}/${tarball}"
-  curl -fsSL --proto '=https' -o "${tmp}/SHASUMS256.txt" "${base}/SHASUMS256.txt"
-  (cd "$tmp" && grep " ${tarball}\$" SHASUMS256.txt | sha256sum -c - >&2) || die "checksum mismatch for ${tarball}; not installing it"
-  mkdir -p "${INSTALL_DIR}/node"
-  tar -xJf "${tmp}/${tarball}" -C "${INSTALL_DIR}/node" --strip-components=1
+  curl -fsSL --proto '=https' -o "${tmp}/${tarball}" "https://nodejs.org/dist/${NODE_FALLBACK_VERSION}/${tarball}"
+  echo "${sha256}  ${tmp}/${tarball}" | sha256sum -c --status - || { rm -rf "$tmp"; die "checksum mismatch for ${tarball}: it is not the release pinned in this script; not installing it"; }
+  make_install_dir
+  unpack_node_tarball "${tmp}/${tarball}" "${INSTALL_DIR}/node"
   rm -rf "$tmp"
   echo "${INSTALL_DIR}/node/bin/node"
+}
+
+# Unpacks a Node.js release tarball into DEST, replacing what is there. As root, GNU tar keeps
+# the archive's owners and modes: nodejs.org builds belong to uid/gid 1001, and whoever has that
+# uid here could then change the node root runs. So the tree is root's, writable by root only.
+unpack_node_tarball() {
+  local tarball=$1 dest=$2 staging
+  staging=$(mktemp -d "$(dirname "$dest")/.node-unpack.XXXXXX")
+  tar -xJf "$tarball" -C "$staging" --strip-components=1 --no-same-owner --no-same-permissions
+  chown -R -h 0:0 "$staging"
+  chmod -R go-w "$staging"
+  chmod 0755 "$staging"
+  rm -rf "${dest}.old"
+  if [[ -e $dest || -L $dest ]]; then mv -T "$dest" "${dest}.old"; fi
+  mv -T "$staging" "$dest"
+  rm -rf "${dest}.old"
 }
 
 find_node() {
@@ -87,13 +115,37 @@ find_node() {
   return 1
 }
 
+# True when only root (or the user who ran sudo) can have written PATH: owned by one of them,
+# not writable by group or others (a directory may be, with the sticky bit, like /tmp).
+trusted_path() {
+  local path=$1 owner mode
+  read -r owner mode < <(stat -L -c '%u %a' "$path") || return 1
+  [[ $owner == 0 || $owner == "${SUDO_UID:-0}" ]] || return 1
+  if (( 8#$mode & 8#022 )); then [[ -d $path ]] && (( 8#$mode & 8#1000 )) || return 1; fi
+}
+
+# matrix-setup.mjs beside this script. Only when the script is a file on disk: under
+# `curl | bash` there is no such place (bash reads stdin, and "beside" would be whatever the
+# current directory is), and the bundle and its directory must not be anyone else's to write.
+sibling_bundle() {
+  local script=${BASH_SOURCE[0]:-} here bundle
+  [[ -n $script && -f $script ]] || return 1
+  here=$(cd "$(dirname "$script")" 2>/dev/null && pwd -P) || return 1
+  bundle="${here}/matrix-setup.mjs"
+  [[ -f $bundle ]] || return 1
+  if [[ -L $bundle ]] || ! trusted_path "$here" || ! trusted_path "$bundle"; then
+    say "not using ${bundle}: another user could have put it there (it must belong to root and be writable by root only)"
+    return 1
+  fi
+  echo "$bundle"
+}
+
 get_bundle() {
-  local here; here=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" 2>/dev/null && pwd || echo /nonexistent)
   if [[ -n ${MATRIX_SETUP_BUNDLE:-} ]]; then
     [[ -r $MATRIX_SETUP_BUNDLE ]] || die "MATRIX_SETUP_BUNDLE=${MATRIX_SETUP_BUNDLE} is not readable" 2
     echo "$MATRIX_SETUP_BUNDLE"; return
   fi
-  if [[ -r ${here}/matrix-setup.mjs ]]; then echo "${here}/matrix-setup.mjs"; return; fi
+  sibling_bundle && return
   # The npm package is a tarball holding dist/matrix-setup.mjs: no npm needed to fetch it.
   local version=$MATRIX_SETUP_VERSION tmp
   if [[ $version == latest ]]; then
@@ -102,17 +154,28 @@ get_bundle() {
   fi
   tmp=$(mktemp -d)
   curl -fsSL --proto '=https' -o "${tmp}/package.tgz" "https://registry.npmjs.org/matrix-setup/-/matrix-setup-${version}.tgz"
-  mkdir -p "${INSTALL_DIR}"
-  tar -xzf "${tmp}/package.tgz" -C "$tmp"
+  make_install_dir
+  tar -xzf "${tmp}/package.tgz" -C "$tmp" --no-same-owner --no-same-permissions
   install -m 0755 "${tmp}/package/dist/matrix-setup.mjs" "${INSTALL_DIR}/matrix-setup.mjs"
   rm -rf "$tmp"
   echo "${INSTALL_DIR}/matrix-setup.mjs"
 }
 
+# /opt/matrix-setup holds what root runs on every matrix-setup command: root's alone.
+make_install_dir() {
+  if [[ -L $INSTALL_DIR ]]; then die "${INSTALL_DIR} is a symbolic link; move it away and run this again"; fi
+  mkdir -p -m 0755 "$INSTALL_DIR"
+  local owner mode
+  read -r owner mode < <(stat -c '%u %a' "$INSTALL_DIR")
+  if [[ $owner != 0 ]] || (( 8#$mode & 8#022 )); then
+    die "${INSTALL_DIR} belongs to uid ${owner} (mode ${mode}): another user could change what root runs; make it root's (chown root: ${INSTALL_DIR}; chmod 755 ${INSTALL_DIR}) and run this again"
+  fi
+}
+
 # The bundle goes to a fixed place and a small `matrix-setup` command runs it with this node.
 install_command() {
   local node=$1 bundle=$2
-  mkdir -p "$INSTALL_DIR"
+  make_install_dir
   if [[ $bundle != "${INSTALL_DIR}/matrix-setup.mjs" ]]; then
     install -m 0755 "$bundle" "${INSTALL_DIR}/matrix-setup.mjs.new"
     mv -f "${INSTALL_DIR}/matrix-setup.mjs.new" "${INSTALL_DIR}/matrix-setup.mjs"

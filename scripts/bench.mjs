@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Prints the bundle's size and its start-up times (median of several runs) next to bare
-// `node`, on the dev Node and on the 18.19.0 floor. Figures only: nothing here passes or fails.
+// Prints the bundle's size, its start-up times and the wizard's first frame (median of several
+// runs) next to bare `node`, on the dev Node and on the 18.19.0 floor. Figures only: nothing
+// here passes or fails. The wizard's first frame is timed from spawning it in an 80×24
+// pseudo-terminal until the title of its first screen is written (scripts/first-frame.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIRST_FRAME_MARKER, hasScript, timeToMarker } from './first-frame.mjs';
 import { nodeBinary } from './node-binaries.mjs';
 
 const BUNDLE = 'dist/matrix-setup.mjs';
@@ -37,6 +42,25 @@ function medianMs(node, args) {
   return `${median(wall).toFixed(0)} ms${cpu.length ? ` (cpu ${median(cpu).toFixed(0)} ms)` : ''}`;
 }
 
+/** The wizard's first frame and bare node writing the same title, alternating so load hits both alike. */
+async function firstFrame(node) {
+  const state = mkdtempSync(join(tmpdir(), 'matrix-setup-bench-'));
+  const wizard = [node, BUNDLE, '--plan-only', '--state-dir', join(state, 'state'), '--log-file', join(state, 'run.log')];
+  const bare = [node, '-e', `process.stdout.write(${JSON.stringify(FIRST_FRAME_MARKER)})`];
+  const times = { wizard: [], bare: [] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      times.bare.push(await timeToMarker(bare));
+      times.wizard.push(await timeToMarker(wizard));
+    }
+  } catch (error) {
+    return `failed: ${error.message}`;
+  } finally {
+    rmSync(state, { recursive: true, force: true });
+  }
+  return `first frame ${median(times.wizard).toFixed(0)} ms (bare node ${median(times.bare).toFixed(0)} ms; wizard min ${Math.min(...times.wizard).toFixed(0)}, max ${Math.max(...times.wizard).toFixed(0)})`;
+}
+
 const size = statSync(BUNDLE).size;
 const gzip = gzipSync(readFileSync(BUNDLE)).length;
 console.log(`bundle ${BUNDLE}: ${(size / 1024).toFixed(0)} KiB, ${(gzip / 1024).toFixed(0)} KiB gzipped`);
@@ -49,4 +73,12 @@ for (const [label, node] of nodes) {
   }
   console.log(`  ${label}: bare node ${medianMs(node, ['-e', '0'])}, --version ${medianMs(node, [BUNDLE, '--version'])}, ` +
     `plan ${medianMs(node, [BUNDLE, 'plan', '--answers', 'examples/answers.yaml', '--target', 'debian-12'])}`);
+}
+if (!hasScript()) {
+  console.log('wizard: `script` (util-linux) is not installed: no pseudo-terminal to time the first frame in');
+} else {
+  console.log(`wizard in an 80×24 pseudo-terminal, spawn until "${FIRST_FRAME_MARKER}" is written, median of ${RUNS} runs:`);
+  for (const [label, node] of nodes) {
+    if (node) console.log(`  ${label}: ${await firstFrame(node)}`);
+  }
 }

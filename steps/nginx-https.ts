@@ -8,6 +8,7 @@ import { edgeLayout, nginxPaths } from './edge/edge-layout.js';
 import { selinuxForNginxTask } from './edge/selinux.js';
 import { applyNginxConfigTask, type NginxConfigChange } from './nginx/apply-nginx-config.js';
 import { NGINX_STAMP_DIR } from './nginx/nginx-control.js';
+import { placeholderCertificateActions, unknownNamesFor } from './nginx/unknown-names.js';
 import { nginxHttpsVhosts } from './templates/nginx-https-vhosts.js';
 
 /**
@@ -23,6 +24,7 @@ export const nginxHttpsStep: Step = {
     const layout = edgeLayout(answers);
     const actions: Action[] = [];
     if (target.family === 'rhel') actions.push(selinuxForNginxTask(layout.federation.kind === 'port-8448' ? [8448] : []));
+    actions.push(...placeholderCertificateActions(target));
     actions.push(
       applyNginxConfigTask(`nginx on ${layout.ports.filter((port) => port !== 80).join(' and ')} for ${layout.names.join(', ')}`, nginxHttpsChange(answers, target)),
     );
@@ -74,7 +76,7 @@ async function portsNotListenedOn(ctx: RunContext, ports: number[]): Promise<num
 export function nginxHttpsChange(answers: Answers, target: Target, nginxRoot = '/etc/nginx', stampDir = NGINX_STAMP_DIR): NginxConfigChange {
   const paths = nginxPaths(target, nginxRoot);
   return {
-    files: [{ path: paths.httpsFile, content: nginxHttpsVhosts(edgeLayout(answers)) }],
+    files: [{ path: paths.httpsFile, content: nginxHttpsVhosts(edgeLayout(answers), unknownNamesFor(target)) }],
     links: paths.httpsLink ? [{ path: paths.httpsLink, target: paths.httpsFile }] : [],
     stampFile: `${stampDir}/https.sha256`,
   };

@@ -1,7 +1,8 @@
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { StepError } from '../src/errors.js';
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { writeFileAtomic } from '../src/fs/atomic.js';
+import { saveBackup } from '../src/fs/backup.js';
+import { readFileNoFollow, type Ownership } from '../src/fs/no-follow.js';
 import { fixLoopbackAuth, type HbaFix } from './postgres/pg-hba.js';
 import { expectedHbaPath } from './postgres/paths.js';
 import { psqlArgv, runPsql } from './postgres/psql.js';
@@ -39,23 +40,37 @@ export const postgresAuthStep: Step = {
           return fix.changes.length === 0;
         },
         async run(ctx) {
-          const { path, current, fix } = await inspect(ctx);
-          if (fix.changes.length === 0) return;
-          await rewrite(ctx, path, current, fix);
+          const file = await inspect(ctx);
+          if (file.fix.changes.length === 0) return;
+          await rewrite(ctx, file);
         },
       },
     ];
   },
 };
 
-async function inspect(ctx: RunContext): Promise<{ path: string; current: string; fix: HbaFix }> {
+interface HbaFile extends Ownership {
+  path: string;
+  current: string;
+  fix: HbaFix;
+}
+
+/**
+ * The file is read without following a link, as it lives in directories the postgres account
+ * owns: a link or hard link planted there must not make root read and rewrite another file.
+ * The rewrite keeps the file's owner and mode.
+ */
+async function inspect(ctx: RunContext): Promise<HbaFile> {
   const path = await runPsql(ctx, HBA_FILE_SQL, { probe: true });
-  let current: string;
+  let file;
   try {
-    current = readFileSync(path, 'utf8');
+    file = readFileNoFollow(path);
   } catch (error) {
+    if (error instanceof StepError) throw error;
     throw new StepError(`Cannot read ${path}, the pg_hba.conf the server uses: ${(error as Error).message}`, { cause: error });
   }
+  if (!file) throw new StepError(`${path}, the pg_hba.conf the server reports, does not exist.`, { hint: 'Check the cluster (`SHOW hba_file;`) and resume.' });
+  const current = file.content.toString('utf8');
   const { name, user } = ctx.answers.database;
   const fix = fixLoopbackAuth(current, name, user);
   if (fix.blocker) {
@@ -64,26 +79,23 @@ async function inspect(ctx: RunContext): Promise<{ path: string; current: string
     });
   }
   for (const warning of fix.warnings) ctx.warn(`${path}: ${warning}`);
-  return { path, current, fix };
+  return { path, current, fix, uid: file.uid, gid: file.gid, mode: file.mode };
 }
 
-async function rewrite(ctx: RunContext, path: string, current: string, fix: HbaFix): Promise<void> {
-  const stat = statSync(path);
-  const backup = `${path}.matrix-setup-${timestamp()}.bak`;
-  copyFileSync(path, backup);
-  writeFileAtomic(path, fix.content, { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid });
+/** The backup goes under the state directory (root's), like every other: never beside the file, in postgres's directory. */
+async function rewrite(ctx: RunContext, file: HbaFile): Promise<void> {
+  const { path, current, fix } = file;
+  const ownership = { mode: file.mode, uid: file.uid, gid: file.gid };
+  const backup = saveBackup(ctx.backupPath(path), current);
+  writeFileAtomic(path, fix.content, ownership);
   await runPsql(ctx, RELOAD_SQL);
   const errors = await runPsql(ctx, HBA_ERRORS_SQL, { probe: true });
   if (errors) {
-    writeFileAtomic(path, current, { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid });
+    writeFileAtomic(path, current, ownership);
     await runPsql(ctx, RELOAD_SQL);
     throw new StepError(`PostgreSQL rejected the rewritten ${path} (line ${errors.split('\n')[0]}); the previous file is back in place.`, {
       hint: `Compare ${path} with ${backup} and fix the line by hand, then resume.`,
     });
   }
   ctx.note(`${path}: ${fix.changes.join('; ')} (previous file kept as ${backup}); PostgreSQL reloaded.`);
-}
-
-function timestamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
 }

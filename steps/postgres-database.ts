@@ -118,7 +118,8 @@ async function passwordIsCurrent(ctx: RunContext, state: ClusterState): Promise<
   const password = ctx.secrets.get('database_password');
   const { user, host, port, sslmode, name } = ctx.answers.database;
   if (state.superuser) {
-    const stored = await runPsql(ctx, ROLE_PASSWORD_SQL, { probe: true });
+    // The verifier is as good as the password to anyone who can replay it: never logged.
+    const stored = await runPsql(ctx, ROLE_PASSWORD_SQL, { probe: true, secretOutput: true });
     return passwordMatchesStored(password, stored, user);
   }
   try {

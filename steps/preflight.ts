@@ -1,9 +1,10 @@
-import type { Step, RunContext } from '../src/engine/types.js';
+import type { PlanInput, Step, RunContext } from '../src/engine/types.js';
 import { HostRefusedError } from '../src/errors.js';
 import { gatherHostFacts, type HostFacts } from '../src/host/facts.js';
 import { executorProbe } from '../src/host/probe.js';
 import { preflightFailed, preflightNames, runPreflightChecks } from '../src/preflight/checks.js';
 import { describeFailures, formatPreflightLine } from '../src/preflight/format.js';
+import { SYNAPSE_LOCAL_PORT } from '../src/preflight/local-port-check.js';
 
 export type FactGatherer = (ctx: RunContext) => Promise<HostFacts>;
 
@@ -38,7 +39,7 @@ export function createPreflightStep(gather: FactGatherer = gatherForRun): Step {
       return [
         {
           kind: 'task',
-          description: `Check this machine: root, distribution, systemd, memory, disk space, ports ${answers.federation ? '80, 443, 8448' : '80, 443'}, DNS of ${names}, clock`,
+          description: `Check this machine: root, distribution, systemd, memory, disk space, ports ${answers.federation ? '80, 443, 8448' : '80, 443'}, ${localPorts(answers)}, DNS of ${names}, clock`,
           shows: [
             { argv: ['ss', '-Hltnp'], when: 'to see which programs listen on the ports' },
             { argv: ['timedatectl', 'show', '-p', 'NTPSynchronized', '--value'], when: 'to see whether the clock is synchronised' },
@@ -52,6 +53,12 @@ export function createPreflightStep(gather: FactGatherer = gatherForRun): Step {
       ];
     },
   };
+}
+
+/** Synapse's port, and a local database's: credentials are sent there. */
+function localPorts(answers: PlanInput['answers']): string {
+  const ports = [SYNAPSE_LOCAL_PORT, ...(answers.database.mode === 'local' ? [answers.database.port] : [])];
+  return ports.map((port) => `127.0.0.1:${port}`).join(', ');
 }
 
 export const preflightStep: Step = createPreflightStep();

@@ -1,3 +1,4 @@
+import type { Answers } from '../src/answers/types.js';
 import { synapseRowExists } from './synapse/database-row.js';
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { secretToken } from '../src/secrets/tokens.js';
@@ -6,10 +7,25 @@ import { SYNAPSE_LISTEN } from './synapse/sources.js';
 
 const BASE_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}`;
 
+/** Limits of the first token when the answers give none (the schema's defaults). */
+export const DEFAULT_TOKEN_USES = 10;
+export const DEFAULT_TOKEN_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface TokenLimits {
+  uses: number;
+  days: number;
+}
+
+export function tokenLimits(answers: Answers): TokenLimits {
+  return { uses: answers.synapse.registration_token_uses ?? DEFAULT_TOKEN_USES, days: answers.synapse.registration_token_days ?? DEFAULT_TOKEN_DAYS };
+}
+
 /**
  * With registration by token, the first token: generated once (kept 0600 with the other
- * secrets, shown once when the run ends), created through Synapse's admin API as the admin.
- * Skipped when Synapse already has it.
+ * secrets, shown once when the run ends), created through Synapse's admin API as the admin,
+ * for a limited number of accounts and days (a token that leaks must not open the server for
+ * good). Skipped when Synapse already has it.
  */
 export const registrationTokenStep: Step = {
   id: 'registration-token',
@@ -21,6 +37,7 @@ export const registrationTokenStep: Step = {
   },
   plan({ answers }): Action[] {
     const token = secretToken('registration_token');
+    const limits = tokenLimits(answers);
     return [
       {
         kind: 'task',
@@ -28,18 +45,21 @@ export const registrationTokenStep: Step = {
         shows: [
           { argv: ['SELECT', '1', 'FROM', 'registration_tokens', 'WHERE', 'token', '=', `'${token}'`], when: `read-only, as ${answers.database.user} on ${answers.database.name}` },
           { argv: ['POST', `${BASE_URL}/_matrix/client/v3/login`], stdin: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: answers.admin.username }, password: secretToken('admin_password') }) },
-          { argv: ['POST', `${BASE_URL}/_synapse/admin/v1/registration_tokens/new`], stdin: JSON.stringify({ token, uses_allowed: null, expiry_time: null }) },
+          {
+            argv: ['POST', `${BASE_URL}/_synapse/admin/v1/registration_tokens/new`],
+            stdin: JSON.stringify({ token, uses_allowed: limits.uses, expiry_time: `<milliseconds now + ${limits.days} days>` }),
+          },
           { argv: ['POST', `${BASE_URL}/_matrix/client/v3/logout`] },
         ],
         check: (ctx) => tokenExists(ctx, ctx.secrets.get('registration_token')),
         async run(ctx) {
           const accessToken = await login({ baseUrl: BASE_URL }, ctx.answers.admin.username, ctx.secrets.get('admin_password'));
           try {
-            await createRegistrationToken({ baseUrl: BASE_URL }, accessToken, ctx.secrets.get('registration_token'));
+            await createRegistrationToken({ baseUrl: BASE_URL }, accessToken, ctx.secrets.get('registration_token'), limits);
           } finally {
             await logout({ baseUrl: BASE_URL }, accessToken);
           }
-          ctx.note('Created the first registration token (shown once when the run ends).');
+          ctx.note(`Created the first registration token, for ${limits.uses} account${limits.uses === 1 ? '' : 's'} within ${limits.days} day${limits.days === 1 ? '' : 's'} (shown once when the run ends).`);
         },
       },
     ];
@@ -100,11 +120,12 @@ export async function logout(options: AdminApiOptions, accessToken: string): Pro
   await call(options, 'POST', '/_matrix/client/v3/logout', {}, accessToken).catch(() => {});
 }
 
-/** Creates a registration token with this exact value (unlimited uses, no expiry); an existing one is left alone. */
-export async function createRegistrationToken(options: AdminApiOptions, accessToken: string, token: string): Promise<'created' | 'exists'> {
+/** Creates a registration token with this exact value, these many uses and days from now; an existing one is left alone. */
+export async function createRegistrationToken(options: AdminApiOptions, accessToken: string, token: string, limits: TokenLimits, now = Date.now()): Promise<'created' | 'exists'> {
   const existing = await call(options, 'GET', `/_synapse/admin/v1/registration_tokens/${encodeURIComponent(token)}`, undefined, accessToken);
   if (existing.status === 200) return 'exists';
-  const response = await call(options, 'POST', '/_synapse/admin/v1/registration_tokens/new', { token, uses_allowed: null, expiry_time: null }, accessToken);
+  const body = { token, uses_allowed: limits.uses, expiry_time: now + limits.days * DAY_MS };
+  const response = await call(options, 'POST', '/_synapse/admin/v1/registration_tokens/new', body, accessToken);
   if (response.status === 200) return 'created';
   throw new StepError(`Synapse refused to create the registration token: ${String(response.body.error ?? `HTTP ${response.status}`)}.`, {
     hint: 'Create one yourself with the admin API (POST /_synapse/admin/v1/registration_tokens/new) and resume.',

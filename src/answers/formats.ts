@@ -60,6 +60,22 @@ function checkAbsolutePath(value: string): FormatProblem | undefined {
   return undefined;
 }
 
+/**
+ * Characters a path may have where it is written into configuration files (nginx, coturn,
+ * systemd environments): none that ends a token or a line (spaces, ;, {, }, #, quotes),
+ * expands (nginx's $, systemd's %) or escapes (\\).
+ */
+const CONFIG_PATH = /^\/[A-Za-z0-9._+@=,:~/-]*$/;
+
+function checkConfigPath(value: string): FormatProblem | undefined {
+  const problem = checkAbsolutePath(value);
+  if (problem) return problem;
+  if (CONFIG_PATH.test(value)) return undefined;
+  const bad = [...value].find((c) => !/[A-Za-z0-9._+@=,:~/-]/.test(c))!;
+  const shown = /[\u0000-\u001f\u007f-\u009f]/.test(bad) ? 'a control character' : /\s/.test(bad) ? 'a space' : `"${bad}"`;
+  return { message: `has ${shown}, which configuration files would read as syntax: use letters, digits and . _ - + @ = , : ~ / only (move or link the file to such a path)` };
+}
+
 const SIZE = /^[1-9][0-9]*[KMG]$/;
 
 function checkSize(value: string): FormatProblem | undefined {
@@ -149,6 +165,7 @@ export const FORMATS = {
   'mail-from': { check: checkMailFrom },
   'https-url': { check: checkHttpsUrl, pattern: '^https://\\S+$', jsonFormat: 'uri' },
   'absolute-path': { check: checkAbsolutePath, pattern: '^/' },
+  'config-path': { check: checkConfigPath, pattern: '^/[A-Za-z0-9._+@=,:~/-]*$' },
   'path-or-https-url': {
     check: (v: string) => (v.includes('://') ? checkHttpsUrl(v) : checkAbsolutePath(v)),
     pattern: '^(/|https://)',

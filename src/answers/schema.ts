@@ -13,6 +13,7 @@ const letsencrypt = { key: 'mode', equals: 'letsencrypt' } as const;
 const existing = { key: 'mode', equals: 'existing' } as const;
 const external = { key: 'mode', equals: 'external' } as const;
 const enabled = { key: 'enabled', equals: true } as const;
+const byToken = { key: 'registration', equals: 'token' } as const;
 
 export const answersSchema = {
   type: 'section',
@@ -91,14 +92,14 @@ export const answersSchema = {
         },
         acme_ca_bundle: {
           type: 'string',
-          format: 'absolute-path',
+          format: 'config-path',
           when: letsencrypt,
           example: '/etc/ssl/private-acme-ca.pem',
           description: 'CA bundle (PEM) to trust when the ACME server uses a private CA. Not needed for Let\'s Encrypt.',
         },
         cert_path: {
           type: 'string',
-          format: 'absolute-path',
+          format: 'config-path',
           when: existing,
           required: existing,
           requiredBecause: 'an existing certificate needs its file',
@@ -107,7 +108,7 @@ export const answersSchema = {
         },
         key_path: {
           type: 'string',
-          format: 'absolute-path',
+          format: 'config-path',
           when: existing,
           required: existing,
           requiredBecause: 'an existing certificate needs its private key',
@@ -169,11 +170,12 @@ export const answersSchema = {
           },
           when: external,
           default: {
-            derive: (a) => (a.database?.mode === 'external' ? 'require' : 'prefer'),
-            text: 'require for an external database',
+            derive: (a) => (a.database?.mode === 'external' ? 'verify-full' : 'prefer'),
+            text: 'verify-full for an external database',
           },
           example: 'verify-full',
-          description: 'TLS for the connection to an external database (libpq sslmode).',
+          description:
+            "TLS for the connection to an external database (libpq sslmode). verify-full checks the server's certificate against this machine's CAs and its host name, so the password goes to that server only.",
         },
         password: {
           type: 'secret',
@@ -181,7 +183,7 @@ export const answersSchema = {
           requiredBecause: 'matrix-setup cannot know the password of an external database',
           example: '/root/synapse-db-password',
           description:
-            'Password of the Synapse role. For a local database it is generated and kept in /etc/matrix-setup/secrets.yaml when not given.',
+            'Password of the Synapse role. For a local database it is generated and kept in /var/lib/matrix-setup/secrets.yaml when not given.',
         },
         admin_user: {
           type: 'string',
@@ -205,7 +207,7 @@ export const answersSchema = {
         install: {
           type: 'string',
           choices: {
-            auto: 'the matrix.org packages where they exist (Debian, Ubuntu), otherwise a Python virtualenv',
+            auto: "the best method that works on the system: the distribution's own package where there is one (Debian unstable), else the matrix.org APT repository (Debian, Ubuntu on amd64), else a Python virtualenv",
             apt: 'the matrix.org APT repository (Debian, Ubuntu)',
             distro: "the distribution's own package",
             venv: 'a Python virtualenv with Synapse from PyPI',
@@ -228,6 +230,23 @@ export const answersSchema = {
           },
           default: 'disabled',
           description: 'Who may create an account.',
+        },
+        registration_token_uses: {
+          type: 'integer',
+          min: 1,
+          max: 100000,
+          when: byToken,
+          default: 10,
+          description:
+            'How many accounts the first registration token may create (it is shown once when the install ends). Make more tokens with the admin API.',
+        },
+        registration_token_days: {
+          type: 'integer',
+          min: 1,
+          max: 365,
+          when: byToken,
+          default: 7,
+          description: 'Days the first registration token stays valid after it is created.',
         },
         max_upload_size: {
           type: 'string',
@@ -284,7 +303,7 @@ export const answersSchema = {
         password: {
           type: 'secret',
           example: '/root/matrix-admin-password',
-          description: 'Password of the admin. When not given it is generated, shown once, and kept in /etc/matrix-setup/secrets.yaml.',
+          description: 'Password of the admin. When not given it is generated, shown once, and kept in /var/lib/matrix-setup/secrets.yaml.',
         },
       },
     },

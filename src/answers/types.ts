@@ -51,6 +51,9 @@ export interface SynapseAnswers {
   /** 'latest' or an exact version such as '1.160.0' (venv installs pin it). */
   version: string;
   registration: Registration;
+  /** registration: token: accounts the first token may create, and the days it stays valid. */
+  registration_token_uses?: number;
+  registration_token_days?: number;
   /** Synapse's max_upload_size, e.g. '50M'. nginx's client_max_body_size follows it. */
   max_upload_size: string;
   presence: boolean;

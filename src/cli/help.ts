@@ -8,8 +8,21 @@ Usage
                                             show every step, command and file; change nothing
   matrix-setup status [--json]              where the last run stands, step by step
   matrix-setup resume                       continue the last run with its saved answers
-  matrix-setup verify [--server-name NAME] [--json]
+  matrix-setup verify [--server-name NAME] [--ca FILE] [--json]
                                             check the server as clients and other servers see it
+  matrix-setup upgrade --check [--json]     installed and available versions of Synapse and
+                                            Element Web, and what stands in the way
+  matrix-setup upgrade [--to VERSION] [--yes] [--no-backup]
+                                            back up, upgrade Synapse (only its package, or pip in
+                                            its virtualenv) and Element Web, restart, verify
+  matrix-setup upgrade --rollback [--yes]   undo the last upgrade
+  matrix-setup backup [--to DIR] [--no-media] [--json]
+                                            one archive of this server (database, signing key,
+                                            config, secrets, certificate, media); prints its path
+  matrix-setup restore ARCHIVE [--answers FILE] [--yes] [--replace-database]
+                                            this server from a backup, on a fresh machine
+  matrix-setup plan --restore ARCHIVE [--answers FILE] [--target ID]
+                                            show what restoring that backup would do
   matrix-setup adopt [--answers-out FILE] [--json]
                                             look at a Synapse set up by hand (changes nothing),
                                             write answers that reproduce it, show the plan
@@ -21,7 +34,18 @@ Options
       --target ID       plan for another distro: debian-12, debian-13, debian-unstable,
                         ubuntu-24.04, rocky-9, almalinux-9, rhel-8, centos-stream-9, ...
       --os-release FILE plan for the distro described by this os-release file
-      --json            machine-readable output (plan, status, verify)
+      --json            machine-readable output (plan, status, verify, upgrade --check, backup)
+      --ca FILE         verify: also trust this CA (PEM) for the server's certificate
+                        (a private ACME CA, or a test CA)
+      --to VERSION      upgrade: the Synapse release (or exact package version) to go to
+      --to DIR          backup: where the archive goes (default /var/backups/matrix-setup)
+      --no-backup       upgrade: take no backup first (a rollback cannot bring the database back)
+      --element-tarball FILE --element-sha256 HEX
+                        upgrade: the Element Web release to switch to (offline servers)
+      --no-media        backup: leave out the uploaded media
+      --replace-database
+                        restore: load the backup even where the database holds other data
+                        of this server (it is kept under another name, never dropped)
       --plain           plain line output even on a terminal
       --verbose         print every line of command output (the log always has it)
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
@@ -33,6 +57,10 @@ Examples
   matrix-setup plan --answers examples/answers.yaml --target debian-12
   sudo matrix-setup --answers /root/matrix.yaml --yes
   sudo matrix-setup resume
+  matrix-setup upgrade --check
+  sudo matrix-setup upgrade && sudo matrix-setup upgrade --rollback
+  sudo matrix-setup backup --to /mnt/backups
+  sudo bash install.sh restore /root/matrix-setup-backup-example.org-20260101T120000Z.tar --yes
   sudo matrix-setup adopt && sudo matrix-setup adopt --yes --answers adopt-answers.yaml
 
 Exit status

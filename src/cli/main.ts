@@ -25,11 +25,19 @@ async function dispatch(args: CliArgs): Promise<number> {
     case 'status':
       return (await import('./commands/status.js')).statusCommand(args);
     case 'resume':
-      return (await import('./commands/install.js')).resumeCommand(args);
+      return (await import('./commands/resume.js')).resumeCommand(args);
     case 'verify':
       return (await import('./commands/verify-cli.js')).verifyCliCommand(args);
     case 'install':
+      // The wizard paints its first screen before the install machinery is even loaded.
+      if (!args.answers && process.stdin.isTTY && process.stdout.isTTY) return (await import('./commands/wizard.js')).wizardCommand(args);
       return (await import('./commands/install.js')).installCommand(args);
+    case 'backup':
+      return (await import('./commands/backup.js')).backupCommand(args);
+    case 'restore':
+      return (await import('./commands/restore.js')).restoreCommand(args);
+    case 'upgrade':
+      return (await import('./commands/upgrade.js')).upgradeCommand(args);
     case 'adopt':
       return (await import('./commands/adopt.js')).adoptCommand(args);
   }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 export const DEFAULT_STATE_DIR = '/var/lib/matrix-setup';
 export const DEFAULT_LOG_DIR = '/var/log/matrix-setup';
 
-export function defaultLogFile(now = new Date()): string {
+/** One log per run: run-<time>.log for installs (and restores), backup-<time>.log for backups. */
+export function defaultLogFile(now = new Date(), kind: 'run' | 'backup' = 'run'): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  return join(DEFAULT_LOG_DIR, `run-${stamp}.log`);
+  return join(DEFAULT_LOG_DIR, `${kind}-${stamp}.log`);
 }

@@ -57,6 +57,14 @@ export async function connectDatabase(options: DatabaseConnectionOptions): Promi
   }
 }
 
+/** The server asked for the password in cleartext: refused, whatever the TLS. */
+export class CleartextPasswordRefused extends Error {
+  readonly code = 'MATRIX_SETUP_CLEARTEXT_PASSWORD';
+  constructor() {
+    super('the server asked for the password in cleartext');
+  }
+}
+
 async function open(options: DatabaseConnectionOptions, ssl: false | TlsOptions): Promise<pg.Client> {
   const client = new pg.Client({
     host: options.host,
@@ -71,6 +79,7 @@ async function open(options: DatabaseConnectionOptions, ssl: false | TlsOptions)
   });
   // An error after connecting (server restart) must not crash the process; the pending query fails instead.
   client.on('error', () => {});
+  refuseCleartextPassword(client);
   try {
     await client.connect();
   } catch (error) {
@@ -78,6 +87,16 @@ async function open(options: DatabaseConnectionOptions, ssl: false | TlsOptions)
     throw error;
   }
   return client;
+}
+
+/**
+ * A server (or whatever answers in its place) that asks for the password in cleartext gets
+ * no password: the connection fails instead. SCRAM and md5 never send it. node-postgres has no
+ * option for this, so its handler for that request is replaced before connecting.
+ */
+function refuseCleartextPassword(client: pg.Client): void {
+  const internals = client as unknown as { _handleAuthCleartextPassword(): void; connection: { emit(event: 'error', error: Error): void } };
+  internals._handleAuthCleartextPassword = () => internals.connection.emit('error', new CleartextPasswordRefused());
 }
 
 function isNoSslError(error: unknown): boolean {
@@ -96,6 +115,12 @@ export function describeConnectionError(error: unknown, options: DatabaseConnect
   const as = `as "${options.user}" to database "${options.database}" at ${where}`;
   const make = (text: string, hint: string) => new StepError(text, { hint, cause: error });
 
+  if (error instanceof CleartextPasswordRefused) {
+    return make(
+      `The database server at ${where} asked for the password of "${options.user}" in cleartext; matrix-setup did not send it.`,
+      'Make the server use scram-sha-256 for this role (its pg_hba.conf method, and password_encryption = scram-sha-256), then resume. If something else answers on that address, find out what.',
+    );
+  }
   if (code === 'ECONNREFUSED') {
     return make(
       `Nothing accepts connections at ${where} (connection refused).`,
@@ -131,12 +156,12 @@ export function describeConnectionError(error: unknown, options: DatabaseConnect
   if (code === '28P01') {
     return make(
       `Password authentication failed ${as}.`,
-      'The role\'s password differs from the one matrix-setup uses (database.password in the answers, or /etc/matrix-setup/secrets.yaml for a local database).',
+      'The role\'s password differs from the one matrix-setup uses (database.password in the answers, or /var/lib/matrix-setup/secrets.yaml for a local database).',
     );
   }
   if (code === '28000') {
     if (/no pg_hba\.conf entry/i.test(message)) {
-      const ssl = /no encryption/i.test(message) ? ' The server only accepts TLS connections: set database.sslmode to require.' : '';
+      const ssl = /no encryption/i.test(message) ? ' The server only accepts TLS connections: set database.sslmode to verify-full (or require).' : '';
       return make(
         `The database server does not let "${options.user}" connect from this machine: ${message}`,
         `Add a line such as "host ${options.database} ${options.user} <this machine's address>/32 scram-sha-256" to pg_hba.conf and reload PostgreSQL.${ssl}`,

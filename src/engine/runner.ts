@@ -11,18 +11,21 @@ import { applyAction, isInPlace } from './actions/index.js';
 import type { EngineEvent, EventListener } from './events.js';
 import { checkStepOrder } from './graph.js';
 import { RunLock } from './lock.js';
+import { prepareStateDir } from './state-dir.js';
+import type { RunCommand } from './run-command.js';
 import { readState, STATE_FORMAT, writeState, type RunState } from './state.js';
 import { logEvent } from './log-events.js';
 import { stepRuntime, type RunShared } from './step-runtime.js';
 import type { Step } from './types.js';
 
+export type { RunCommand };
+
 export interface RunPaths {
   stateDir: string;
   logFile: string;
+  /** The run's record; default <stateDir>/state.json (a day-2 command keeps its own, so the install's stays). */
+  stateFile?: string;
 }
-
-/** Which command a run belongs to: `resume` continues the last run with the same graph. */
-export type RunCommand = 'install' | 'adopt';
 
 export interface RunOptions {
   answers: Answers;
@@ -49,13 +52,18 @@ export interface RunOutcome {
   secrets: SecretStore;
 }
 
-export function statePaths(stateDir: string) {
+import { statePaths } from './state-paths.js';
+
+export { statePaths };
+
+function redactErrorInfo(info: StepErrorInfo, logger: Logger): StepErrorInfo {
+  const redact = (text: string) => logger.redact(text);
   return {
-    state: join(stateDir, 'state.json'),
-    lock: join(stateDir, 'lock'),
-    secrets: join(stateDir, 'secrets.yaml'),
-    backups: join(stateDir, 'backups'),
-    answers: join(stateDir, 'answers.yaml'),
+    ...info,
+    message: redact(info.message),
+    ...(info.hint !== undefined ? { hint: redact(info.hint) } : {}),
+    ...(info.argv ? { argv: info.argv.map(redact) } : {}),
+    ...(info.outputTail ? { outputTail: info.outputTail.map(redact) } : {}),
   };
 }
 
@@ -74,6 +82,9 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   const { answers, target, paths, signal } = options;
   const steps = checkStepOrder(options.steps);
   const files = statePaths(paths.stateDir);
+  prepareStateDir(paths.stateDir);
+  const stateFile = paths.stateFile ?? files.state;
+  const command = options.command ?? 'install';
   const lock = new RunLock(files.lock);
   lock.acquire();
   const logger = new Logger(paths.logFile);
@@ -87,9 +98,8 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
   };
 
   try {
-    const previous = readState(files.state);
+    const previous = readState(stateFile);
     const resumed = previous !== undefined && previous.status !== 'done';
-    const command = options.command ?? 'install';
     const state: RunState = {
       format: STATE_FORMAT,
       ...(command === 'install' ? {} : { command }),
@@ -102,7 +112,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       steps: previous?.steps ?? {},
       pendingRestarts: previous?.pendingRestarts ?? [],
     };
-    const save = () => writeState(files.state, state);
+    const save = () => writeState(stateFile, state);
     save();
 
     const hooks: ExecutorHooks = {
@@ -129,6 +139,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
     const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({
       type: 'run-started',
+      ...(command === 'install' ? {} : { command }),
       target: target.id,
       steps: plans.map(({ planned: p }) => ({ id: p.id, title: p.title, ...(p.skip ? { skipReason: p.skip } : {}) })),
       logFile: paths.logFile,
@@ -175,7 +186,8 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
         emit({ type: 'step-done', stepId: step.id, changed, durationMs: Date.now() - stepStarted });
       } catch (error) {
         const interrupted = error instanceof InterruptedError || signal.aborted;
-        const info = toStepErrorInfo(error);
+        // Error tails (a journal, nginx -t's output) are read by steps, not through the executor: redact them here, once.
+        const info = redactErrorInfo(toStepErrorInfo(error), logger);
         state.steps[step.id] = {
           status: interrupted ? 'interrupted' : 'failed',
           inputHash: plan.inputHash,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { StepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { StepStatus } from './events.js';
+import type { DayTwoCommand } from './run-command.js';
 
 export const STATE_FORMAT = 1;
 
@@ -19,8 +20,8 @@ export interface StepState {
 
 export interface RunState {
   format: number;
-  /** The command the run belongs to, when it is not an install ('adopt'). */
-  command?: 'adopt';
+  /** The command the run belongs to, when it is not an install. */
+  command?: DayTwoCommand;
   target: string;
   answersHash: string;
   status: 'running' | 'done' | 'failed' | 'interrupted';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { expandMachineAddresses } from '../host/machine-address-token.js';
 import { replaceSecretTokens } from '../secrets/tokens.js';
 import type { Executor } from '../exec/executor.js';
 import type { ActionEnv } from './actions/action-env.js';
@@ -28,6 +29,7 @@ export interface RunShared extends PlanInput {
 /** The RunContext a step sees and the ActionEnv its actions get; `changed` records that the step changed something. */
 export function stepRuntime(shared: RunShared, stepId: string, onChange: () => void): { ctx: RunContext; env: ActionEnv } {
   const { exec, secrets, logger, state, emit } = shared;
+  const backupPath = (path: string) => join(shared.stateDir, 'backups', `${path}.${shared.backupStamp}`);
   const ctx: RunContext = {
     answers: shared.answers,
     target: shared.target,
@@ -37,10 +39,11 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
     emit,
     note: (message) => emit({ type: 'note', stepId, level: 'info', message: logger.redact(message) }),
     warn: (message) => emit({ type: 'note', stepId, level: 'warn', message: logger.redact(message) }),
+    backupPath,
   };
   const env: ActionEnv = {
     ctx,
-    resolveSecrets: (text) => replaceSecretTokens(text, (name) => secrets.get(name)),
+    resolveSecrets: (text) => replaceSecretTokens(expandMachineAddresses(text), (name) => secrets.get(name)),
     markRestart(units) {
       state.pendingRestarts = [...new Set([...state.pendingRestarts, ...units])];
       shared.saveState();
@@ -55,7 +58,7 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
       await exec.run(refreshCommand(manager), { timeoutMs: 15 * 60 * 1000 });
       shared.refreshed.add(manager);
     },
-    backupPath: (path) => join(shared.stateDir, 'backups', `${path}.${shared.backupStamp}`),
+    backupPath,
     changed(summary) {
       onChange();
       emit({ type: 'change', stepId, summary: logger.redact(summary) });

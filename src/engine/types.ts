@@ -23,6 +23,8 @@ export interface RunContext extends PlanInput {
   emit(event: EngineEvent): void;
   /** Set when a SIGINT/SIGTERM asked the run to stop. */
   signal: AbortSignal;
+  /** Where to keep the previous version of a file a task replaces (under the state directory, never beside the file). */
+  backupPath(path: string): string;
 }
 
 /**

@@ -1,6 +1,10 @@
+import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
+import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { CommandFailedError, InterruptedError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { SYSTEM_PATH } from './system-path.js';
 
 export interface CommandOptions {
   stdin?: string;
@@ -12,8 +16,21 @@ export interface CommandOptions {
   okExitCodes?: number[];
   /** A read-only probe: logged quietly, output not streamed to the user. */
   probe?: boolean;
+  /** The output is itself secret (a stored password verifier): returned to the caller, never logged or shown. */
+  secretOutput?: boolean;
   /** Hint shown when the command fails. */
   hint?: string;
+  /** Standard input streamed from here instead of `stdin` (data too large for a string: a dump being restored). */
+  input?: Readable;
+  /**
+   * Standard output (binary) is written here instead of being logged and returned; stderr is
+   * still logged. The stream is not ended: the caller ends it once the command is done.
+   */
+  output?: Writable;
+  /** Standard output goes straight into this open file (no copy through matrix-setup); stderr is still logged. */
+  outputFd?: number;
+  /** Stops this one command (and what it started) when aborted, like an interrupt does for all. */
+  cancel?: AbortSignal;
 }
 
 export interface CommandResult {
@@ -37,14 +54,14 @@ export interface Executor {
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 const OUTPUT_TAIL_LINES = 25;
 
-/** The environment every child gets: no prompts, a UTF-8 locale, a sane PATH. */
+/** The environment every child gets: no prompts, a UTF-8 locale, the fixed PATH. */
 export function childEnvironment(extra: Record<string, string> = {}): Record<string, string> {
   return {
     DEBIAN_FRONTEND: 'noninteractive',
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
-    PATH: process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     ...extra,
+    PATH: SYSTEM_PATH,
   };
 }
 
@@ -64,7 +81,12 @@ export class LocalExecutor implements Executor {
     this.logger.write(`${options.probe ? 'probe' : 'run'}: ${shown}`);
     if (!options.probe) this.hooks.started?.(argv.map((a) => this.logger.redact(a)));
     const tail: string[] = [];
+    let withheld = 0;
     const onLine = (line: string) => {
+      if (options.secretOutput) {
+        withheld += 1;
+        return;
+      }
       const clean = this.logger.redact(line);
       tail.push(clean);
       if (tail.length > OUTPUT_TAIL_LINES) tail.shift();
@@ -73,15 +95,20 @@ export class LocalExecutor implements Executor {
     };
     // The child gets its own process group so that stopping it (interrupt or timeout) also
     // stops everything it started: a shell's `sleep`, apt's dpkg, pip's compilers.
+    const streamsOutput = options.output !== undefined;
+    const outputToFile = options.outputFd !== undefined;
     const child = execa(file, args, {
-      input: options.stdin,
-      stdin: options.stdin === undefined ? 'ignore' : undefined,
+      input: options.input ?? options.stdin,
+      stdin: options.stdin === undefined && options.input === undefined ? 'ignore' : undefined,
+      // execa passes a descriptor number to the child as it is (its types only list it for stdio arrays).
+      stdout: (outputToFile ? options.outputFd : undefined) as undefined,
       env: childEnvironment(options.env),
       extendEnv: false,
       cwd: options.cwd,
       detached: true,
       reject: false,
-      all: true,
+      all: !streamsOutput && !outputToFile,
+      buffer: streamsOutput ? { stdout: false } : true,
       stripFinalNewline: true,
     });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -92,21 +119,47 @@ export class LocalExecutor implements Executor {
       stopGroup();
     }, timeoutMs);
     this.signal.addEventListener('abort', stopGroup, { once: true });
+    options.cancel?.addEventListener('abort', stopGroup, { once: true });
+    if (options.cancel?.aborted) stopGroup();
     const lineSplitter = splitLines(onLine);
-    child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk.toString('utf8')));
+    // A stream that fails (a full disk under the output, an unreadable input) stops the command
+    // at once: it would otherwise wait for ever on a pipe nobody reads or writes.
+    let streamError: Error | undefined;
+    const failStream = (error: Error) => {
+      streamError ??= error;
+      stopGroup();
+    };
+    let outputDone: Promise<void> = Promise.resolve();
+    if (streamsOutput) {
+      child.stderr?.on('data', (chunk: Buffer) => lineSplitter.push(chunk));
+      options.output!.on('error', failStream);
+      child.stdout!.pipe(options.output!, { end: false });
+      outputDone = finished(child.stdout!).catch(() => {});
+    } else if (outputToFile) {
+      child.stderr?.on('data', (chunk: Buffer) => lineSplitter.push(chunk));
+    } else {
+      child.all?.on('data', (chunk: Buffer) => lineSplitter.push(chunk));
+    }
+    options.input?.on('error', failStream);
     let result;
     try {
       result = await child;
+      await outputDone;
     } finally {
       clearTimeout(timer);
       this.signal.removeEventListener('abort', stopGroup);
+      options.cancel?.removeEventListener('abort', stopGroup);
+      options.output?.off('error', failStream);
+      options.input?.off('error', failStream);
     }
     lineSplitter.flush();
+    if (withheld > 0) this.logger.write(`  | (${withheld} line${withheld === 1 ? '' : 's'} of output not logged: it holds a secret)`);
     const durationMs = Date.now() - started;
     const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
     this.logger.write(`${options.probe ? 'probe' : 'run'} ended: exit ${exitCode}${timedOut ? ' (timed out)' : ''} in ${durationMs} ms`);
     if (!options.probe) this.hooks.ended?.(argv.map((a) => this.logger.redact(a)), exitCode, durationMs);
     if (this.signal.aborted) throw new InterruptedError();
+    if (streamError) throw streamError;
     const ok = (options.okExitCodes ?? [0]).includes(exitCode);
     if (!ok) {
       if (timedOut) {
@@ -118,7 +171,7 @@ export class LocalExecutor implements Executor {
     }
     return {
       exitCode,
-      stdout: String(result.stdout ?? ''),
+      stdout: streamsOutput || outputToFile ? '' : String(result.stdout ?? ''),
       stderr: String(result.stderr ?? ''),
       durationMs,
     };
@@ -139,12 +192,18 @@ function killGroup(pid: number | undefined): void {
   setTimeout(() => signalGroup('SIGKILL'), 5000).unref();
 }
 
-/** Splits a stream of chunks into lines, dropping ANSI escapes and carriage-return redraws. */
+/**
+ * Splits a stream of chunks into lines, dropping ANSI escapes and carriage-return redraws.
+ * Bytes are decoded across chunk boundaries: a character split between two reads stays one
+ * character (decoded per chunk it became two replacement characters, and a secret holding it
+ * no longer matched its redaction).
+ */
 export function splitLines(onLine: (line: string) => void) {
   let buffer = '';
+  const decoder = new StringDecoder('utf8');
   return {
-    push(chunk: string) {
-      buffer += chunk;
+    push(chunk: string | Buffer) {
+      buffer += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       let index: number;
       while ((index = buffer.indexOf('\n')) >= 0) {
         emit(buffer.slice(0, index));
@@ -152,6 +211,7 @@ export function splitLines(onLine: (line: string) => void) {
       }
     },
     flush() {
+      buffer += decoder.end();
       if (buffer) emit(buffer);
       buffer = '';
     },

@@ -37,25 +37,56 @@ export interface GatherOptions {
   diskPath?: string;
   dnsTimeoutMs?: number;
   resolver?: AddressResolver;
+  /** Called with what is known so far: at once (the instant facts), then after each slow one. */
+  onProgress?: (progress: GatherProgress) => void;
+}
+
+/** Slow facts by name: osRelease, disk, ports, clock, and `dns:<name>` for each name. */
+export interface GatherProgress {
+  facts: Partial<HostFacts>;
+  /** Slow facts whose gathering has finished (the fact may still be absent: it could not be had). */
+  settled: ReadonlySet<string>;
 }
 
 /** Gathers every fact at once; each one has its own timeout, so this finishes in a few seconds at worst. */
 export async function gatherHostFacts(options: GatherOptions): Promise<HostFacts> {
   const names = [...new Set(options.names.filter(Boolean))];
-  const [osRelease, disk, ports, clock, answers] = await Promise.all([
-    withTimeout(readOsRelease(), 2000, undefined),
-    freeDisk(options.diskPath ?? '/var'),
-    scanListeners(options.probe),
-    clockFacts(options.probe),
-    Promise.all(names.map((name) => lookupAddresses(name, { timeoutMs: options.dnsTimeoutMs, resolver: options.resolver }))),
-  ]);
-  const facts: HostFacts = {
+  const known: Partial<HostFacts> = {
     isRoot: isRoot(),
     hasSystemd: hasSystemd(),
     arch: normalizeArch(process.arch),
     memoryBytes: totalmem(),
-    ports,
     addresses: machineAddresses(),
+    dns: {},
+  };
+  const settled = new Set<string>();
+  const report = () => options.onProgress?.({ facts: known, settled });
+  const track = <T>(fact: string, pending: Promise<T>, keep: (value: T) => void): Promise<T> =>
+    pending.then((value) => {
+      keep(value);
+      settled.add(fact);
+      report();
+      return value;
+    });
+  report();
+  const [osRelease, disk, ports, clock, answers] = await Promise.all([
+    track('osRelease', withTimeout(readOsRelease(), 2000, undefined), (value) => value && (known.osRelease = value)),
+    track('disk', freeDisk(options.diskPath ?? '/var'), (value) => value && (known.disk = value)),
+    track('ports', scanListeners(options.probe), (value) => (known.ports = value)),
+    track('clock', clockFacts(options.probe), (value) => (known.clock = value)),
+    Promise.all(
+      names.map((name) =>
+        track(`dns:${name}`, lookupAddresses(name, { timeoutMs: options.dnsTimeoutMs, resolver: options.resolver }), (value) => (known.dns![value.name] = value)),
+      ),
+    ),
+  ]);
+  const facts: HostFacts = {
+    isRoot: known.isRoot!,
+    hasSystemd: known.hasSystemd!,
+    arch: known.arch!,
+    memoryBytes: known.memoryBytes!,
+    ports,
+    addresses: known.addresses!,
     dns: Object.fromEntries(answers.map((answer) => [answer.name, answer])),
     clock,
   };

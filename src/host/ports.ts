@@ -7,6 +7,8 @@ export interface PortHolder {
   /** Process name (comm), e.g. "nginx", "apache2", "docker-proxy". */
   name: string;
   pid: number;
+  /** The systemd unit it runs in ("matrix-synapse.service"), when /proc says. */
+  unit?: string;
 }
 
 /** A listening TCP socket. */
@@ -93,17 +95,42 @@ export async function socketOwners(inodes: Set<string>, procRoot = '/proc'): Pro
   return owners;
 }
 
+/** The systemd service a process runs in, from its cgroup path ("0::/system.slice/nginx.service"). */
+export function unitFromCgroup(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    const path = line.split(':').slice(2).join(':');
+    const unit = path.split('/').reverse().find((part) => /\.service$/.test(part));
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+/** Adds each holder's systemd unit (read from /proc/<pid>/cgroup; complete only as root). */
+export async function withUnits(listeners: Listener[], procRoot = '/proc'): Promise<Listener[]> {
+  return Promise.all(
+    listeners.map(async (listener) => ({
+      ...listener,
+      holders: await Promise.all(
+        listener.holders.map(async (holder) => {
+          const unit = unitFromCgroup(await readFile(`${procRoot}/${holder.pid}/cgroup`, 'utf8').catch(() => ''));
+          return unit ? { ...holder, unit } : holder;
+        }),
+      ),
+    })),
+  );
+}
+
 /** Listening TCP sockets: from `ss -Hltnp`, or from /proc/net where ss is missing (minimal containers). */
 export async function scanListeners(probe: CommandProbe, timeoutMs = 5000): Promise<ListenerScan> {
   const ss = await probe(['ss', '-Hltnp'], timeoutMs);
-  if (ss !== undefined) return { listeners: parseSsListeners(ss), source: 'ss' };
+  if (ss !== undefined) return { listeners: await withUnits(parseSsListeners(ss)), source: 'ss' };
   const fromProc = async (): Promise<ListenerScan> => {
     const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((path) => readFile(path, 'utf8').catch(() => undefined)));
     if (tables.every((table) => table === undefined)) return { listeners: [], source: 'none' };
     const sockets = tables.flatMap((table) => (table ? parseProcNetTcp(table) : []));
     const owners = await socketOwners(new Set(sockets.map((socket) => socket.inode)));
     return {
-      listeners: sockets.map(({ port, address, inode }) => ({ port, address, holders: owners.get(inode) ?? [] })),
+      listeners: await withUnits(sockets.map(({ port, address, inode }) => ({ port, address, holders: owners.get(inode) ?? [] }))),
       source: 'proc',
     };
   };

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { Executor } from '../exec/executor.js';
+import { SYSTEM_PATH } from '../exec/system-path.js';
 
 /**
  * Runs a read-only command for a host fact: its stdout when it exits 0, undefined when it
@@ -30,7 +31,7 @@ export const localProbe: CommandProbe = (argv, timeoutMs) =>
         timeout: timeoutMs,
         killSignal: 'SIGKILL',
         maxBuffer: 4 * 1024 * 1024,
-        env: { PATH: process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+        env: { PATH: SYSTEM_PATH, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
       },
       (error, stdout) => resolve(error ? undefined : String(stdout)),
     );

@@ -1,13 +1,19 @@
+import { expandMachineAddresses } from '../host/machine-address-token.js';
 import type { Target } from '../host/target.js';
 import type { PlannedAction } from './planned-action.js';
 import type { PlannedStep } from './build-plan.js';
 import { lineDiff } from './diff.js';
+import { maskSecretsForDiff, type KnownSecret } from './mask-secrets.js';
 
 export interface PlanRenderOptions {
   target: Target;
   answersFile?: string;
   /** Current content of a file on this machine, to show a diff instead of the whole file. */
   currentContent?(path: string): string | undefined;
+  /** Secret values known here, replaced by their tokens in that diff (unknown ones are masked by shape). */
+  knownSecrets?: KnownSecret[];
+  /** The plan hash each step finished with in the last run on this machine, to say which steps would change. */
+  lastRun?(stepId: string): string | undefined;
 }
 
 /** The plan as text: every step, every command as its argument list, every file in full (or as a diff). */
@@ -23,20 +29,33 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
       out.push(`${number} ${step.id}: ${step.title} (skipped: ${step.skip})`);
       return;
     }
-    out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}`);
+    out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}${sinceLastRun(step, options)}`);
     for (const action of step.actions) out.push(...renderAction(action, options));
   });
   return `${out.join('\n')}\n`;
+}
+
+function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
+  if (!options.lastRun) return '';
+  const last = options.lastRun(step.id);
+  if (last === undefined) return '\n  (not done in the last run here: it will be applied)';
+  return last === step.inputHash ? '\n  (the same as in the last run here: only re-checked)' : '\n  (differs from the last run here: what differs below is applied)';
 }
 
 function renderAction(action: PlannedAction, options: PlanRenderOptions): string[] {
   switch (action.kind) {
     case 'file': {
       const lines = [`  file ${action.path} (${action.owner}:${action.group} ${action.mode})${action.notify ? `, then restart ${action.notify.join(', ')}` : ''}`];
-      const current = options.currentContent?.(action.path);
-      if (current === undefined) lines.push(...indent(action.content, '    | '));
-      else if (current === action.content) lines.push('    (unchanged)');
-      else lines.push('    diff against the file on this machine:', ...lineDiff(current, action.content).map((l) => `    ${l}`));
+      const onMachine = options.currentContent?.(action.path);
+      if (onMachine === undefined) {
+        lines.push(...indent(action.content, '    | '));
+        return lines;
+      }
+      // The file on the machine holds the real secrets where the plan has tokens: never show them.
+      // It names this machine's addresses where the plan has their token: compare like with like.
+      const { current, planned } = maskSecretsForDiff(onMachine, expandMachineAddresses(action.content), options.knownSecrets ?? []);
+      if (current === planned) lines.push('    (unchanged)');
+      else lines.push('    diff against the file on this machine:', ...lineDiff(current, planned).map((l) => `    ${l}`));
       return lines;
     }
     case 'directory':

@@ -18,7 +18,7 @@ export function createPlainRenderer(options: PlainRendererOptions): EventListene
     switch (event.type) {
       case 'run-started':
         total = event.steps.length;
-        write(`matrix-setup: ${event.resumed ? 'resuming the install' : 'installing'} on ${event.target} (${total} steps)\n`);
+        write(`matrix-setup: ${describeRun(event)} on ${event.target} (${total} step${total === 1 ? '' : 's'})\n`);
         write(`log: ${event.logFile}\n`);
         break;
       case 'step-started':
@@ -58,6 +58,21 @@ export function createPlainRenderer(options: PlainRendererOptions): EventListene
         break;
     }
   };
+}
+
+function describeRun(event: Extract<EngineEvent, { type: 'run-started' }>): string {
+  switch (event.command) {
+    case 'restore':
+      return event.resumed ? 'resuming the restore' : 'restoring';
+    case 'backup':
+      return 'backing up';
+    case 'upgrade':
+      return event.resumed ? 'resuming the upgrade' : 'upgrading';
+    case 'rollback':
+      return event.resumed ? 'resuming the rollback' : 'rolling back the last upgrade';
+    default:
+      return event.resumed ? 'resuming the install' : 'installing';
+  }
 }
 
 function summary(event: Extract<EngineEvent, { type: 'run-finished' }>): string {

@@ -5,6 +5,8 @@ import type { Answers, SecretRef } from '../answers/types.js';
 import { StepError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { Logger } from '../log/logger.js';
+import { firstLine } from './check-references.js';
+import { secretValueProblem } from './secret-value.js';
 import type { SecretName } from './tokens.js';
 
 interface SecretSource {
@@ -48,9 +50,34 @@ export class SecretStore {
   get(name: SecretName): string {
     const source = SOURCES[name];
     const ref = source.ref?.(this.answers);
-    const value = ref && (ref.file || ref.env) ? readRef(name, ref) : this.generatedValue(name, source);
-    this.logger.addSecret(value);
+    const userGiven = Boolean(ref && (ref.file || ref.env));
+    const value = userGiven ? readRef(name, ref!) : this.generatedValue(name, source);
+    this.logger.addSecret(value, { userGiven });
     return value;
+  }
+
+  /**
+   * Every secret value readable now, without generating one: those kept in the secrets file
+   * and those the answers refer to. For hiding them where a file on the machine is shown
+   * (plan's diff); what cannot be read is left out.
+   */
+  knownValues(): Array<{ name: SecretName; value: string }> {
+    const known: Array<{ name: SecretName; value: string }> = [];
+    try {
+      for (const [name, value] of Object.entries(this.load())) if (value) known.push({ name: name as SecretName, value });
+    } catch {
+      // unreadable (not root): nothing known from it
+    }
+    for (const [name, source] of Object.entries(SOURCES) as Array<[SecretName, SecretSource]>) {
+      const ref = source.ref?.(this.answers);
+      if (!ref || !(ref.file || ref.env)) continue;
+      try {
+        known.push({ name, value: readRef(name, ref) });
+      } catch {
+        // not readable here
+      }
+    }
+    return known;
   }
 
   /** True when the value will be generated (and so must be shown or saved for the user). */
@@ -119,15 +146,25 @@ function readRef(name: SecretName, ref: SecretRef): string {
         hint: `Export ${ref.env} before running matrix-setup, or use a *_file reference.`,
       });
     }
-    return value;
+    return checked(name, value, `the environment variable ${ref.env}`);
   }
+  let value: string;
   try {
-    const value = readFileSync(ref.file!, 'utf8').split('\n')[0].trim();
-    if (!value) throw new Error('empty');
-    return value;
+    value = firstLine(readFileSync(ref.file!, 'utf8'));
   } catch {
+    value = '';
+  }
+  if (!value) {
     throw new StepError(`Cannot read ${name} from ${ref.file}: missing or empty.`, {
       hint: `Put the secret on the first line of ${ref.file} (mode 0600).`,
     });
   }
+  return checked(name, value, ref.file!);
+}
+
+/** A value with a line break or control character would change the files it is written into. */
+function checked(name: SecretName, value: string, source: string): string {
+  const problem = secretValueProblem(value);
+  if (problem) throw new StepError(`The ${name} from ${source} ${problem}.`, { hint: 'Change the secret (or where it comes from) and resume.' });
+  return value;
 }

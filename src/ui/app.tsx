@@ -1,50 +1,38 @@
-import { Box, useInput, useStdin } from 'ink';
-import { useSyncExternalStore } from 'react';
-import { keyToActions } from './state/keymap.js';
-import type { WizardState } from './state/wizard-state.js';
+import { useInput, useStdin } from 'ink';
+import { useRef, useSyncExternalStore } from 'react';
+import { FrameView } from './components/frame-view.js';
+import { composeFrame, type Frame } from './layout/frame.js';
+import { quitConfirmLines, viewFor } from './screens/index.js';
+import { keyToActions, type ScrollInfo } from './state/keymap.js';
 import type { WizardStore } from './store.js';
-import { DoneScreen } from './screens/done.js';
-import { FailureScreen } from './screens/failure.js';
-import { ProgressScreen } from './screens/progress.js';
-import { QuestionsScreen } from './screens/questions.js';
-import { QuitConfirm } from './screens/quit-confirm.js';
-import { ReviewScreen } from './screens/review.js';
-import { WelcomeScreen } from './screens/welcome.js';
+import type { TerminalSize } from './terminal/full-screen.js';
 import { ThemeContext, type Theme } from './theme.js';
 
-/** The one Ink root: routes to the screen for the current state and turns keys into actions. */
-export function App({ store, width, theme }: { store: WizardStore; width: number; theme: Theme }) {
+/** The one Ink root: lays out the current screen for the terminal's size and turns keys into actions. */
+export function App({ store, size, theme }: { store: WizardStore; size: TerminalSize; theme: Theme }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
+  const view = viewFor(state);
+  const frame = composeFrame(view, {
+    columns: size.columns,
+    rows: size.rows,
+    scroll: state.scroll,
+    overlay: state.quitting ? (width) => quitConfirmLines(state, width) : undefined,
+  });
+  // Keys scroll the frame the user is looking at.
+  const shown = useRef<{ frame: Frame; keys: ScrollInfo['keys'] }>({ frame, keys: view.scroll });
+  shown.current = { frame, keys: view.scroll };
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      for (const action of keyToActions(store.getState(), input, key)) store.dispatch(action);
+      const { frame: current, keys } = shown.current;
+      const scroll: ScrollInfo = { start: current.window.start, maxStart: current.window.maxStart, page: current.page, keys };
+      for (const action of keyToActions(store.getState(), input, key, scroll)) store.dispatch(action);
     },
     { isActive: isRawModeSupported },
   );
   return (
     <ThemeContext.Provider value={theme}>
-      <Box flexDirection="column" width={width}>
-        <CurrentScreen state={state} />
-        {state.quitting ? <QuitConfirm state={state} /> : null}
-      </Box>
+      <FrameView lines={frame.lines} />
     </ThemeContext.Provider>
   );
-}
-
-function CurrentScreen({ state }: { state: WizardState }) {
-  switch (state.screen) {
-    case 'welcome':
-      return <WelcomeScreen state={state} />;
-    case 'questions':
-      return <QuestionsScreen state={state} />;
-    case 'review':
-      return <ReviewScreen state={state} />;
-    case 'progress':
-      return <ProgressScreen state={state} />;
-    case 'failure':
-      return <FailureScreen state={state} />;
-    case 'done':
-      return <DoneScreen state={state} />;
-  }
 }

@@ -8,8 +8,12 @@ import type { Answers, DatabaseAnswers, SynapseSource } from '../answers/types.j
 import type { EventListener, StepStatus } from '../engine/events.js';
 import type { StepErrorInfo } from '../errors.js';
 import type { PreflightResult } from '../preflight/checks.js';
+import type { InstallSummary } from '../render/install-summary.js';
 
-export type { PreflightResult };
+export type { InstallSummary, PreflightResult };
+
+/** A preflight check while the checks run: its result, or still running. */
+export type PreflightItem = PreflightResult | { id: string; label: string; status: 'pending' };
 
 /** This machine as the welcome screen describes it, and the defaults it suggests. */
 export interface HostSummary {
@@ -45,14 +49,14 @@ export interface DatabaseTestResult {
 export interface PlanSummary {
   steps: Array<{ id: string; title: string; skip?: string }>;
   packages: string[];
+  /** Configuration files the install writes (each backed up first when it exists and differs). */
   files: string[];
   ports: number[];
   commands: number;
-  /** How to add more users once it runs (depends on how Synapse is installed). */
-  addUserCommand?: string;
 }
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+/** `skip`: the check could not run because an earlier one failed (its detail names that one). */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 /** One result of the final verification (as `matrix-setup verify` reports it). */
 export interface CheckResult {
@@ -69,20 +73,22 @@ export interface WizardRunOutcome {
   error?: StepErrorInfo;
   logFile: string;
   changedSteps: string[];
-  /** A generated admin password, set only the one time it must be shown. */
-  adminPassword?: string;
-  /** Where secrets are kept (0600), named next to a generated password. */
-  secretsFile?: string;
+  /** What a finished install tells its user (the same as the `--answers` run prints). */
+  summary?: InstallSummary;
 }
 
 export interface WizardEngine {
   host(): HostSummary;
-  /** Read-only checks of this machine; DNS lines only for the names already answered. */
-  preflight(partial: AnswersDraft): Promise<PreflightResult[]>;
+  /**
+   * Read-only checks of this machine; DNS lines only for the names already answered.
+   * `onProgress` gets every check as soon as its result is in (the others still pending).
+   */
+  preflight(partial: AnswersDraft, onProgress?: (items: PreflightItem[]) => void): Promise<PreflightResult[]>;
   /** Connects to an external PostgreSQL with the `pg` client, as the install would. */
   testDatabase(database: DatabaseAnswers): Promise<DatabaseTestResult>;
-  plan(answers: Answers): PlanSummary;
-  previousRun(): PreviousRun | undefined;
+  plan(answers: Answers): Promise<PlanSummary>;
+  /** The last run in the state directory, if any (read after the first frame is on screen). */
+  previousRun(): Promise<PreviousRun | undefined>;
   /** Writes the answers file (secrets by reference only); returns the absolute path written. */
   saveAnswers(path: string, answers: Answers): string;
   /** Installs. Aborting the signal stops the running command; the step is recorded as interrupted. */

@@ -1,44 +1,59 @@
 /**
  * The wizard's engine port on this machine: host facts, preflight, the database test, the
  * plan, saving answers, and the install itself, all through the same modules the
- * `--answers` path uses.
+ * `--answers` path uses. The install's machinery (the steps, the runner, the planner) is
+ * loaded only when first needed, after the welcome screen is on the terminal.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AnswersDraft } from '../answers/field-spec.js';
 import { loadAnswersFile } from '../answers/load.js';
 import { resolveAnswers } from '../answers/resolve.js';
 import { answersToYaml } from '../answers/save.js';
 import type { Answers, DatabaseAnswers, SecretRef } from '../answers/types.js';
-import { verifyDatabase } from '../database/verify-database.js';
 import type { EventListener } from '../engine/events.js';
-import { runInstall, statePaths } from '../engine/runner.js';
+import type { RunOutcome, runInstall } from '../engine/runner.js';
 import { readState } from '../engine/state.js';
+import { prepareStateDir } from '../engine/state-dir.js';
+import { checkSecretReferences, firstLine } from '../secrets/check-references.js';
+import { statePaths } from '../engine/state-paths.js';
 import type { Step } from '../engine/types.js';
 import { toStepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { gatherHostFacts } from '../host/facts.js';
 import { localProbe } from '../host/probe.js';
 import type { Target } from '../host/target.js';
-import { buildPlan } from '../plan/build-plan.js';
+import type { buildPlan } from '../plan/build-plan.js';
 import { preflightNames, preflightPorts, runPreflightChecks } from '../preflight/checks.js';
-import type { CheckResult, DatabaseTestResult, HostSummary, PlanSummary, PreviousRun, WizardEngine, WizardRunOutcome } from './engine-port.js';
+import type { CheckResult, DatabaseTestResult, HostSummary, InstallSummary, PlanSummary, PreflightItem, PreviousRun, WizardEngine, WizardRunOutcome } from './engine-port.js';
+import { preflightItems } from './preflight-progress.js';
+
+/** What installing needs beyond the wizard itself. */
+export interface InstallMachinery {
+  steps: Step[];
+  runInstall: typeof runInstall;
+  buildPlan: typeof buildPlan;
+}
 
 export interface LocalEngineOptions {
   target: Target;
-  steps: Step[];
   stateDir: string;
   logFile: string;
+  /** Loads the install's machinery (called once, when first needed). */
+  machinery: () => Promise<InstallMachinery>;
   /** `matrix-setup verify`'s checks, once available. */
   verify?: (answers: Answers) => Promise<CheckResult[]>;
+  /** What a finished install tells its user: the same summary the `--answers` run prints. */
+  summary: (answers: Answers, secrets: RunOutcome['secrets'], resumed: boolean) => Promise<InstallSummary>;
 }
 
 export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
-  const { target, steps, stateDir } = options;
+  const { target, stateDir } = options;
   const files = statePaths(stateDir);
   const fqdn = hostname();
-  const titles = new Map(steps.map((step) => [step.id, step.title]));
+  let loading: Promise<InstallMachinery> | undefined;
+  const machinery = () => (loading ??= options.machinery());
   return {
     resumeCommand: stateDir === '/var/lib/matrix-setup' ? 'matrix-setup resume' : `matrix-setup resume --state-dir ${stateDir}`,
     host(): HostSummary {
@@ -56,13 +71,18 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
         stateDir,
       };
     },
-    async preflight(partial: AnswersDraft) {
+    async preflight(partial: AnswersDraft, onProgress?: (items: PreflightItem[]) => void) {
       const answers = resolveAnswers(partial);
-      const facts = await gatherHostFacts({ probe: localProbe, names: preflightNames(answers) });
+      const facts = await gatherHostFacts({
+        probe: localProbe,
+        names: preflightNames(answers),
+        onProgress: onProgress && ((progress) => onProgress(preflightItems(progress, answers, target))),
+      });
       return runPreflightChecks(facts, answers, target);
     },
     async testDatabase(database: DatabaseAnswers): Promise<DatabaseTestResult> {
       try {
+        const { verifyDatabase } = await import('../database/verify-database.js');
         const report = await verifyDatabase({
           host: database.host,
           port: database.port,
@@ -77,13 +97,15 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
         return { ok: false, message: info.hint ? `${info.message} ${info.hint}` : info.message };
       }
     },
-    plan(answers: Answers): PlanSummary {
+    async plan(answers: Answers): Promise<PlanSummary> {
+      const { steps, buildPlan } = await machinery();
       return summarizePlan(buildPlan(steps, { answers, target }), answers);
     },
-    previousRun(): PreviousRun | undefined {
+    async previousRun(): Promise<PreviousRun | undefined> {
       if (!existsSync(files.answers)) return undefined;
       const state = readState(files.state);
       if (!state) return undefined;
+      const titles = new Map((await machinery()).steps.map((step) => [step.id, step.title]));
       const stopped = Object.entries(state.steps).find(([, step]) => ['failed', 'interrupted', 'running'].includes(step.status));
       return {
         answers: loadAnswersFile(files.answers),
@@ -99,22 +121,24 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
       return absolute;
     },
     async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
+      checkSecretReferences(answers, { requirePresent: true });
+      prepareStateDir(stateDir);
       writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
-      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent, signal });
+      let resumed = false;
+      const listen: EventListener = (event) => {
+        if (event.type === 'run-started') resumed = event.resumed;
+        onEvent(event);
+      };
+      const { steps, runInstall } = await machinery();
+      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent: listen, signal });
       const result: WizardRunOutcome = {
         status: outcome.status,
         failedStep: outcome.failedStep,
         error: outcome.error,
         logFile: outcome.logFile,
         changedSteps: outcome.changedSteps,
-        secretsFile: files.secrets,
       };
-      // Shown once, at the end of the first run that completes (as the --answers path does).
-      const shownMarker = join(stateDir, 'admin-password-shown');
-      if (outcome.status === 'done' && answers.admin.enabled && outcome.secrets.isGenerated('admin_password') && !existsSync(shownMarker)) {
-        result.adminPassword = outcome.secrets.get('admin_password');
-        writeFileAtomic(shownMarker, `${new Date().toISOString()}\n`, { mode: 0o600 });
-      }
+      if (outcome.status === 'done') result.summary = await options.summary(answers, outcome.secrets, resumed);
       return result;
     },
     async verify(answers: Answers): Promise<CheckResult[]> {
@@ -126,8 +150,19 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
 
 function readSecret(ref: SecretRef | undefined): string {
   if (ref?.env) return process.env[ref.env] ?? '';
-  if (ref?.file) return readFileSync(ref.file, 'utf8').split('\n')[0]!.trim();
+  if (ref?.file) return firstLine(readFileSync(ref.file, 'utf8'));
   return '';
+}
+
+/**
+ * The file a task's shown command writes: the `write PATH` of a configuration written with a
+ * backup (nginx), or the destination of `install` (a keyring). Files that tools create on
+ * their own (the certificate, Synapse's signing key, Element's release) are not counted.
+ */
+function writtenBy(argv: string[]): string[] {
+  if (argv[0] === 'write' && argv[1]) return [argv[1]];
+  if (argv[0] === 'install' && argv.length > 2 && argv[argv.length - 1]!.startsWith('/')) return [argv[argv.length - 1]!];
+  return [];
 }
 
 function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): PlanSummary {
@@ -139,7 +174,10 @@ function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): Pl
       if (action.kind === 'packages') action.names.forEach((name) => packages.add(name));
       if (action.kind === 'file') files.push(action.path);
       if (action.kind === 'command') commands += 1;
-      if (action.kind === 'task') commands += action.commands.length;
+      if (action.kind === 'task') {
+        commands += action.commands.length;
+        files.push(...action.commands.flatMap(({ argv }) => writtenBy(argv)));
+      }
       if (action.kind === 'packages' || action.kind === 'service') commands += action.commands.length;
     }
   }

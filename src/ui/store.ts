@@ -17,6 +17,8 @@ export interface WizardStoreOptions {
   tickMs?: number;
   /** Engine events are applied at most this often. */
   flushMs?: number;
+  /** Wait for start() before the first effects (the caller paints the first frame first). */
+  deferStart?: boolean;
 }
 
 export interface WizardExit {
@@ -28,6 +30,8 @@ export interface WizardStore {
   getState(): WizardState;
   dispatch(action: Action): void;
   subscribe(listener: () => void): () => void;
+  /** Starts the first effects when created with deferStart. */
+  start(): void;
   /** Resolves when the wizard decides to exit. */
   exited: Promise<WizardExit>;
   /** Stops timers; aborts a run still going. */
@@ -45,7 +49,7 @@ export function createWizardStore(options: WizardStoreOptions): WizardStore {
   let pending: EngineEvent[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
 
-  const first = initialState({ host: engine.host(), previous: engine.previousRun(), planOnly: options.planOnly, resumeCommand: engine.resumeCommand, now: now() });
+  const first = initialState({ host: engine.host(), planOnly: options.planOnly, resumeCommand: engine.resumeCommand, now: now() });
   let state = first.state;
 
   const dispatch = (action: Action) => {
@@ -74,26 +78,31 @@ export function createWizardStore(options: WizardStoreOptions): WizardStore {
 
   function perform(effect: Effect): void {
     switch (effect.type) {
-      case 'preflight':
-        engine.preflight(effect.draft).then(
-          (results) => dispatch({ type: 'preflight-result', results }),
-          (error: unknown) => dispatch({ type: 'preflight-result', error: message(error) }),
+      case 'preflight': {
+        const { run } = effect;
+        engine.preflight(effect.draft, (items) => dispatch({ type: 'preflight-progress', run, items })).then(
+          (results) => dispatch({ type: 'preflight-result', run, results }),
+          (error: unknown) => dispatch({ type: 'preflight-result', run, error: message(error) }),
         );
         return;
+      }
       case 'test-database':
         engine.testDatabase(effect.database).then(
           (result) => dispatch({ type: 'database-result', result }),
           (error: unknown) => dispatch({ type: 'database-result', result: { ok: false, message: message(error) } }),
         );
         return;
+      case 'previous-run':
+        engine.previousRun().then(
+          (previous) => dispatch({ type: 'previous-run-result', previous }),
+          (error: unknown) => dispatch({ type: 'previous-run-result', error: message(error) }),
+        );
+        return;
       case 'plan':
-        queueMicrotask(() => {
-          try {
-            dispatch({ type: 'plan-result', plan: engine.plan(effect.answers) });
-          } catch (error) {
-            dispatch({ type: 'plan-result', error: message(error) });
-          }
-        });
+        engine.plan(effect.answers).then(
+          (plan) => dispatch({ type: 'plan-result', plan }),
+          (error: unknown) => dispatch({ type: 'plan-result', error: message(error) }),
+        );
         return;
       case 'save':
         queueMicrotask(() => {
@@ -150,9 +159,18 @@ export function createWizardStore(options: WizardStoreOptions): WizardStore {
   const ticker = tickMs > 0 ? setInterval(() => needsClock(state) && dispatch({ type: 'tick', now: now() }), tickMs) : undefined;
   ticker?.unref();
 
-  for (const effect of first.effects) perform(effect);
+  // The first effects (reading the state directory, then the preflight checks) start once the
+  // first frame is out: the welcome screen paints at once and its checks fill in as they finish.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const effect of first.effects) perform(effect);
+  };
+  if (!options.deferStart) start();
 
   return {
+    start,
     getState: () => state,
     dispatch,
     subscribe(listener) {

@@ -1,6 +1,7 @@
 /** Client API over the public URL, and the certificate clients see there. */
+import { blockedResult, endpointBlocker } from './blocking.js';
 import { describeStatus, resultsFor, type VerifyContext } from './context.js';
-import { excerpt, inspectCertificate, isObject, jsonBody, request } from './http.js';
+import { excerpt, isObject, jsonBody, request, type CertificateInfo } from './http.js';
 import type { CheckResult } from './types.js';
 
 const result = resultsFor('client-api');
@@ -18,6 +19,8 @@ async function versions(context: VerifyContext): Promise<CheckResult> {
   const url = `https://${synapseHost}/_matrix/client/versions`;
   const label = 'Client API /_matrix/client/versions';
   const fix = `Check that nginx proxies https://${synapseHost}/_matrix to Synapse (127.0.0.1:8008) and that Synapse runs: systemctl status matrix-synapse.`;
+  const blocker = await endpointBlocker(context, 'client-api.tls', synapseHost);
+  if (blocker) return blockedResult('client-api', 'versions', label, blocker);
   try {
     const response = await request(context.http, { url });
     const body = jsonBody(response);
@@ -35,18 +38,21 @@ async function versions(context: VerifyContext): Promise<CheckResult> {
 async function certificate(context: VerifyContext): Promise<CheckResult> {
   const { synapseHost } = context.options;
   const label = `TLS certificate of ${synapseHost}`;
-  let info;
-  try {
-    info = await inspectCertificate(context.http, synapseHost, 443);
-  } catch (error) {
-    return result('tls', label, 'fail', `${synapseHost}:443: ${(error as Error).message}`, `Make sure nginx listens on 443 for ${synapseHost} and the firewall allows it.`);
+  const probe = await context.certificate(synapseHost, 443);
+  if (!probe.info) {
+    return result('tls', label, 'fail', `${synapseHost}:443: ${probe.error?.message ?? 'no answer'}`, `Make sure nginx listens on 443 for ${synapseHost} and the firewall allows it.`);
   }
-  return certificateResult(context, info, synapseHost, 'tls', label);
+  return certificateResult(context, probe.info, synapseHost, 'tls', label);
+}
+
+/** A chain that ends at a CA this machine does not trust: a private CA, or a test one. */
+function untrustedChain(problem: string | undefined): boolean {
+  return /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE/.test(problem ?? '');
 }
 
 export function certificateResult(
   context: VerifyContext,
-  info: Awaited<ReturnType<typeof inspectCertificate>>,
+  info: CertificateInfo,
   name: string,
   id: string,
   label: string,
@@ -64,7 +70,9 @@ export function certificateResult(
       `${info.problem}${who ? ` (${who})` : ''}`,
       context.options.tlsMode === 'self-signed'
         ? 'A self-signed certificate is refused by other servers and most clients: use tls.mode letsencrypt (or an existing certificate from a public CA).'
-        : `Serve a certificate for ${name} with its full chain (Let's Encrypt: fullchain.pem), then reload nginx.`,
+        : `Serve a certificate for ${name} with its full chain (Let's Encrypt: fullchain.pem), then reload nginx.${
+            untrustedChain(info.problem) ? ' If it comes from a private CA on purpose, check with that CA trusted: matrix-setup verify --ca FILE.' : ''
+          }`,
     );
   }
   if (days !== undefined && days < URGENT_DAYS) {

@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { HttpError, request, type HttpContext, type HttpResponse } from './http.js';
+import { HttpError, inspectCertificate, request, type CertificateInfo, type HttpContext, type HttpResponse } from './http.js';
 import type { CheckGroup, CheckResult, CheckStatus, SrvRecord, VerifyOptions, VerifyResolver } from './types.js';
 
 /** What every check group gets: the options with defaults filled, HTTP settings, DNS, a clock. */
@@ -10,6 +10,14 @@ export interface VerifyContext {
   now(): number;
   /** GET https://server_name/.well-known/matrix/{kind}, fetched once and shared between groups. */
   wellKnown(kind: 'server' | 'client'): Promise<WellKnownFetch>;
+  /** The certificate name:port presents (at `address` when given), looked at once and shared. */
+  certificate(name: string, port: number, address?: { host: string; port: number }): Promise<CertificateProbe>;
+}
+
+/** What a TLS connection to an endpoint found: its certificate, or why there was none. */
+export interface CertificateProbe {
+  info?: CertificateInfo;
+  error?: Error;
 }
 
 export interface WellKnownFetch {
@@ -26,6 +34,7 @@ const MAX_REDIRECTS = 5;
 export function createContext(options: VerifyOptions, http: HttpContext): VerifyContext {
   const resolver = options.resolver ?? systemResolver(http.timeoutMs);
   const cache = new Map<string, Promise<WellKnownFetch>>();
+  const certificates = new Map<string, Promise<CertificateProbe>>();
   const context: VerifyContext = {
     options,
     http,
@@ -36,6 +45,18 @@ export function createContext(options: VerifyOptions, http: HttpContext): Verify
       if (!pending) {
         pending = fetchFollowingRedirects(http, `https://${options.serverName}/.well-known/matrix/${kind}`);
         cache.set(kind, pending);
+      }
+      return pending;
+    },
+    certificate(name, port, address) {
+      const key = `${name.toLowerCase()}:${port}@${address ? `${address.host}:${address.port}` : ''}`;
+      let pending = certificates.get(key);
+      if (!pending) {
+        pending = inspectCertificate(http, name, port, address).then(
+          (info) => ({ info }),
+          (error: Error) => ({ error }),
+        );
+        certificates.set(key, pending);
       }
       return pending;
     },

@@ -4,6 +4,8 @@
  * /.well-known/matrix/client tells clients (web ones need the CORS header) where the
  * client API is. Both must name the host that actually serves Synapse.
  */
+import { blockedResult, certificateCheckFor, endpointBlocker } from './blocking.js';
+import { certificateResult } from './client-api.js';
 import { describeStatus, resultsFor, type VerifyContext, type WellKnownFetch } from './context.js';
 import { excerpt, isObject, jsonBody, request } from './http.js';
 import { pickSrv } from './resolve-server.js';
@@ -13,7 +15,33 @@ import type { CheckResult } from './types.js';
 const result = resultsFor('delegation');
 
 export async function delegationChecks(context: VerifyContext): Promise<CheckResult[]> {
-  return [await serverFile(context), ...(await clientFile(context)), await srvRecords(context)];
+  const tls = await serverNameCertificate(context);
+  return [...tls, await serverFile(context), ...(await clientFile(context)), await srvRecords(context)];
+}
+
+/**
+ * server_name's own certificate, when server_name is another host than Synapse's (the
+ * delegation files are served there); the Synapse host's is the client API's TLS check.
+ */
+async function serverNameCertificate(context: VerifyContext): Promise<CheckResult[]> {
+  const host = serverHost(context);
+  if (certificateCheckFor(context, host) !== 'delegation.tls') return [];
+  const label = `TLS certificate of ${host}`;
+  const probe = await context.certificate(host, 443);
+  if (!probe.info) {
+    return [result('tls', label, 'fail', `${host}:443: ${probe.error?.message ?? 'no answer'}`, `Make sure ${host} serves HTTPS on 443 (the delegation files are read there) and the firewall allows it.`)];
+  }
+  return [certificateResult(context, probe.info, host, 'tls', label, result)];
+}
+
+function serverHost(context: VerifyContext): string {
+  return context.options.serverName.replace(/:\d+$/, '');
+}
+
+/** The well-known files cannot be fetched while server_name's HTTPS endpoint fails. */
+function wellKnownBlocker(context: VerifyContext) {
+  const host = serverHost(context);
+  return endpointBlocker(context, certificateCheckFor(context, host), host);
 }
 
 function fetched(fetch: WellKnownFetch): string {
@@ -34,6 +62,8 @@ async function serverFile(context: VerifyContext): Promise<CheckResult> {
   const required = Boolean(context.options.expectDelegation) && federation;
   const want = `Serve https://${serverName}/.well-known/matrix/server with ${serverFileContent(synapseHost)} (Content-Type: application/json).`;
   if (!federation) return result('server', label, 'skip', 'federation is off in the answers');
+  const blocker = await wellKnownBlocker(context);
+  if (blocker) return blockedResult('delegation', 'server', label, blocker);
   const fetch = await context.wellKnown('server');
   if (fetch.error) {
     return result('server', label, required ? 'fail' : 'warn', `${fetched(fetch)}: ${fetch.error.message}`, want);
@@ -70,6 +100,8 @@ async function clientFile(context: VerifyContext): Promise<CheckResult[]> {
   const corsLabel = 'CORS header on /.well-known/matrix/client';
   const required = serverName !== synapseHost;
   const want = `Serve https://${serverName}/.well-known/matrix/client with ${clientFileContent(synapseHost)} and the header "Access-Control-Allow-Origin: *".`;
+  const blocker = await wellKnownBlocker(context);
+  if (blocker) return [blockedResult('delegation', 'client', label, blocker), blockedResult('delegation', 'client-cors', corsLabel, blocker)];
   const fetch = await context.wellKnown('client');
   const skipCors = (why: string) => result('client-cors', corsLabel, 'skip', why);
   if (fetch.error) {
@@ -108,6 +140,8 @@ async function clientFile(context: VerifyContext): Promise<CheckResult[]> {
     return [result('client', label, 'fail', `m.homeserver.base_url is ${baseUrl}, but Synapse is served on ${synapseHost}`, want), corsResult];
   }
   // Consistency with the host actually serving Synapse: the base URL must answer the client API.
+  const synapseBlocker = await endpointBlocker(context, 'client-api.tls', synapseHost);
+  if (synapseBlocker) return [blockedResult('delegation', 'client', label, synapseBlocker), corsResult];
   const versionsUrl = `${baseUrl.replace(/\/+$/, '')}/_matrix/client/versions`;
   try {
     const versions = await request(context.http, { url: versionsUrl });

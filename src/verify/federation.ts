@@ -3,9 +3,10 @@
  * then, at that address with that certificate name and Host header, the version endpoint
  * and the server's published signing keys (name, validity, every ed25519 signature).
  */
+import { blockedResult, certificateCheckFor, endpointBlocker } from './blocking.js';
 import { certificateResult } from './client-api.js';
 import { describeStatus, resultsFor, type VerifyContext } from './context.js';
-import { excerpt, inspectCertificate, isObject, jsonBody, request, type HttpResponse } from './http.js';
+import { excerpt, isObject, jsonBody, request, type HttpResponse } from './http.js';
 import { resolveFederationEndpoint, type FederationEndpoint, type WellKnownServer } from './resolve-server.js';
 import { formatHostPort } from './server-name.js';
 import { checkEd25519Signatures, decodeBase64 } from './signatures.js';
@@ -27,6 +28,12 @@ export async function federationChecks(context: VerifyContext): Promise<CheckRes
     ['key-signatures', 'Signing keys: ed25519 signatures'],
   ];
   if (!federation) return ids.map(([id, label]) => result(id, label, 'skip', 'federation is off in the answers'));
+  // Delegated: other servers learn where federation goes from https://server_name, so nothing can be found while that fails.
+  if (context.options.expectDelegation) {
+    const host = serverName.replace(/:\d+$/, '');
+    const blocker = await endpointBlocker(context, certificateCheckFor(context, host), host);
+    if (blocker) return ids.map(([id, label]) => blockedResult('federation', id, label, blocker));
+  }
 
   const endpoint = await resolveFederationEndpoint(serverName, {
     wellKnown: () => wellKnownServer(context),
@@ -43,11 +50,10 @@ export async function federationChecks(context: VerifyContext): Promise<CheckRes
   const route = trail.endsWith(where) ? trail : `${trail} → ${where}`;
   const discovery = result('discovery', ids[0][1], 'pass', `${route} (certificate name ${endpoint.tlsName}, Host ${endpoint.hostHeader})`);
 
-  const [tls, version, keys] = await Promise.all([
-    tlsCheck(context, endpoint, ids[1][1]),
-    versionCheck(context, endpoint, ids[2][1]),
-    fetchKeys(context, endpoint),
-  ]);
+  const tls = await tlsCheck(context, endpoint, ids[1][1]);
+  const blocker = await endpointBlocker(context, 'federation.tls', endpoint.tlsName, endpoint.port, { host: endpoint.host, port: endpoint.port });
+  if (blocker) return [discovery, tls, ...ids.slice(2).map(([id, label]) => blockedResult('federation', id, label, blocker))];
+  const [version, keys] = await Promise.all([versionCheck(context, endpoint, ids[2][1]), fetchKeys(context, endpoint)]);
   return [discovery, tls, version, ...keyChecks(context, keys, ids.slice(3) as Array<[string, string]>, where)];
 }
 
@@ -74,12 +80,9 @@ function unreachableFix(context: VerifyContext, endpoint: FederationEndpoint): s
 }
 
 async function tlsCheck(context: VerifyContext, endpoint: FederationEndpoint, label: string): Promise<CheckResult> {
-  try {
-    const info = await inspectCertificate(context.http, endpoint.tlsName, endpoint.port, { host: endpoint.host, port: endpoint.port });
-    return certificateResult(context, info, endpoint.tlsName, 'tls', label, result);
-  } catch (error) {
-    return result('tls', label, 'fail', `${formatHostPort(endpoint.host, endpoint.port)}: ${(error as Error).message}`, unreachableFix(context, endpoint));
-  }
+  const probe = await context.certificate(endpoint.tlsName, endpoint.port, { host: endpoint.host, port: endpoint.port });
+  if (probe.info) return certificateResult(context, probe.info, endpoint.tlsName, 'tls', label, result);
+  return result('tls', label, 'fail', `${formatHostPort(endpoint.host, endpoint.port)}: ${probe.error?.message ?? 'no answer'}`, unreachableFix(context, endpoint));
 }
 
 async function versionCheck(context: VerifyContext, endpoint: FederationEndpoint, label: string): Promise<CheckResult> {

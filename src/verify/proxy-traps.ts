@@ -18,6 +18,7 @@
  * front and refuses at once, while a proxy that allows it (and Synapse) keeps waiting for
  * the rest, which we never send.
  */
+import { blockedResult, endpointBlocker } from './blocking.js';
 import { describeStatus, resultsFor, type VerifyContext } from './context.js';
 import { earlyAnswer, excerpt, isObject, jsonBody, request, type HttpResponse } from './http.js';
 import type { CheckResult } from './types.js';
@@ -29,7 +30,22 @@ export const SMALL_UPLOAD_BYTES = MIB + 16 * 1024;
 const ALIAS_ERRCODES = new Set(['M_NOT_FOUND', 'M_INVALID_PARAM', 'M_FORBIDDEN', 'M_MISSING_TOKEN', 'M_UNKNOWN_TOKEN']);
 
 export async function proxyChecks(context: VerifyContext): Promise<CheckResult[]> {
+  const blocker = await endpointBlocker(context, 'client-api.tls', context.options.synapseHost);
+  if (blocker) {
+    return [
+      blockedResult('proxy', 'encoded-path', ENCODED_PATH_LABEL, blocker),
+      blockedResult('proxy', 'upload-1mb', SMALL_UPLOAD_LABEL, blocker),
+      blockedResult('proxy', 'upload-max', maxUploadLabel(context), blocker),
+    ];
+  }
   return Promise.all([encodedPath(context), smallUpload(context), maxUpload(context)]);
+}
+
+const ENCODED_PATH_LABEL = 'Encoded path reaches Synapse unchanged';
+const SMALL_UPLOAD_LABEL = 'Upload just above 1 MB reaches Synapse';
+
+function maxUploadLabel(context: VerifyContext): string {
+  return `Proxy accepts uploads up to max_upload_size (${nginxSize(context.options.maxUploadSize)})`;
 }
 
 function errcode(response: HttpResponse): string | undefined {
@@ -44,14 +60,14 @@ export function encodedPathUrl(synapseHost: string, serverName: string): string 
 async function encodedPath(context: VerifyContext): Promise<CheckResult> {
   const { synapseHost, serverName } = context.options;
   const url = encodedPathUrl(synapseHost, serverName);
-  const label = 'Encoded path reaches Synapse unchanged';
+  const label = ENCODED_PATH_LABEL;
   const fix =
     'In the nginx location for /_matrix, write `proxy_pass http://127.0.0.1:8008;` with nothing after the port (no /, no /_matrix): a URI there makes nginx decode the path, which breaks federation signatures ("Invalid signature for server ...").';
   let response: HttpResponse;
   try {
     response = await request(context.http, { url });
   } catch (error) {
-    return result('encoded-path', label, 'skip', `${url}: ${(error as Error).message} (see the client API check)`);
+    return blockedResult('proxy', 'encoded-path', label, { id: 'client-api.versions', reason: `${url}: ${(error as Error).message}` });
   }
   const code = errcode(response);
   if (response.status === 200 || (code && ALIAS_ERRCODES.has(code))) {
@@ -78,7 +94,7 @@ export function nginxSize(bytes: number): string {
 async function smallUpload(context: VerifyContext): Promise<CheckResult> {
   const { synapseHost } = context.options;
   const url = `https://${synapseHost}/_matrix/media/v3/upload?filename=matrix-setup-verify.bin`;
-  const label = 'Upload just above 1 MB reaches Synapse';
+  const label = SMALL_UPLOAD_LABEL;
   let response: HttpResponse;
   try {
     response = await request(context.http, {
@@ -89,7 +105,7 @@ async function smallUpload(context: VerifyContext): Promise<CheckResult> {
       timeoutMs: Math.max(context.http.timeoutMs, 20_000),
     });
   } catch (error) {
-    return result('upload-1mb', label, 'skip', `${url}: ${(error as Error).message} (see the client API check)`);
+    return blockedResult('proxy', 'upload-1mb', label, { id: 'client-api.versions', reason: `${url}: ${(error as Error).message}` });
   }
   const code = errcode(response);
   if (response.status === 401 && code) {
@@ -111,7 +127,7 @@ async function smallUpload(context: VerifyContext): Promise<CheckResult> {
 async function maxUpload(context: VerifyContext): Promise<CheckResult> {
   const { synapseHost, maxUploadSize } = context.options;
   const url = `https://${synapseHost}/_matrix/media/v3/upload?filename=matrix-setup-verify.bin`;
-  const label = `Proxy accepts uploads up to max_upload_size (${nginxSize(maxUploadSize)})`;
+  const label = maxUploadLabel(context);
   if (maxUploadSize <= SMALL_UPLOAD_BYTES) return result('upload-max', label, 'skip', 'max_upload_size is covered by the 1 MB upload check');
   let response: HttpResponse | null;
   try {
@@ -124,7 +140,7 @@ async function maxUpload(context: VerifyContext): Promise<CheckResult> {
       waitMs: context.options.bodyLimitWaitMs ?? 3000,
     });
   } catch (error) {
-    return result('upload-max', label, 'skip', `${url}: ${(error as Error).message} (see the client API check)`);
+    return blockedResult('proxy', 'upload-max', label, { id: 'client-api.versions', reason: `${url}: ${(error as Error).message}` });
   }
   if (!response) return result('upload-max', label, 'pass', `an upload announced at ${maxUploadSize} bytes was not refused up front`);
   if (response.status === 413) {

@@ -14,6 +14,8 @@ export interface CheckResult {
   evidence: string;
   /** What to change, when the status is not pass. */
   fix?: string;
+  /** Skipped because this earlier check failed (its id): fix that one first. */
+  blockedBy?: string;
 }
 
 /** Where to open a TCP connection for "host:port" instead of resolving it (tests, private setups). */

@@ -34,6 +34,8 @@ export interface EdgeLayout {
   certificate: CertificatePaths;
   element?: { host: string; root: string };
   maxBodySize: string;
+  /** Send Strict-Transport-Security: only with a certificate browsers trust (not self-signed). */
+  hsts: boolean;
 }
 
 /** How other servers reach Synapse: port 8448 on the same name, delegated to :443, or not at all. */
@@ -116,6 +118,7 @@ export function edgeLayout(answers: Answers, elementRoot = ELEMENT_ROOT): EdgeLa
     certificate: certificatePaths(answers, synapseHost),
     element,
     maxBodySize: answers.synapse.max_upload_size,
+    hsts: answers.tls.mode !== 'self-signed',
   };
 }
 

@@ -27,7 +27,7 @@ async function enforcing(ctx: RunContext): Promise<boolean> {
 
 async function pending(ctx: RunContext, extraPorts: number[]): Promise<{ boolean: boolean; ports: number[] }> {
   if (!(await enforcing(ctx))) return { boolean: false, ports: [] };
-  const bool = await read(ctx, ['getsebool', 'httpd_can_network_connect']);
+  const bool = await read(ctx, ['getsebool', 'httpd_can_network_relay']);
   const ports: number[] = [];
   if (extraPorts.length) {
     const list = (await read(ctx, ['semanage', 'port', '-l']))?.stdout ?? '';
@@ -38,7 +38,9 @@ async function pending(ctx: RunContext, extraPorts: number[]): Promise<{ boolean
 
 /**
  * With SELinux enforcing, nginx may neither connect to Synapse on 127.0.0.1:8008 nor listen
- * on 8448 until the policy says so. Nothing happens when SELinux is off or permissive.
+ * on 8448 until the policy says so. httpd_can_network_relay lets it connect to the ports of
+ * web servers (http_port_t, which has 8008) only, where httpd_can_network_connect would let a
+ * compromised nginx connect anywhere. Nothing happens when SELinux is off or permissive.
  */
 export function selinuxForNginxTask(extraPorts: number[]): TaskAction {
   return {
@@ -46,7 +48,7 @@ export function selinuxForNginxTask(extraPorts: number[]): TaskAction {
     description: `Let nginx proxy to Synapse${extraPorts.length ? ` and listen on ${extraPorts.join(', ')}` : ''} under SELinux (only when enforcing)`,
     shows: [
       { argv: ['getenforce'], when: 'the rest only when it says Enforcing' },
-      { argv: ['setsebool', '-P', 'httpd_can_network_connect', '1'], when: 'when `getsebool httpd_can_network_connect` is off' },
+      { argv: ['setsebool', '-P', 'httpd_can_network_relay', '1'], when: 'when `getsebool httpd_can_network_relay` is off' },
       ...extraPorts.map((port) => ({ argv: ['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', String(port)], when: 'when `semanage port -l` does not list it for http_port_t' })),
     ],
     async check(ctx) {
@@ -55,7 +57,7 @@ export function selinuxForNginxTask(extraPorts: number[]): TaskAction {
     },
     async run(ctx) {
       const todo = await pending(ctx, extraPorts);
-      if (todo.boolean) await ctx.exec.run(['setsebool', '-P', 'httpd_can_network_connect', '1'], { timeoutMs: 5 * 60_000 });
+      if (todo.boolean) await ctx.exec.run(['setsebool', '-P', 'httpd_can_network_relay', '1'], { timeoutMs: 5 * 60_000 });
       for (const port of todo.ports) {
         await ctx.exec.run(['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', String(port)], {
           timeoutMs: 5 * 60_000,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
@@ -149,9 +149,9 @@ function restore(change: NginxConfigChange, previous: Snapshot): void {
 }
 
 function replaceLink(path: string, target: string): void {
-  // A new link under a temporary name, renamed over the old one: never a moment without it.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  rmSync(temp, { force: true });
+  // A new link under a fresh random name (symlink fails rather than reuse one), renamed over the
+  // old one: never a moment without it.
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   symlinkSync(target, temp);
   renameSync(temp, path);
 }

@@ -37,6 +37,8 @@ export function psqlCall(ctx: RunContext, database = 'postgres'): PsqlCall {
     env: {
       PGPASSWORD: ctx.secrets.get('database_admin_password'),
       PGSSLMODE: answers.database.sslmode,
+      // libpq 16 and later: never send the admin password in cleartext (older ones ignore it).
+      PGREQUIREAUTH: '!password',
       PGCONNECT_TIMEOUT: '15',
     },
   };
@@ -46,7 +48,7 @@ export function psqlCall(ctx: RunContext, database = 'postgres'): PsqlCall {
 export async function runPsql(
   ctx: RunContext,
   sql: string,
-  options: { database?: string; probe?: boolean; hint?: string } = {},
+  options: { database?: string; probe?: boolean; secretOutput?: boolean; hint?: string } = {},
 ): Promise<string> {
   const call = psqlCall(ctx, options.database);
   const result = await ctx.exec.run(call.argv, {
@@ -56,6 +58,7 @@ export async function runPsql(
     cwd: '/',
     timeoutMs: 120_000,
     probe: options.probe,
+    secretOutput: options.secretOutput,
     hint: options.hint ?? psqlHint(ctx.answers),
   });
   return result.stdout.trim();

@@ -34,7 +34,8 @@ export function venvInstallActions(answers: Answers, target: Target, layout: Syn
     { kind: 'directory', path: layout.configDir, owner: 'root', group: layout.group, mode: 0o750 },
     { kind: 'directory', path: layout.confDir, owner: 'root', group: layout.group, mode: 0o750 },
     { kind: 'directory', path: layout.dataDir, owner: layout.user, group: layout.group, mode: 0o750 },
-    { kind: 'directory', path: layout.mediaStore, owner: layout.user, group: layout.group, mode: 0o750 },
+    // Not the media store: it would be managed inside the data directory, which the service user
+    // can write (and so swap for a link); Synapse creates it itself on start.
     { kind: 'directory', path: layout.logDir, owner: layout.user, group: layout.group, mode: 0o750 },
     {
       kind: 'command',

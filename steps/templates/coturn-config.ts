@@ -1,3 +1,5 @@
+import { THIS_MACHINE_ADDRESS } from '../../src/host/machine-address-token.js';
+
 /**
  * coturn's turnserver.conf for Synapse's TURN REST credentials (use-auth-secret), after
  * Synapse's docs/setup/turn/coturn.md and coturn's own security advice: the relay may never
@@ -77,6 +79,22 @@ export const DENIED_PEER_RANGES = [
   'fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
 ];
 
+/**
+ * This machine's own addresses, public ones included: a relay to them would reach the services
+ * listening there (and coturn itself) from outside. external_ip and private_ip from the answers,
+ * and every address on its interfaces when the file is written. The price: two clients that
+ * both need this server's relay cannot send to each other's relay address (coturn has no
+ * exception for its own relay ports); one of them reaching the relay directly is enough.
+ */
+function ownAddressLines(input: CoturnConfigInput): string[] {
+  const given = [...new Set([input.externalIp, input.privateIp].filter((ip): ip is string => Boolean(ip)))];
+  return [
+    "# This machine's own addresses: external_ip and private_ip, and each address on its interfaces (filled in when the file is written).",
+    ...given.map((ip) => `denied-peer-ip=${ip}`),
+    `denied-peer-ip=${THIS_MACHINE_ADDRESS}`,
+  ];
+}
+
 export function coturnConfig(input: CoturnConfigInput): string {
   const options = coturnOptionsFor(input.coturnVersion ?? CURRENT_COTURN);
   const lines: string[] = [
@@ -122,6 +140,7 @@ export function coturnConfig(input: CoturnConfigInput): string {
     'no-tcp-relay',
     'no-multicast-peers',
     ...DENIED_PEER_RANGES.map((range) => `denied-peer-ip=${range}`),
+    ...ownAddressLines(input),
     '# At most 12 relayed streams per user (3 video calls), 1200 in total.',
     'user-quota=12',
     'total-quota=1200',

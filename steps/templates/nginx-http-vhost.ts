@@ -11,6 +11,7 @@ server {
     listen 80;
     listen [::]:80;
     server_name ${layout.names.join(' ')};
+    server_tokens off;
 
     location ^~ /.well-known/acme-challenge/ {
         root ${webroot};

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
-import { ANSWERS_PATH, OPEN_FILES_LIMIT, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
+import { ANSWERS_PATH, ELEMENT_HOST, OPEN_FILES_LIMIT, SERVER_NAME, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
 import { BUNDLE, ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
@@ -30,6 +30,8 @@ import {
 } from './harness/installer.js';
 import { startPebble, type Pebble } from './harness/pebble.js';
 import { reportSkip } from './harness/skip.js';
+import { checkEdgeHardening } from './checks/edge-hardening.js';
+import { checkPlanHidesSecrets } from './checks/plan-secrets.js';
 import { checkInstalledEmailBlock, checkMail, checkTurn, loginAdmin, readableMail, startForeignSecretAttempt, synapseFileLimits } from './harness/guide-features.js';
 import { fileChecksums, serviceStarts, diffChecksums } from './harness/snapshot.js';
 import { describeChecks, runVerifyCommand, withOneMegabyteBodyLimit, type VerifyReport } from './harness/verify-command.js';
@@ -160,6 +162,11 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
     assert.deepEqual(await serviceStarts(container), before.services, 'no service was (re)started');
     assert.deepEqual(diffChecksums(before.files, await fileChecksums(container)), [], 'every file is byte-identical');
 
+    await t.test('plan with the saved answers (a diff against the installed files), plan --json and the run logs show no secret', async () => {
+      const found = await checkPlanHidesSecrets(container);
+      assert.equal(found.unchangedSecretFiles.length, 3, `secret-bearing files not shown unchanged: ${JSON.stringify(found)}`);
+    });
+
     // Everything below runs after the idempotency check: it edits nginx's vhost and back.
     const foreignSecret = startForeignSecretAttempt(container);
     foreignSecret.catch(() => {}); // awaited in the TURN check
@@ -209,7 +216,7 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
 
     const session = adminPassword ? await loginAdmin(adminPassword) : undefined;
 
-    await t.test('TURN: coturn runs; credentials from Synapse allocate a relay, others do not; private and loopback peers are refused', async () => {
+    await t.test("TURN: coturn runs; credentials from Synapse allocate a relay, others do not; private, loopback and this machine's own peers are refused", async () => {
       assert.ok(session, 'no admin password to log in with');
       const active = await container.exec(['systemctl', 'is-active', 'coturn'], { okExitCodes: [0, 3] });
       assert.equal(active.stdout.trim(), 'active');
@@ -217,8 +224,14 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
       assert.ok(turn.credentials.uris.includes('turn:matrix.test:3478?transport=udp'), JSON.stringify(turn.credentials.uris));
       assert.ok(turn.refusedPrivate.allocated && turn.refusedPrivate.forbidden, turn.refusedPrivate.output);
       assert.ok(turn.refusedLoopback.allocated && turn.refusedLoopback.forbidden, turn.refusedLoopback.output);
+      assert.ok(turn.refusedOwnAddress.allocated && turn.refusedOwnAddress.forbidden, turn.refusedOwnAddress.output);
       const foreign = await foreignSecret;
       assert.equal(foreign.allocated, false, `credentials signed with another secret got a relay:\n${foreign.output}`);
+    });
+
+    await t.test('the edge: no TLS handshake for unknown names, HSTS on the Synapse and Element hosts, no admin API through nginx', async () => {
+      assert.ok(session, 'no admin password to log in with');
+      await checkEdgeHardening({ synapseHost: SERVER_NAME, elementHost: ELEMENT_HOST, ca: pebble.issuingRootPem, accessToken: session.accessToken });
     });
 
     await t.test("email: Synapse's config has the email block; the sink receives Synapse's mail", async () => {
@@ -327,10 +340,11 @@ test('SIGKILL at three points, `resume` each time: finished steps are only re-ch
 });
 
 /**
- * A step that fails for real: another program already listens on Synapse's port
- * 127.0.0.1:8008 (preflight checks only the public ports), so Synapse cannot start. The run
- * must stop with exit 1, the failing command's output, the log path and how to resume; once
- * the other program is stopped, `resume` finishes the install.
+ * A step that fails for real: another program starts listening on Synapse's port
+ * 127.0.0.1:8008 once preflight has passed (preflight refuses a port taken before the run; the
+ * node-floor scenario shows that), so Synapse cannot start. The run must stop with exit 1, the
+ * failing command's output, the log path and how to resume; once the other program is stopped,
+ * `resume` finishes the install.
  */
 test('a step fails for real (Synapse port taken): exit 1 with output, log and resume hint; resume after the fix', { timeout: 60 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
@@ -339,8 +353,10 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
   await scenario(t, 'failing step + resume + verify', async () => {
     const { container, pebble } = await freshServer();
     try {
+      const installer = startInstallSh(container, INSTALL_ARGS);
+      await waitForState(container, (state) => state?.steps.preflight?.status === 'done', 'preflight has passed');
       await container.exec(['systemd-run', '--unit=e2e-port-holder', '--', 'systemd-socket-activate', '--accept', '-l', '127.0.0.1:8008', '/bin/true']);
-      const failed = await runInstallSh(container, INSTALL_ARGS);
+      const failed = await installer.result;
       assert.equal(failed.exitCode, 1, shown(failed));
       assert.match(failed.stderr, /Step "synapse-service" failed: /, shown(failed));
       assert.match(failed.stderr, /Last output:\n {2}\| /, 'the failing command\'s output');
@@ -370,6 +386,15 @@ test('a step fails for real (Synapse port taken): exit 1 with output, log and re
  * this machine), `status`, and a preflight that refuses this machine (port 80 is taken) with
  * exit 3 and its checks listed, changing nothing.
  */
+/** Polls the run state until `reached` holds (the installer keeps running). */
+async function waitForState(container: Container, reached: (state: RunState | undefined) => boolean, what: string, timeoutMs = 10 * MINUTES): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!reached(readRunState(container))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 test('Node floor: Debian 12 with its nodejs 18 runs plan, status and preflight', { timeout: 30 * MINUTES }, async (t) => {
   if (skip) return t.skip(skip);
   await scenario(t, 'node floor (bookworm, nodejs 18)', async () => {
@@ -396,11 +421,13 @@ test('Node floor: Debian 12 with its nodejs 18 runs plan, status and preflight',
 
       const packagesBefore = (await container.exec(['dpkg-query', '-W'])).stdout;
       await container.exec(['systemd-run', '--unit=e2e-port-holder', '--', 'systemd-socket-activate', '--accept', '-l', '0.0.0.0:80', '/bin/true']);
+      await container.exec(['systemd-run', '--unit=e2e-synapse-port-holder', '--', 'systemd-socket-activate', '--accept', '-l', '127.0.0.1:8008', '/bin/true']);
       const refused = await runMatrixSetup(container, ['--answers', ANSWERS_PATH, '--yes']);
       assert.equal(refused.exitCode, 3, shown(refused));
       const output = refused.stdout + refused.stderr;
       assert.match(output, /Port 80/, 'the port check is listed');
       assert.match(output, /Port 80: in use by systemd-socket/, 'the program holding the port is named');
+      assert.match(output, /Synapse's port 127\.0\.0\.1:8008: in use by systemd-socket\S* \(PID \d+, e2e-synapse-port-holder\.service\)/, 'a program on the port credentials go to is refused');
       assert.match(output, /Port 443/, 'the passing checks are listed too');
       assert.equal((await container.exec(['dpkg-query', '-W'])).stdout, packagesBefore, 'no package was installed');
       const status = await runMatrixSetup(container, ['status']);

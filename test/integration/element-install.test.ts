@@ -14,6 +14,7 @@ import type { Answers } from '../../src/answers/types.js';
 import { StepError } from '../../src/errors.js';
 import { elementWebActions } from '../../steps/element-web.js';
 import { primaryFingerprints, SOURCE_MARKER, verifySignature } from '../../steps/edge/element-release.js';
+import { recordingActionEnv } from '../helpers/action-env.js';
 import { testAnswers } from '../helpers/answers.js';
 import { localContext } from './nginx-edge.js';
 
@@ -35,18 +36,7 @@ function tarball(version: string, marker: string): { path: string; sha256: strin
 
 function environment(answers: Answers) {
   const ctx = localContext(answers);
-  const changes: string[] = [];
-  const env: ActionEnv = {
-    ctx,
-    resolveSecrets: (text) => text,
-    markRestart() {},
-    pendingRestarts: () => [],
-    clearRestart() {},
-    refreshPackageIndex: async () => {},
-    backupPath: (path) => join(dir, 'backups', `${path}.bak`),
-    changed: (summary) => changes.push(summary),
-  };
-  return { env, ctx, changes };
+  return { ...recordingActionEnv(ctx, join(dir, 'backups'), 'bak'), ctx };
 }
 
 async function install(answers: Answers, root: string) {

@@ -11,6 +11,7 @@ import { edgeLayout } from '../../steps/edge/edge-layout.js';
 import { nginxHttpChange } from '../../steps/nginx-http.js';
 import { nginxHttpsChange } from '../../steps/nginx-https.js';
 import { applyNginxConfig, applyNginxConfigTask, type NginxConfigChange } from '../../steps/nginx/apply-nginx-config.js';
+import { PLACEHOLDER_CERTIFICATE } from '../../steps/nginx/unknown-names.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 import { localContext, makeCertificate, nginxMissing, stopNginx, testNginx, type TestNginx } from './nginx-edge.js';
 
@@ -56,7 +57,11 @@ function variants(): Array<{ name: string; answers: Answers }> {
 function place(change: NginxConfigChange, answers: Answers, cert: { cert: string; key: string }): void {
   const layout = edgeLayout(answers);
   for (const file of change.files) {
-    const content = file.content.split(layout.certificate.fullchain).join(cert.cert).split(layout.certificate.privkey).join(cert.key);
+    const content = file.content
+      .split(layout.certificate.fullchain).join(cert.cert)
+      .split(layout.certificate.privkey).join(cert.key)
+      .split(PLACEHOLDER_CERTIFICATE.fullchain).join(cert.cert)
+      .split(PLACEHOLDER_CERTIFICATE.privkey).join(cert.key);
     writeFileSync(file.path, content);
   }
 }
@@ -85,7 +90,8 @@ describe('nginx -t accepts every generated configuration', { skip: missing }, ()
     }
   });
 
-  for (const family of ['debian-12', 'rocky-9']) {
+  // ubuntu-22.04: an nginx without ssl_reject_handshake (a placeholder certificate instead).
+  for (const family of ['debian-12', 'rocky-9', 'ubuntu-22.04']) {
     for (const variant of variants()) {
       it(`${family}: ${variant.name}`, async () => {
         const target = testTarget(family);
@@ -108,6 +114,10 @@ describe('nginx -t accepts every generated configuration', { skip: missing }, ()
         assert.match(https, /proxy_pass http:\/\/127\.0\.0\.1:8008;/);
         assert.match(https, /client_max_body_size 1G;/);
         assert.equal(/listen 8448 ssl;/.test(https), variant.answers.federation && variant.answers.server_name === variant.answers.synapse_host);
+        assert.match(https, /listen 443 ssl default_server;/);
+        assert.match(https, family === 'ubuntu-22.04' ? /return 444;/ : /ssl_reject_handshake on;/);
+        assert.equal(https.includes('Strict-Transport-Security'), variant.answers.tls.mode !== 'self-signed');
+        assert.match(https, /ssl_session_tickets off;/);
       });
     }
   }

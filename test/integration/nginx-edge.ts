@@ -117,6 +117,7 @@ export function localContext(answers = testAnswers(), target = testTarget()): Ru
     warn: (message) => warnings.push(message),
     emit() {},
     signal: new AbortController().signal,
+    backupPath: (path) => `/nonexistent/backups${path}`,
     notes,
     warnings,
   };

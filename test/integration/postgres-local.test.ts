@@ -2,7 +2,7 @@
 // whose host lines use ident, as RHEL's initdb writes them), run through the real runner.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { verifyDatabase } from '../../src/database/verify-database.js';
 import { postgresAuthStep } from '../../steps/postgres-auth.js';
@@ -54,8 +54,9 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
     assert.match(hba, /^host\s+all\s+all\s+127\.0\.0\.1\/32\s+scram-sha-256/m);
     assert.match(hba, /^host\s+all\s+all\s+::1\/128\s+scram-sha-256/m);
     assert.doesNotMatch(hba.split('\n').filter((l) => /^host\s+all/.test(l)).join('\n'), /ident/);
-    const backups = readdirSync(dirname(cluster.hbaFile)).filter((f) => f.startsWith('pg_hba.conf.matrix-setup-'));
-    assert.equal(backups.length, 1);
+    assert.deepEqual(readdirSync(dirname(cluster.hbaFile)).filter((f) => f.startsWith('pg_hba.conf.') || f.startsWith('.pg_hba')), [], 'nothing beside pg_hba.conf');
+    const backups = readdirSync(join(state.dir, 'backups', dirname(cluster.hbaFile))).filter((f) => f.startsWith('pg_hba.conf.'));
+    assert.equal(backups.length, 1, 'the previous pg_hba.conf is kept under the state directory');
 
     const db = cluster.sql("SELECT pg_encoding_to_char(encoding), datcollate, datctype, pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'synapse'");
     assert.equal(db, 'UTF8|C|C|synapse_user');
@@ -81,6 +82,8 @@ describe('local PostgreSQL: role, database, pg_hba, verification', { skip: unava
     assert.deepEqual(changes(run), []);
     assert.equal(readFileSync(cluster.hbaFile, 'utf8'), hbaBefore);
     assert.equal(cluster.sql("SELECT rolpassword FROM pg_authid WHERE rolname = 'synapse_user'"), verifierBefore);
+    assert.match(run.log, /rolpassword|not logged: it holds a secret/, 'the stored verifier was read');
+    assert.ok(!run.log.includes(verifierBefore), "the role's stored SCRAM verifier is in the log");
   });
 
   it('sets the password again when the role has another one, then is stable', async () => {

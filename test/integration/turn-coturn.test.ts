@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { expandMachineAddresses } from '../../src/host/machine-address-token.js';
 import { coturnConfig } from '../../steps/templates/coturn-config.js';
 import { coturnComplaints } from '../e2e/checks/service-runtime.js';
 import { checkPrivatePeerRefused, relayThroughTurn, turnRestCredentials, type CommandRunner } from '../e2e/checks/turn.js';
@@ -46,6 +47,12 @@ async function waitForUdpListener(port: number): Promise<void> {
   throw new Error(`nothing listens on udp ${port}`);
 }
 
+const STARTED = /Version Coturn-|Coturn Version/;
+
+async function waitForOutput(output: () => string, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 100 && !pattern.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 describe('coturn with the generated config', { skip: missing.length ? `needs ${missing.join(', ')} (apt-get install coturn)` : false }, () => {
   let dir: string;
   let server: ChildProcess;
@@ -54,7 +61,7 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'matrix-setup-turn-'));
-    const config = coturnConfig({
+    const config = expandMachineAddresses(coturnConfig({
       realm: 'example.org',
       sharedSecret: SECRET,
       minPort: 45000,
@@ -63,17 +70,20 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
       listeningIps: ['127.0.0.1'],
       relayIps: ['127.0.0.1'],
       coturnVersion: hostCoturnVersion(),
-    });
+    }));
     // Test only: loopback is denied like every private range; let exactly one loopback address through as the echo peer.
     // The log goes to stdout instead of syslog, so the test can read what coturn thought of the options.
     const testConfig = config.replace(/^(syslog|no-stdout-log)$/gm, '');
     writeFileSync(join(dir, 'turnserver.conf'), `${testConfig}allow-loopback-peers\nallowed-peer-ip=${ALLOWED_PEER}\n`);
-    server = spawn('turnserver', ['-c', join(dir, 'turnserver.conf'), `--pidfile=${join(dir, 'turnserver.pid')}`, '--log-file=stdout'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // coturn writes its log through stdio, block-buffered on a pipe: stdbuf makes it line-buffered,
+    // so the start-up lines (and any complaint about an option) arrive while it runs.
+    server = spawn('stdbuf', ['-oL', '-eL', 'turnserver', '-c', join(dir, 'turnserver.conf'), `--pidfile=${join(dir, 'turnserver.pid')}`, '--log-file=stdout'], { stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.on('data', (chunk) => (serverOutput += chunk));
     server.stderr?.on('data', (chunk) => (serverOutput += chunk));
     peer = spawn('turnutils_peer', ['-L', ALLOWED_PEER, '-p', String(PEER_PORT)], { stdio: 'ignore' });
     await waitForUdpListener(TURN_PORT);
     await waitForUdpListener(PEER_PORT);
+    await waitForOutput(() => serverOutput, STARTED);
   });
 
   after(() => {
@@ -83,7 +93,7 @@ describe('coturn with the generated config', { skip: missing.length ? `needs ${m
   });
 
   it(`knows every option written for this machine's coturn ${hostCoturnVersion()}`, () => {
-    assert.match(serverOutput, /Version Coturn-|Coturn Version/, `coturn logged its start to stdout:\n${serverOutput}`);
+    assert.match(serverOutput, STARTED, `coturn logged its start to stdout:\n${serverOutput}`);
     assert.deepEqual(coturnComplaints(serverOutput), []);
   });
 

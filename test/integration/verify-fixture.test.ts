@@ -2,10 +2,14 @@
 // throwaway CA): the good setup passes every check, and each broken setup self-hosters end
 // up with is caught by exactly the check meant for it.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Writable } from 'node:stream';
 import { verifyCommand } from '../../src/cli/commands/verify.js';
+import { readCaFile } from '../../src/cli/commands/verify-cli.js';
 import { runVerify, type CheckResult, type VerifyOptions, type VerifyResolver } from '../../src/verify/index.js';
 import type { LocalProbes } from '../../src/verify/local-probes.js';
 import { startHomeserverFixture, type FixtureFaults, type HomeserverFixture } from '../fixtures/verify/homeserver-fixture.js';
@@ -106,7 +110,7 @@ test('a good homeserver passes every check', async () => {
   const ids = results.map((r) => r.id);
   for (const id of [
     'dns.server-name', 'dns.synapse-host',
-    'delegation.server', 'delegation.client', 'delegation.client-cors', 'delegation.srv',
+    'delegation.tls', 'delegation.server', 'delegation.client', 'delegation.client-cors', 'delegation.srv',
     'client-api.versions', 'client-api.tls',
     'federation.discovery', 'federation.tls', 'federation.version', 'federation.key-server-name', 'federation.key-valid-until', 'federation.key-signatures',
     'proxy.encoded-path', 'proxy.upload-1mb', 'proxy.upload-max',
@@ -161,21 +165,61 @@ test("nginx's default 1 MB body limit: caught by proxy.upload-1mb and proxy.uplo
   assert.match(byId(results, 'proxy.upload-1mb').fix!, /client_max_body_size 50M;/);
 });
 
-test('invalid JSON in the server well-known: caught by delegation.server; federation falls back to 8448 and fails there', async () => {
+test('invalid JSON in the server well-known: caught by delegation.server; federation falls back to 8448, fails there, and the rest points at that', async () => {
   const results = await verifyWith({ invalidWellKnownJson: true });
-  assert.deepEqual(failing(results), ['delegation.server', 'federation.key-server-name', 'federation.tls', 'federation.version']);
+  assert.deepEqual(failing(results), ['delegation.server', 'federation.tls']);
   assert.match(byId(results, 'delegation.server').evidence, /not valid JSON/);
   assert.match(byId(results, 'federation.discovery').evidence, /not used \(not valid JSON\).*example\.test:8448/);
-  assert.match(byId(results, 'federation.version').evidence, /connection refused/);
-  assert.match(byId(results, 'federation.version').fix!, /Open port 8448/);
+  assert.match(byId(results, 'federation.tls').evidence, /connection refused/);
+  assert.match(byId(results, 'federation.tls').fix!, /Open port 8448/);
+  for (const id of ['federation.version', 'federation.key-server-name', 'federation.key-valid-until', 'federation.key-signatures']) {
+    const check = byId(results, id);
+    assert.equal(check.status, 'skip', id);
+    assert.equal(check.blockedBy, 'federation.tls', id);
+    assert.match(check.evidence, /^skipped: example\.test:8448 cannot be reached .*; see federation\.tls$/, id);
+    assert.equal(check.fix, undefined, `${id} sends nobody after another problem`);
+  }
 });
 
-test('a certificate from a CA nobody trusts fails the TLS checks and stops the requests', async () => {
+test('a certificate from a CA nobody trusts fails the TLS checks; every check that needs them is skipped and names them', async () => {
   for (const key of Object.keys(fixture.faults) as Array<keyof FixtureFaults>) delete fixture.faults[key];
   const results = await runVerify({ ...options(), ca: undefined });
-  assert.equal(byId(results, 'client-api.tls').status, 'fail');
-  assert.match(byId(results, 'client-api.tls').evidence, /self-signed|not trusted|incomplete/);
-  assert.equal(byId(results, 'client-api.versions').status, 'fail');
+  // server_name (example.test) and the Synapse host each have their certificate check; federation goes to the Synapse host.
+  assert.deepEqual(failing(results), ['client-api.tls', 'delegation.tls']);
+  for (const id of ['client-api.tls', 'delegation.tls']) {
+    assert.match(byId(results, id).evidence, /self-signed|not trusted|incomplete/);
+    assert.match(byId(results, id).fix!, /full chain.*matrix-setup verify --ca FILE/);
+  }
+  const expected: Record<string, string> = {
+    'delegation.server': 'delegation.tls',
+    'delegation.client': 'delegation.tls',
+    'delegation.client-cors': 'delegation.tls',
+    'client-api.versions': 'client-api.tls',
+    'proxy.encoded-path': 'client-api.tls',
+    'proxy.upload-1mb': 'client-api.tls',
+    'proxy.upload-max': 'client-api.tls',
+    'federation.discovery': 'delegation.tls',
+    'federation.version': 'delegation.tls',
+    'federation.key-signatures': 'delegation.tls',
+  };
+  for (const [id, blocker] of Object.entries(expected)) {
+    const check = byId(results, id);
+    assert.equal(check.status, 'skip', `${id}: ${check.evidence}`);
+    assert.equal(check.blockedBy, blocker, id);
+    assert.match(check.evidence, new RegExp(`^skipped: the certificate of \\S+ is not accepted .*; see ${blocker.replace('.', '\\.')}$`), id);
+  }
+  // Nothing sends the user after an unrelated problem (ports, the well-known files).
+  assert.deepEqual(results.filter((r) => /8448|well-known/.test(r.fix ?? '')).map((r) => r.id), []);
+
+  // The same CA given to verify as a file (what --ca FILE does): everything passes again.
+  const dir = mkdtempSync(join(tmpdir(), 'verify-ca-'));
+  try {
+    writeFileSync(join(dir, 'ca.pem'), certs.caPem);
+    const trusted = await runVerify({ ...options(), ca: readCaFile(join(dir, 'ca.pem')) });
+    assert.deepEqual(trusted.filter((r) => r.status !== 'pass'), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('verify command: exit 0 and JSON for the good server, exit 1 and the failing check for a broken one', async () => {

@@ -3,8 +3,8 @@
 // for one target per family. Any difference fails; `npm run snapshots:update` rewrites them
 // (review the diff like code).
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadAnswersFile } from '../../src/answers/load.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
@@ -12,6 +12,7 @@ import { renderPlanText } from '../../src/plan/render-plan.js';
 import { SUPPORTED_TARGET_IDS } from '../../src/host/targets.js';
 import { STEPS } from '../../steps/index.js';
 import { testTarget } from '../helpers/answers.js';
+import { matchSnapshot } from '../helpers/snapshots.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SNAPSHOTS = join(ROOT, 'snapshots');
@@ -29,16 +30,6 @@ function plan(answersFile: string, targetId: string) {
   const answers = loadAnswersFile(answersFile);
   const target = testTarget(targetId);
   return { target, steps: buildPlan(STEPS, { answers, target }) };
-}
-
-function matchSnapshot(file: string, actual: string) {
-  if (UPDATE || !existsSync(file)) {
-    if (!UPDATE && process.env.CI) assert.fail(`missing snapshot ${file}: run \`npm run snapshots:update\` and commit it`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.equal(actual, readFileSync(file, 'utf8'), `${file} differs; if the change is intended run \`npm run snapshots:update\` and review the diff`);
 }
 
 describe('plan snapshots', () => {

@@ -1,5 +1,6 @@
 // A scripted WizardEngine: records what the wizard asked for and plays back engine events.
 import { answersToYaml } from '../../src/answers/save.js';
+import { installSummary, type InstallSummary } from '../../src/render/install-summary.js';
 import type { Answers, DatabaseAnswers } from '../../src/answers/types.js';
 import type { AnswersDraft } from '../../src/answers/field-spec.js';
 import type { EngineEvent, EventListener } from '../../src/engine/events.js';
@@ -8,6 +9,7 @@ import type {
   DatabaseTestResult,
   HostSummary,
   PlanSummary,
+  PreflightItem,
   PreflightResult,
   PreviousRun,
   WizardEngine,
@@ -22,6 +24,8 @@ export interface RunScript {
   /** Events after the pause. */
   after?: EngineEvent[];
   outcome: WizardRunOutcome;
+  /** Generated secrets a finished run shows (its summary is built from the answers it ran with). */
+  shown?: { adminPassword?: string; registrationToken?: string };
 }
 
 export const HOST: HostSummary = {
@@ -54,13 +58,24 @@ export const PLAN: PlanSummary = {
   files: ['/etc/matrix-synapse/conf.d/matrix-setup.yaml', '/etc/nginx/sites-available/matrix-setup.conf'],
   ports: [80, 443, 8448],
   commands: 31,
-  addUserCommand: 'register_new_matrix_user -c /etc/matrix-synapse/homeserver.yaml http://127.0.0.1:8008',
 };
+
+/** What the engine reports for a finished install (the same builder the --answers run uses). */
+export function summaryFor(answers: Answers, shown: { adminPassword?: string; registrationToken?: string } = {}): InstallSummary {
+  return installSummary({
+    answers,
+    ...shown,
+    secretsFile: '/var/lib/matrix-setup/secrets.yaml',
+    addUserCommand: 'register_new_matrix_user -c /etc/matrix-synapse/conf.d/zz-matrix-setup.yaml http://127.0.0.1:8008',
+  });
+}
 
 export class FakeEngine implements WizardEngine {
   resumeCommand = 'matrix-setup resume';
   previous?: PreviousRun;
   preflightResults: PreflightResult[] = PASSING_PREFLIGHT;
+  /** The checks finish when this settles (half of them are reported at once). */
+  preflightGate: Promise<void> = Promise.resolve();
   databaseResult: DatabaseTestResult = { ok: true, message: 'PostgreSQL 16.4, database synapse, UTF8 with C collation' };
   verifyResults: CheckResult[] = [
     { id: 'client-api', label: 'Client API', status: 'pass', detail: 'https://matrix.example.org/_matrix/client/versions answers' },
@@ -77,18 +92,20 @@ export class FakeEngine implements WizardEngine {
   host(): HostSummary {
     return HOST;
   }
-  async preflight(partial: AnswersDraft): Promise<PreflightResult[]> {
+  async preflight(partial: AnswersDraft, onProgress?: (items: PreflightItem[]) => void): Promise<PreflightResult[]> {
     this.preflightCalls.push(partial);
+    onProgress?.(this.preflightResults.map((result, index) => (index % 2 ? result : { id: result.id, label: result.label, status: 'pending' })));
+    await this.preflightGate;
     return this.preflightResults;
   }
   async testDatabase(database: DatabaseAnswers): Promise<DatabaseTestResult> {
     this.databaseTests.push(database);
     return this.databaseResult;
   }
-  plan(): PlanSummary {
+  async plan(): Promise<PlanSummary> {
     return PLAN;
   }
-  previousRun(): PreviousRun | undefined {
+  async previousRun(): Promise<PreviousRun | undefined> {
     return this.previous;
   }
   saveAnswers(path: string, answers: Answers): string {
@@ -112,6 +129,7 @@ export class FakeEngine implements WizardEngine {
       }
     }
     for (const event of script.after ?? []) onEvent(event);
+    if (script.outcome.status === 'done' && !script.outcome.summary) return { ...script.outcome, summary: summaryFor(answers, script.shown) };
     return script.outcome;
   }
   async verify(): Promise<CheckResult[]> {

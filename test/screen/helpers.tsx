@@ -16,9 +16,13 @@ export const KEYS = {
   backspace: '\u007F',
   ctrlC: '\u0003',
   ctrlU: '\u0015',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
 } as const;
 
 export const WIDTH = 80;
+/** The first window of most SSH clients and many providers' web consoles. */
+export const ROWS = 24;
 
 export interface Wizard {
   store: WizardStore;
@@ -32,9 +36,10 @@ export interface Wizard {
 /** The clock is pinned so spinners and elapsed times are the same in every run. */
 export const CLOCK = { now: Date.UTC(2025, 5, 1, 10, 0, 0) };
 
-export async function startWizard(engine: WizardEngine, options: { planOnly?: boolean } = {}): Promise<Wizard> {
+export async function startWizard(engine: WizardEngine, options: { planOnly?: boolean; columns?: number; rows?: number } = {}): Promise<Wizard> {
   const store = createWizardStore({ engine, planOnly: options.planOnly, now: () => CLOCK.now, tickMs: 0, flushMs: 1 });
-  const instance = render(<App store={store} width={WIDTH} theme={PLAIN_THEME} />);
+  const size = { columns: options.columns ?? WIDTH, rows: options.rows ?? ROWS };
+  const instance = render(<App store={store} size={size} theme={PLAIN_THEME} />);
   const lastFrame = () => instance.lastFrame() ?? '';
   const waitFor: Wizard['waitFor'] = (predicate, what) => waitForFrame(lastFrame, predicate, what);
   await waitFor((frame) => frame.length > 0, 'the first frame');
@@ -84,10 +89,14 @@ export async function waitForFrame(
 
 const SNAPSHOT_DIR = join(import.meta.dirname, '..', '..', 'snapshots', 'screens');
 
-/** Compares a frame with snapshots/screens/<name>.txt; UPDATE_SNAPSHOTS=1 (or a missing file) writes it. */
+/**
+ * Compares a frame with snapshots/screens/<name>.txt; UPDATE_SNAPSHOTS=1 (or a missing file)
+ * writes it. Every frame must fit 80×24 (one row is left for the newline Ink writes after it).
+ */
 export function matchSnapshot(name: string, frame: string): void {
   const lines = frame.split('\n');
   for (const line of lines) assert.ok([...line].length <= WIDTH, `a line of ${name} is wider than ${WIDTH} columns:\n${line}`);
+  assert.ok(lines.length <= ROWS - 1, `${name} has ${lines.length} lines, more than fit ${ROWS} rows:\n${frame}`);
   const file = join(SNAPSHOT_DIR, `${name}.txt`);
   const text = `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
   if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {

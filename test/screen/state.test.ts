@@ -7,7 +7,9 @@ import { initialState, update, welcomeOptions, type Action, type WizardState } f
 import { HOST, STARTED } from './fake-engine.js';
 
 function start(): WizardState {
-  return initialState({ host: HOST, resumeCommand: 'matrix-setup resume', now: 0 }).state;
+  const first = initialState({ host: HOST, resumeCommand: 'matrix-setup resume', now: 0 });
+  assert.deepEqual(first.effects, [{ type: 'previous-run' }], 'the state directory is read first');
+  return update(first.state, { type: 'previous-run-result' }).state;
 }
 
 function apply(state: WizardState, ...actions: Action[]): WizardState {
@@ -97,4 +99,18 @@ test('keys: letters are text in a text field and commands elsewhere', () => {
 test('keys: text and Enter in one chunk are the text, then Enter', () => {
   const onText = apply(start(), { type: 'confirm' });
   assert.deepEqual(keyToActions(onText, 'example.org\r', {}), [{ type: 'type', text: 'example.org' }, { type: 'confirm' }]);
+});
+
+test('the first registration token\'s limits are asked with registration by token and an admin account only', async () => {
+  const { visibleQuestions } = await import('../../src/ui/questions/index.js');
+  const { validateField } = await import('../../src/answers/validate.js');
+  const asked = (draft: Record<string, unknown>) =>
+    visibleQuestions({ draft, host: HOST, flags: { advanced: false } } as never)
+      .map((q) => q.id)
+      .filter((id) => id.startsWith('synapse.registration_token'));
+  assert.deepEqual(asked({ synapse: { registration: 'token' } }), ['synapse.registration_token_uses', 'synapse.registration_token_days']);
+  assert.deepEqual(asked({ synapse: { registration: 'token' }, admin: { enabled: false } }), []);
+  assert.deepEqual(asked({ synapse: { registration: 'disabled' } }), []);
+  assert.match(validateField('synapse.registration_token_uses', 0, { synapse: { registration: 'token' } }) ?? '', /1/);
+  assert.equal(validateField('synapse.registration_token_uses', 25, { synapse: { registration: 'token' } }), undefined);
 });

@@ -20,7 +20,7 @@ test('TURN and email: the wizard and --answers give the same answers file', asyn
   try {
     await w.press(KEYS.enter);
     await answerWithTurnAndEmail(w, { file: '/root/smtp-password' });
-    const review = await w.waitFor((f) => f.includes('Your decisions') && f.includes('checks passed'));
+    const review = await w.waitFor((f) => f.includes('Your decisions') && f.includes('Calls (TURN)'));
     assert.match(flat(review), /Email via smtp\.example\.org:465 \(tls\), from Matrix <noreply@example\.org>/);
     assert.match(review, /Calls \(TURN\)\s+coturn, relay ports 50000-50999, public 203\.0\.113\.10 → 10\.0\.0\.5/);
     await saveFromReview(w);
@@ -68,7 +68,7 @@ test('email: the leak warning, port following the encryption, a password typed a
     await w.waitFor('File holding the SMTP password');
     await w.type('hunter2');
     await w.press(KEYS.enter);
-    const refused = await w.waitFor('✖');
+    const refused = await w.waitFor('✗');
     assert.match(flat(refused), /File holding the SMTP password/, 'still on the question');
     await w.press(KEYS.ctrlU);
     await w.type('/root/smtp-password');
@@ -95,7 +95,7 @@ test('TURN: the NAT question explains when it is needed; a private address needs
     matchSnapshot('question-turn-external-ip', external);
     assert.match(flat(external), /Only needed behind NAT/);
     await w.type('not-an-ip');
-    assert.match(await w.waitFor('✖'), /✖/);
+    assert.match(await w.waitFor('✗'), /✗/);
     await w.press(KEYS.ctrlU);
     await w.press(KEYS.enter);
     // Without a public address there is nothing to pair a private one with.

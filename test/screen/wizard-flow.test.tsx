@@ -32,9 +32,8 @@ function doneRun(engine: FakeEngine, pause?: Promise<void>) {
       status: 'done',
       logFile: LOG,
       changedSteps: ['base-packages', 'postgres-server', 'synapse-install'],
-      adminPassword: 'correct-horse-battery-staple',
-      secretsFile: '/var/lib/matrix-setup/secrets.yaml',
     },
+    shown: { adminPassword: 'correct-horse-battery-staple' },
   });
 }
 
@@ -50,12 +49,20 @@ test('happy path: welcome, every question, review, save, progress, done', async 
     matchSnapshot('question-server-name', await w.waitFor('Your Matrix domain'));
     await answerEverything(w);
 
-    const review = await w.waitFor((f) => f.includes('Your decisions') && f.includes('checks passed'), 'the review with plan and checks');
+    // At 24 rows the review starts at the decisions; what Enter does stays under them.
+    const review = await w.waitFor((f) => f.includes('Your decisions') && f.includes('Enter install'), 'the review with plan and checks');
     matchSnapshot('review', review);
     assert.match(review, /Matrix domain\s+example\.org \(permanent/);
     assert.match(review, /Synapse host\s+matrix\.example\.org \(delegation: auto\)/);
-    assert.match(review, /Packages\s+ca-certificates, curl, postgresql/);
-    assert.match(review, /Ports\s+80, 443, 8448/);
+    assert.match(review, /↓ \d+ more \(↓ PgDn\)/);
+    await w.press(KEYS.pageDown);
+    const end = await w.waitFor('checks passed', 'the end of the review');
+    matchSnapshot('review-end', end);
+    assert.match(end, /↑ \d+ more \(↑ PgUp\)/);
+    assert.match(end, /Packages\s+ca-certificates, curl, postgresql/);
+    assert.match(end, /Files\s+2 configuration files written/);
+    assert.match(end, /Ports\s+80, 443, 8448/);
+    assert.match(end, /Enter install/);
 
     await w.press('s');
     await w.waitFor('Save the answers file to');
@@ -72,7 +79,7 @@ test('happy path: welcome, every question, review, save, progress, done', async 
     w.store.dispatch({ type: 'tick', now: CLOCK.now });
     const progress = await w.waitFor('12.3s');
     matchSnapshot('progress', progress);
-    assert.match(progress, /✔ Check this machine\s+0\.4s/);
+    assert.match(progress, /✓ Check this machine\s+0\.4s/);
     assert.match(progress, /\$ apt-get install -y postgresql/);
     assert.match(progress, /│ Reading package lists\.\.\./);
     assert.match(progress, /│ Progress: \[ 40%\]/);
@@ -80,17 +87,24 @@ test('happy path: welcome, every question, review, save, progress, done', async 
     assert.match(progress, new RegExp(`Log: ${LOG}`));
 
     pause.release();
-    const done = await w.waitFor((f) => f.includes('Next steps') && f.includes('Client API'), 'the done screen with verification');
+    const done = await w.waitFor('Verification: 2 passed', 'the done screen with verification');
     matchSnapshot('done', done);
     assert.match(done, /Homeserver URL\s+https:\/\/matrix\.example\.org/);
     assert.match(done, /Element Web\s+https:\/\/element\.example\.org/);
     assert.match(done, /Admin user\s+@admin:example\.org/);
     assert.match(done, /Admin password\s+correct-horse-battery-staple/);
-    assert.match(done, /Open TCP ports 80, 443, 8448/);
-    assert.ok(flat(done).includes(`Add users: ${PLAN.addUserCommand}`));
+    await w.press(KEYS.pageDown);
+    const doneEnd = flat(await w.waitFor('Next steps'));
+    assert.match(doneEnd, /Open TCP ports 80, 443, 8448/);
+    assert.match(doneEnd, /Add users yourself: register_new_matrix_user -c \/etc\/matrix-synapse\/conf\.d\/zz-matrix-setup\.yaml/);
 
     await w.press(KEYS.enter);
-    assert.deepEqual(await w.store.exited, { code: 0, message: undefined });
+    const exit = await w.store.exited;
+    assert.equal(exit.code, 0);
+    // What is printed on the normal screen after the wizard leaves the alternate one.
+    assert.match(exit.message ?? '', /Homeserver URL: https:\/\/matrix\.example\.org/);
+    assert.match(exit.message ?? '', /Admin password: correct-horse-battery-staple {3}\(shown once/);
+    assert.match(exit.message ?? '', /Verification: 2 passed, 0 warning\(s\), 0 failed\./);
     assert.equal(engine.ranWith.length, 1);
   } finally {
     CLOCK.now = startedAt;
@@ -156,7 +170,7 @@ test('a validation error is shown as you type and blocks Enter until fixed', asy
     await w.press(KEYS.enter);
     await w.waitFor('Your Matrix domain');
     await w.type('https://Example.org');
-    const error = await w.waitFor('✖', 'an inline error');
+    const error = await w.waitFor('✗', 'an inline error');
     matchSnapshot('question-validation-error', error);
     await w.press(KEYS.enter);
     assert.match(w.lastFrame(), /Your Matrix domain/, 'Enter does not move on');
@@ -164,7 +178,7 @@ test('a validation error is shown as you type and blocks Enter until fixed', asy
     await w.press(KEYS.enter);
     assert.match(await w.waitFor('is required'), /is required/);
     await w.type('example.org');
-    await w.waitFor((f) => !f.includes('✖'), 'the error to clear');
+    await w.waitFor((f) => !f.includes('✗'), 'the error to clear');
     await w.press(KEYS.enter);
     await w.waitFor('Host name that serves Synapse');
     // Self-signed with federation on is refused with the reason, before anything runs.
@@ -199,10 +213,9 @@ test('resume of a previous run goes straight to the review and installs with its
     matchSnapshot('welcome-previous-run', welcome);
     assert.deepEqual(engine.preflightCalls[0], answers, 'the first checks use the previous names');
     await w.press(KEYS.enter);
-    const review = await w.waitFor((f) => f.includes('Resume the previous run') && f.includes('checks passed'));
-    assert.match(review, /Enter resume the install/);
+    await w.waitFor((f) => f.includes('Resume the previous run') && f.includes('Enter resume the install'));
     await w.press(KEYS.enter);
-    await w.waitFor('Next steps');
+    await w.waitFor('Verification:');
     assert.deepEqual(engine.ranWith[0], answers);
   } finally {
     w.unmount();
@@ -272,10 +285,13 @@ test('failure screen: step, command, output, cause, log, resume command; retry r
     assert.match(failure, /Command \(exit status 100\)\n\s+\$ apt-get update -q/);
     assert.match(failure, /│ E: Some index files failed to download\./);
     assert.match(failure, /Likely cause: The package mirror could not be reached/);
-    assert.ok(flat(failure).includes(`Full output in the log: ${LOG}`));
-    assert.match(flat(failure), /continue later with: matrix-setup resume/);
+    assert.match(failure, /❯ 1\. Retry now/, 'the choices stay in view');
+    await w.press(KEYS.pageDown);
+    const rest = flat(await w.waitFor('continue later with'));
+    assert.ok(rest.includes(`Full output in the log: ${LOG}`));
+    assert.match(rest, /continue later with: matrix-setup resume/);
     await w.press('r');
-    await w.waitFor('Next steps');
+    await w.waitFor('Verification:');
     assert.equal(engine.ranWith.length, 2);
   } finally {
     w.unmount();
@@ -294,7 +310,10 @@ test('quitting from the failure screen exits 1 and names the resume command', as
     await w.waitFor('Install failed');
     await w.press(KEYS.down);
     await w.press(KEYS.enter);
-    assert.deepEqual(await w.store.exited, { code: 1, message: 'Continue later with: matrix-setup resume' });
+    const exit = await w.store.exited;
+    assert.equal(exit.code, 1);
+    assert.match(exit.message ?? '', /^Step "preflight" failed: boom\n/);
+    assert.match(exit.message ?? '', /After fixing the cause, continue with: matrix-setup resume$/);
   } finally {
     w.unmount();
   }
@@ -364,7 +383,7 @@ test('an external database is tested live before moving on', async () => {
     assert.deepEqual(engine.databaseTests[0]!.password, { file: '/root/db-password' });
     engine.databaseResult = { ok: true, message: 'PostgreSQL 16.4, database synapse, UTF8 with C collation' };
     await w.press(KEYS.enter);
-    await w.waitFor('✔ PostgreSQL 16.4');
+    await w.waitFor('✓ PostgreSQL 16.4');
     await w.press(KEYS.enter);
     await w.waitFor('How should Synapse be installed?');
   } finally {

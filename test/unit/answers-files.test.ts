@@ -78,7 +78,7 @@ describe('answers: defaults', () => {
 
   it('derives defaults that depend on other answers', () => {
     const external = validateAnswersDocument(`${minimal}database:\n  mode: external\n  host: db.example.net\n  password_env: PG\n`);
-    assert.equal(external.database.sslmode, 'require');
+    assert.equal(external.database.sslmode, 'verify-full', 'an external database is only trusted with a verified certificate');
     assert.equal(external.database.host, 'db.example.net');
     const smtps = validateAnswersDocument(`${minimal}email:\n  tls: tls\n`);
     assert.equal(smtps.email.smtp_port, 465);

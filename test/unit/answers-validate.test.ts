@@ -205,6 +205,19 @@ describe('answers validation: host names', () => {
     assert.ok(issuesOf(`${BASE}email:\n  smtp_host: "smtp example"\n`).some((i) => i.path === 'email.smtp_host'));
   });
 
+  it('refuses certificate paths that nginx or coturn would read as syntax, naming the key', () => {
+    const existing = (cert: string, key = '/etc/ssl/k.pem') => `${BASE.replace(/tls:\n  email: admin@example.org\n/, '')}tls:\n  mode: existing\n  cert_path: ${JSON.stringify(cert)}\n  key_path: ${JSON.stringify(key)}\n`;
+    for (const bad of ['/a.pem; include /x.conf;', '/etc/ssl/my cert.pem', '/etc/ssl/$host.pem', '/etc/ssl/{a}.pem', '/etc/ssl/a#b.pem', "/etc/ssl/a'b.pem", '/etc/ssl/a\\b.pem', '/etc/ssl/%i.pem']) {
+      const issue = issueAt(existing(bad), 'tls.cert_path');
+      assert.match(issue.message, /configuration files would read as syntax/, bad);
+      assert.equal(issue.line, 5, bad);
+    }
+    assert.match(issueAt(existing('/etc/ssl/c.pem', '/k.pem\tx'), 'tls.key_path').message, /control character/);
+    assert.match(issueAt(`${BASE}  acme_ca_bundle: "/ca bundle.pem"\n`, 'tls.acme_ca_bundle').message, /a space/);
+    const fine = validateAnswersDocument(existing('/etc/letsencrypt/live/chat.example.org/fullchain.pem', '/etc/ssl/private/key_2026-01+a@b=c,d:e~f.pem'));
+    assert.equal(fine.tls.cert_path, '/etc/letsencrypt/live/chat.example.org/fullchain.pem');
+  });
+
   it('accepts IP addresses and single labels for database and SMTP hosts', () => {
     const answers = validateAnswersDocument(`${BASE}database:\n  mode: external\n  host: 10.0.0.7\n  password_env: P\nemail:\n  smtp_host: localhost\n`);
     assert.equal(answers.database.host, '10.0.0.7');

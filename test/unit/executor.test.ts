@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -22,6 +22,24 @@ describe('LocalExecutor', () => {
     const { exec } = executor();
     const result = await exec.run(['sh', '-c', 'cat; echo "$DEBIAN_FRONTEND $LANG ${MATRIX_SETUP_LEAK_TEST:-clean} $EXTRA"'], { env: { EXTRA: 'given' } });
     assert.equal(result.stdout, 'noninteractive C.UTF-8 clean given');
+  });
+
+  it('children get the system PATH, not the caller\'s: a planted `id` first in PATH is neither found nor inherited', async () => {
+    const planted = join(dir, 'planted-bin');
+    mkdirSync(planted, { recursive: true });
+    for (const name of ['id', 'systemctl']) {
+      writeFileSync(join(planted, name), '#!/bin/sh\necho planted\n');
+      chmodSync(join(planted, name), 0o755);
+    }
+    const previous = process.env.PATH;
+    process.env.PATH = `${planted}:${previous}`;
+    try {
+      const { exec } = executor();
+      assert.notEqual((await exec.run(['id', '-u'])).stdout, 'planted', 'the command was looked up in the caller\'s PATH');
+      assert.equal((await exec.run(['sh', '-c', 'echo "$PATH"'], { env: { PATH: planted } })).stdout, '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    } finally {
+      process.env.PATH = previous;
+    }
   });
 
   it('feeds stdin when given', async () => {

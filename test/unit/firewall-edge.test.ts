@@ -78,12 +78,12 @@ describe('SELinux for nginx', () => {
   it('sets the boolean and labels 8448 when enforcing', async () => {
     const exec = new FakeExecutor([
       [['getenforce'], { stdout: 'Enforcing\n' }],
-      [['getsebool'], { stdout: 'httpd_can_network_connect --> off\n' }],
+      [['getsebool'], { stdout: 'httpd_can_network_relay --> off\n' }],
       [['semanage', 'port', '-l'], { stdout: LIST }],
     ]);
     const task = selinuxForNginxTask([8448]);
     assert.equal(await task.check(context(exec)), false);
     await task.run(context(exec));
-    assert.deepEqual(exec.changes(), [['setsebool', '-P', 'httpd_can_network_connect', '1'], ['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', '8448']]);
+    assert.deepEqual(exec.changes(), [['setsebool', '-P', 'httpd_can_network_relay', '1'], ['semanage', 'port', '-a', '-t', 'http_port_t', '-p', 'tcp', '8448']]);
   });
 });

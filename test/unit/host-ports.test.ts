@@ -92,3 +92,11 @@ test('socketOwners returns nothing for no inodes or an unreadable /proc', async 
   assert.equal((await socketOwners(new Set())).size, 0);
   assert.equal((await socketOwners(new Set(['1']), '/nonexistent-proc')).size, 0);
 });
+
+test('the systemd unit of a process, from its cgroup', async () => {
+  const { unitFromCgroup } = await import('../../src/host/ports.js');
+  assert.equal(unitFromCgroup('0::/system.slice/matrix-synapse.service\n'), 'matrix-synapse.service');
+  assert.equal(unitFromCgroup('12:pids:/system.slice/postgresql@15-main.service\n0::/system.slice/postgresql@15-main.service\n'), 'postgresql@15-main.service');
+  assert.equal(unitFromCgroup('0::/user.slice/user-1000.slice/session-3.scope\n'), undefined);
+  assert.equal(unitFromCgroup(''), undefined);
+});

@@ -88,7 +88,7 @@ describe('nginx templates', () => {
 
   it('.well-known answers are JSON with Access-Control-Allow-Origin: *', () => {
     const text = nginxHttpsVhosts(edgeLayout(testAnswers()));
-    assert.match(text, /location = \/\.well-known\/matrix\/server \{\n\s+default_type application\/json;\n\s+add_header Access-Control-Allow-Origin \* always;\n\s+return 200 '\{"m\.server":"matrix\.example\.org:443"\}';/);
+    assert.match(text, /location = \/\.well-known\/matrix\/server \{\n\s+default_type application\/json;\n\s+add_header Access-Control-Allow-Origin \* always;\n\s+add_header Strict-Transport-Security "max-age=63072000" always;\n\s+return 200 '\{"m\.server":"matrix\.example\.org:443"\}';/);
   });
 
   it('Element gets its security headers and no caching of index.html, version, config*.json and i18n', () => {

@@ -48,7 +48,7 @@ describe('connection errors', () => {
   }
   it('tells a TLS-only server from a missing pg_hba line', () => {
     const described = describeConnectionError({ code: '28000', message: 'no pg_hba.conf entry for host "x", no encryption' }, OPTIONS);
-    assert.match(described.hint ?? '', /sslmode to require/);
+    assert.match(described.hint ?? '', /sslmode to verify-full/);
   });
 });
 

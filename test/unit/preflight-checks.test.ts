@@ -62,7 +62,7 @@ test('a healthy server passes every check, in a fixed order', () => {
   const results = run();
   assert.deepEqual(
     results.map((r) => r.id),
-    ['root', 'target', 'systemd', 'memory', 'disk', 'port-80', 'port-443', 'port-8448', 'dns:example.org', 'dns:matrix.example.org', 'dns:element.example.org', 'clock'],
+    ['root', 'target', 'systemd', 'memory', 'disk', 'port-80', 'port-443', 'port-8448', 'local-port-8008', 'local-port-5432', 'dns:example.org', 'dns:matrix.example.org', 'dns:element.example.org', 'clock'],
   );
   for (const result of results) {
     assert.equal(result.status, 'pass', `${result.id}: ${result.detail}`);
@@ -135,6 +135,32 @@ test('disk: fail below 2 GiB, warn below 10 GiB, warn when unmeasured', () => {
   const unknown = check(run({ disk: undefined }), 'disk');
   assert.equal(unknown.status, 'warn');
   assert.match(unknown.fix ?? '', /df -h \/var/);
+});
+
+test('local ports credentials are sent to: free, or held by Synapse (a re-run) and PostgreSQL, never by another program', () => {
+  const synapse = { name: 'python3', pid: 2000, unit: 'matrix-synapse.service' };
+  const postgres = { name: 'postgres', pid: 3000, unit: 'postgresql@15-main.service' };
+  const rerun = run({ ports: { source: 'ss', listeners: [{ port: 8008, address: '127.0.0.1', holders: [synapse] }, { port: 5432, address: '127.0.0.1', holders: [postgres] }] } });
+  assert.equal(check(rerun, 'local-port-8008').status, 'pass');
+  assert.equal(check(rerun, 'local-port-8008').detail, 'held by Synapse');
+  assert.equal(check(rerun, 'local-port-5432').status, 'pass');
+
+  const planted = run({ ports: { source: 'ss', listeners: [{ port: 8008, address: '0.0.0.0', holders: [{ name: 'systemd-socket', pid: 4000, unit: 'e2e-port-holder.service' }] }] } });
+  const synapsePort = check(planted, 'local-port-8008');
+  assert.equal(synapsePort.status, 'fail');
+  assert.match(synapsePort.detail, /in use by systemd-socket \(PID 4000, e2e-port-holder\.service\); the admin password/);
+  assert.match(synapsePort.fix ?? '', /ss -ltnp/);
+
+  // A python3 on 8008 outside Synapse's unit is someone else's.
+  const impostor = run({ ports: { source: 'ss', listeners: [{ port: 8008, address: '127.0.0.1', holders: [{ name: 'python3', pid: 5000, unit: 'user@1000.service' }] }, { port: 5432, address: '*', holders: [{ name: 'nc', pid: 6000 }] }] } });
+  assert.equal(check(impostor, 'local-port-8008').status, 'fail');
+  assert.match(check(impostor, 'local-port-5432').detail, /nc \(PID 6000\); Synapse's database password/);
+  assert.equal(check(run({ ports: { source: 'ss', listeners: [{ port: 8008, address: '127.0.0.1', holders: [] }] } }), 'local-port-8008').status, 'fail', 'an unidentified holder');
+
+  // Another address does not catch connections to 127.0.0.1; an external database has no local port.
+  assert.equal(check(run({ ports: { source: 'ss', listeners: [{ port: 8008, address: '10.0.0.5', holders: [{ name: 'x', pid: 1 }] }] } }), 'local-port-8008').status, 'pass');
+  const external = testAnswers({ database: { mode: 'external', host: 'db.example.org', sslmode: 'verify-full', password: { env: 'P' } } });
+  assert.ok(!runPreflightChecks(healthyFacts(), external, debian12()).some((r) => r.id === 'local-port-5432'));
 });
 
 test('ports: free, held by nginx, held by something else, unidentified, unknown', () => {

@@ -19,6 +19,7 @@ const answers = {
   federation: true,
   delegation: 'auto',
   element: { enabled: false, host: 'element.example.org', version: '1.11.90' },
+  database: { mode: 'local', port: 5432 },
 } as unknown as Answers;
 
 function facts(overrides: Partial<HostFacts> = {}): HostFacts {
@@ -72,7 +73,7 @@ test('preflight comes first in the step list and needs nothing', () => {
 
 test('the plan is one task that shows the read-only commands it runs, and is pure', () => {
   const task = onlyTask();
-  assert.match(task.description, /ports 80, 443, 8448, DNS of example\.org, matrix\.example\.org, clock/);
+  assert.match(task.description, /ports 80, 443, 8448, 127\.0\.0\.1:8008, 127\.0\.0\.1:5432, DNS of example\.org, matrix\.example\.org, clock/);
   assert.deepEqual(task.shows.map((shown) => shown.argv[0]), ['ss', 'timedatectl']);
   assert.equal(JSON.stringify(preflightStep.plan({ answers, target })), JSON.stringify(preflightStep.plan({ answers, target })));
 });
@@ -127,5 +128,5 @@ test('the real gatherer finishes quickly on this machine', async () => {
   }
   assert.ok(Date.now() - started < 15_000);
   assert.deepEqual(probeCalls.map((argv) => argv[0]).sort(), ['ss', 'timedatectl']);
-  assert.equal(notes.length + warnings.length, 11);
+  assert.equal(notes.length + warnings.length, 13);
 });

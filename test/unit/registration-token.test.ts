@@ -8,6 +8,7 @@ import { testAnswers, testTarget } from '../helpers/answers.js';
 describe('registration token', () => {
   const tokens = new Set<string>();
   const requests: string[] = [];
+  const created: Array<Record<string, unknown>> = [];
   let server: Server;
   let baseUrl: string;
 
@@ -28,6 +29,7 @@ describe('registration token', () => {
         if (req.url === '/_synapse/admin/v1/registration_tokens/new') {
           const input = JSON.parse(body);
           tokens.add(input.token);
+          created.push(input);
           return json(200, { token: input.token, uses_allowed: input.uses_allowed });
         }
         const match = /^\/_synapse\/admin\/v1\/registration_tokens\/(.+)$/.exec(req.url ?? '');
@@ -40,10 +42,12 @@ describe('registration token', () => {
   });
   after(() => server.close());
 
-  it('logs in, creates the token once, and logs out', async () => {
+  it('logs in, creates the token once with its limits, and logs out', async () => {
     const accessToken = await login({ baseUrl }, 'admin', 'pw');
-    assert.equal(await createRegistrationToken({ baseUrl }, accessToken, 'tok-en_1'), 'created');
-    assert.equal(await createRegistrationToken({ baseUrl }, accessToken, 'tok-en_1'), 'exists');
+    const now = Date.UTC(2026, 10, 26);
+    assert.equal(await createRegistrationToken({ baseUrl }, accessToken, 'tok-en_1', { uses: 3, days: 2 }, now), 'created');
+    assert.equal(await createRegistrationToken({ baseUrl }, accessToken, 'tok-en_1', { uses: 3, days: 2 }, now), 'exists');
+    assert.deepEqual(created, [{ token: 'tok-en_1', uses_allowed: 3, expiry_time: now + 2 * 24 * 3600 * 1000 }], 'a limited number of uses and an expiry, never unlimited');
     await logout({ baseUrl }, accessToken);
     assert.ok(tokens.has('tok-en_1'));
     assert.equal(requests.filter((r) => r === 'POST /_synapse/admin/v1/registration_tokens/new').length, 1);
@@ -62,5 +66,20 @@ describe('registration token', () => {
     const [task] = registrationTokenStep.plan({ answers: testAnswers({ synapse: { registration: 'token' } }), target });
     assert.ok(task.kind === 'task' && JSON.stringify(task.shows).includes('<<secret:registration_token>>'));
     assert.ok(!JSON.stringify(task.shows).includes('pw'));
+  });
+
+  it('the first token is limited by default (10 accounts, 7 days) and by the answers', async () => {
+    const { validateAnswersDocument } = await import('../../src/answers/validate.js');
+    const base = 'version: 1\nserver_name: example.org\ntls:\n  email: a@example.org\nsynapse:\n  registration: token\n';
+    const defaults = validateAnswersDocument(base);
+    assert.deepEqual([defaults.synapse.registration_token_uses, defaults.synapse.registration_token_days], [10, 7]);
+    const given = validateAnswersDocument(`${base}  registration_token_uses: 1\n  registration_token_days: 30\n`);
+    const [task] = registrationTokenStep.plan({ answers: given, target: testTarget() });
+    assert.ok(task.kind === 'task');
+    const create = task.shows.find((show) => show.argv[1]?.endsWith('/registration_tokens/new'));
+    assert.deepEqual(JSON.parse(create!.stdin!), { token: '<<secret:registration_token>>', uses_allowed: 1, expiry_time: '<milliseconds now + 30 days>' });
+    assert.throws(() => validateAnswersDocument(`${base}  registration_token_uses: 0\n`), /registration_token_uses/);
+    assert.throws(() => validateAnswersDocument(`${base}  registration_token_days: 3650\n`), /registration_token_days/);
+    assert.throws(() => validateAnswersDocument(base.replace('token', 'disabled') + '  registration_token_uses: 5\n'), /only applies when synapse\.registration is token/);
   });
 });

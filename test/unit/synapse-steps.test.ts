@@ -40,6 +40,7 @@ function fakeContext(exec: FakeExecutor, answers: Answers = testAnswers(), targe
     warn: (m) => notes.push(`warn: ${m}`),
     emit: () => {},
     signal: new AbortController().signal,
+    backupPath: (path) => `/nonexistent/backups${path}`,
     notes,
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { expandMachineAddresses, THIS_MACHINE_ADDRESS } from '../../src/host/machine-address-token.js';
 import { replaceSecretTokens } from '../../src/secrets/tokens.js';
 import { certificateSource, coturnLayout, coturnVersion } from '../../steps/coturn/layout.js';
 import { firewalldSpec, turnPorts, ufwAllowed, ufwSpec } from '../../steps/coturn/firewall.js';
@@ -28,8 +29,26 @@ describe('coturn config', () => {
     for (const line of ['no-multicast-peers', 'no-tcp-relay', 'denied-peer-ip=10.0.0.0-10.255.255.255', 'denied-peer-ip=127.0.0.0-127.255.255.255', 'denied-peer-ip=192.168.0.0-192.168.255.255', 'denied-peer-ip=172.16.0.0-172.31.255.255', 'denied-peer-ip=::1', 'denied-peer-ip=fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff']) {
       assert.ok(text.includes(line), line);
     }
-    assert.equal(text.filter((l) => l.startsWith('denied-peer-ip=')).length, DENIED_PEER_RANGES.length);
+    assert.equal(text.filter((l) => l.startsWith('denied-peer-ip=')).length, DENIED_PEER_RANGES.length + 1, 'the ranges and this machine\'s addresses');
     assert.ok(!text.some((l) => l.startsWith('allowed-peer-ip') || l === 'allow-loopback-peers'));
+  });
+
+  it("denies relaying to this machine's own addresses: external_ip, private_ip and each address on its interfaces", () => {
+    const text = coturnConfig({ ...base, externalIp: '198.51.100.7', privateIp: '10.0.0.5' });
+    assert.ok(lines(text).includes('denied-peer-ip=198.51.100.7') && lines(text).includes('denied-peer-ip=10.0.0.5'));
+    assert.ok(lines(text).includes(`denied-peer-ip=${THIS_MACHINE_ADDRESS}`), 'the plan names the token, the same on every machine');
+    const written = lines(expandMachineAddresses(text, () => ['203.0.113.9', '2001:db8::9', '10.1.2.3']));
+    for (const address of ['203.0.113.9', '2001:db8::9', '10.1.2.3']) assert.ok(written.includes(`denied-peer-ip=${address}`), address);
+    assert.ok(!written.some((line) => line.includes(THIS_MACHINE_ADDRESS)));
+    assert.ok(!lines(expandMachineAddresses(text, () => [])).some((line) => line.includes(THIS_MACHINE_ADDRESS)), 'no address: no line');
+  });
+
+  it('the engine fills in the addresses when it writes the file', async () => {
+    const { stepRuntime } = await import('../../src/engine/step-runtime.js');
+    const { env } = stepRuntime({ secrets: { get: () => 'x' }, logger: { redact: (t: string) => t } } as never, 'turn-server', () => {});
+    const resolved = env.resolveSecrets(`denied-peer-ip=${THIS_MACHINE_ADDRESS}\nstatic-auth-secret=<<secret:turn_shared_secret>>\n`);
+    assert.doesNotMatch(resolved, /this-machine/);
+    assert.match(resolved, /static-auth-secret=x/);
   });
 
   it('writes external-ip as PUBLIC/PRIVATE behind NAT, PUBLIC alone otherwise, and nothing when not given', () => {

@@ -3,7 +3,7 @@ import type { RunContext } from '../types.js';
 /** What action handlers need from the runner beyond the step's RunContext. */
 export interface ActionEnv {
   ctx: RunContext;
-  /** Swap secret tokens for their values (only ever for writing or feeding a command). */
+  /** Swap tokens for their values (only ever for writing or feeding a command): secrets, and lines naming this machine's addresses. */
   resolveSecrets(text: string): string;
   /** Record units to restart because a file they read changed; persisted before the file is written. */
   markRestart(units: string[]): void;

@@ -1,37 +1,22 @@
-import { chmodSync, chownSync, mkdirSync, statSync } from 'node:fs';
 import { StepError } from '../../errors.js';
+import { ensureDirectory, lstatOptional } from '../../fs/no-follow.js';
 import type { DirectoryAction } from '../types.js';
 import { lookupId } from './accounts.js';
 import type { ActionEnv, ActionHandler } from './action-env.js';
 
+/** A directory with its owner and mode; a symbolic link in its place is refused, never followed. */
 export const directoryHandler: ActionHandler<DirectoryAction> = {
   async isInPlace(action, env) {
-    let stat;
-    try {
-      stat = statSync(action.path);
-    } catch {
-      return false;
-    }
-    if (!stat.isDirectory()) return false;
+    const stat = lstatOptional(action.path);
+    if (!stat || stat.isSymbolicLink() || !stat.isDirectory()) return false;
     const { uid, gid } = await ids(action, env);
     return (stat.mode & 0o7777) === action.mode && stat.uid === uid && stat.gid === gid;
   },
 
   async apply(action, env) {
     const { uid, gid } = await ids(action, env);
-    let existed = true;
-    try {
-      if (!statSync(action.path).isDirectory()) {
-        throw new StepError(`${action.path} exists but is not a directory.`, { hint: 'Move it away and resume.' });
-      }
-    } catch (error) {
-      if (error instanceof StepError) throw error;
-      existed = false;
-      mkdirSync(action.path, { recursive: true });
-    }
-    chmodSync(action.path, action.mode);
-    chownSync(action.path, uid, gid);
-    env.changed(`${existed ? 'set owner/mode of' : 'created'} ${action.path}/`);
+    const result = ensureDirectory(action.path, { uid, gid, mode: action.mode });
+    env.changed(`${result === 'created' ? 'created' : 'set owner/mode of'} ${action.path}/`);
   },
 };
 

@@ -1,11 +1,12 @@
-import { copyFileSync, chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { StepError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
+import { saveBackup } from '../../fs/backup.js';
+import { readFileNoFollow, setFileOwnership } from '../../fs/no-follow.js';
 import type { FileAction } from '../types.js';
 import { lookupId } from './accounts.js';
 import type { ActionEnv, ActionHandler } from './action-env.js';
 
+/** A file with its content, owner and mode; a symbolic link or hard link in its place is refused, never followed. */
 export const fileHandler: ActionHandler<FileAction> = {
   async isInPlace(action, env) {
     const current = readCurrent(action.path);
@@ -26,33 +27,23 @@ export const fileHandler: ActionHandler<FileAction> = {
           hint: 'Nothing was changed. Move the file away if it is no longer needed, or fix the answers.',
         });
       }
-      let backup = env.backupPath(action.path);
-      for (let n = 2; existsSync(backup); n++) backup = `${env.backupPath(action.path)}-${n}`;
-      mkdirSync(dirname(backup), { recursive: true, mode: 0o700 });
-      copyFileSync(action.path, backup);
+      const backup = saveBackup(env.backupPath(action.path), current.raw);
       env.changed(`backed up ${action.path} to ${backup}`);
     }
     if (!current || current.content !== wanted) {
       if (action.notify?.length) env.markRestart(action.notify);
       writeFileAtomic(action.path, wanted, { mode: action.mode, uid: ids.uid, gid: ids.gid });
-      chmodSync(action.path, action.mode);
       env.changed(`${current ? 'updated' : 'created'} ${action.path}`);
       return;
     }
-    chmodSync(action.path, action.mode);
-    chownSync(action.path, ids.uid, ids.gid);
+    setFileOwnership(action.path, { uid: ids.uid, gid: ids.gid, mode: action.mode });
     env.changed(`set owner/mode of ${action.path}`);
   },
 };
 
-function readCurrent(path: string): { content: string; mode: number; uid: number; gid: number } | undefined {
-  try {
-    const stat = statSync(path);
-    return { content: readFileSync(path, 'utf8'), mode: stat.mode, uid: stat.uid, gid: stat.gid };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+function readCurrent(path: string): { content: string; raw: Buffer; mode: number; uid: number; gid: number } | undefined {
+  const file = readFileNoFollow(path);
+  return file && { ...file, raw: file.content, content: file.content.toString('utf8') };
 }
 
 async function owner(action: { owner: string; group: string; path: string }, env: ActionEnv) {

@@ -11,30 +11,3 @@ export function duration(ms: number): string {
 export function shellLine(argv: string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
-
-export type Span = string | { bold: string };
-
-export interface Piece {
-  text: string;
-  bold: boolean;
-}
-
-/** Words as runs of pieces: "Root" (bold) then ": ok" gives the words [Root, :] and [ok]. */
-export function splitWords(spans: Span[]): Piece[][] {
-  const words: Piece[][] = [];
-  let open = false;
-  for (const span of spans) {
-    const bold = typeof span !== 'string';
-    for (const token of (bold ? span.bold : span).split(/(\s+)/)) {
-      if (token === '') continue;
-      if (/^\s+$/.test(token)) {
-        open = false;
-        continue;
-      }
-      if (open) words[words.length - 1]!.push({ text: token, bold });
-      else words.push([{ text: token, bold }]);
-      open = true;
-    }
-  }
-  return words;
-}

@@ -2,6 +2,8 @@ import { schemaChoices, yesNo } from './helpers.js';
 import type { Question, QuestionContext } from './types.js';
 
 const adminEnabled = ({ draft }: QuestionContext) => draft.admin?.enabled !== false;
+/** The first token is created as the admin, so its limits are asked only when there is one. */
+const firstToken = (ctx: QuestionContext) => ctx.draft.synapse?.registration === 'token' && adminEnabled(ctx);
 
 export const ACCOUNT_QUESTIONS: Question[] = [
   {
@@ -46,5 +48,23 @@ export const ACCOUNT_QUESTIONS: Question[] = [
       schemaChoices('synapse.registration', { disabled: 'Only the admin', token: 'People with a token', open: 'Anyone' }).map((choice) =>
         choice.value === 'open' ? { ...choice, hint: 'anyone can register; they verify an email address' } : choice,
       ),
+  },
+  {
+    id: 'synapse.registration_token_uses',
+    kind: 'text',
+    group: 'accounts',
+    path: 'synapse.registration_token_uses',
+    title: 'How many accounts may the first registration token create?',
+    help: 'The token is shown once when the install ends. Make more tokens later with the admin API.',
+    ask: firstToken,
+  },
+  {
+    id: 'synapse.registration_token_days',
+    kind: 'text',
+    group: 'accounts',
+    path: 'synapse.registration_token_days',
+    title: 'For how many days is the first registration token valid?',
+    help: 'After that, nobody can register with it, even if it has uses left.',
+    ask: firstToken,
   },
 ];

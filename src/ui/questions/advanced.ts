@@ -1,3 +1,4 @@
+import { LETS_ENCRYPT_DIRECTORY } from '../../answers/schema.js';
 import { schemaChoices, yesNo } from './helpers.js';
 import type { Question, QuestionContext } from './types.js';
 
@@ -20,6 +21,17 @@ export const ADVANCED_QUESTIONS: Question[] = [
     path: 'tls.acme_directory',
     title: 'ACME directory',
     ask: (ctx) => advanced(ctx) && (ctx.draft.tls?.mode ?? 'letsencrypt') === 'letsencrypt',
+  },
+  {
+    id: 'tls.acme_ca_bundle',
+    kind: 'text',
+    group: 'advanced',
+    path: 'tls.acme_ca_bundle',
+    title: 'CA bundle of the ACME server (optional)',
+    help: "For an ACME server with a private CA (step-ca, a company CA, a test server): the PEM file certbot trusts for its HTTPS. Leave empty when the system's CAs are enough.",
+    placeholder: "empty: the system's CAs",
+    // Let's Encrypt's servers (production and staging) have public certificates.
+    ask: (ctx) => advanced(ctx) && (ctx.draft.tls?.mode ?? 'letsencrypt') === 'letsencrypt' && !/^https:\/\/acme-(staging-)?v02\.api\.letsencrypt\.org\//.test(ctx.draft.tls?.acme_directory ?? LETS_ENCRYPT_DIRECTORY),
   },
   { id: 'synapse.version', kind: 'text', group: 'advanced', path: 'synapse.version', title: 'Synapse version', ask: advanced },
   {

@@ -2,20 +2,26 @@ import type { SynapseSource } from '../../answers/types.js';
 import { fieldAt } from '../../answers/schema-index.js';
 import type { Choice, Question } from './types.js';
 
-const SOURCE_LABELS: Record<SynapseSource, string> = {
+export const SOURCE_LABELS: Record<SynapseSource, string> = {
   apt: 'matrix.org APT repository',
-  distro: "Distribution's package",
+  distro: "Distribution's own package",
   venv: 'Python virtualenv',
 };
 
+/**
+ * `auto` resolves to the first source that works here, so it is shown as that source
+ * ("Recommended: ...") with that source's explanation, not the schema's general one.
+ */
 function installChoices(sources: SynapseSource[]): Choice[] {
   const field = fieldAt('synapse.install');
   const hints = field?.type === 'string' ? (field.choices ?? {}) : {};
   const best = sources[0];
-  return [
-    { value: 'auto', label: `Default for this system${best ? ` (${SOURCE_LABELS[best]})` : ''}`, hint: hints.auto },
-    ...sources.map((source) => ({ value: source, label: SOURCE_LABELS[source], hint: hints[source] })),
-  ];
+  const auto: Choice = {
+    value: 'auto',
+    label: best ? `Recommended: ${SOURCE_LABELS[best]}` : 'Recommended for this system',
+    hint: 'the best method that works on this system (saved as "auto")',
+  };
+  return [auto, ...sources.map((source) => ({ value: source, label: SOURCE_LABELS[source], hint: hints[source] }))];
 }
 
 export const SYNAPSE_QUESTIONS: Question[] = [

@@ -100,7 +100,10 @@ function leaveStep(state: ProgressState, stepId: string): ProgressState {
   return state.runningStepId === stepId ? { ...state, runningStepId: undefined, command: undefined, tail: [] } : state;
 }
 
+/** Steps finished: done ones, and skipped ones the run has passed (skipped steps ahead are not counted yet). */
 export function countSteps(state: ProgressState): { finished: number; total: number } {
-  const finished = state.steps.filter((step) => step.status === 'done' || step.status === 'skipped').length;
+  const open = state.steps.findIndex((step) => step.status !== 'done' && step.status !== 'skipped');
+  const passed = open < 0 ? state.steps.length : open;
+  const finished = state.steps.filter((step, index) => step.status === 'done' || (step.status === 'skipped' && index < passed)).length;
   return { finished, total: state.steps.length };
 }

@@ -1,6 +1,7 @@
 /** Text the review and done screens show, derived from answers and engine results (pure). */
 import type { Answers } from '../../answers/types.js';
-import type { CheckResult, HostSummary, PlanSummary, PreflightResult } from '../engine-port.js';
+import type { HostSummary, PlanSummary } from '../engine-port.js';
+import { SOURCE_LABELS } from '../questions/synapse.js';
 
 export type Row = [label: string, value: string];
 
@@ -21,7 +22,8 @@ export function decisionRows(answers: Answers, host: HostSummary): Row[] {
     'Database',
     db.mode === 'local' ? `PostgreSQL on this machine (${db.name}, role ${db.user})` : `${db.host}:${db.port} (${db.name}, role ${db.user}, ${db.sslmode})`,
   ]);
-  const source = answers.synapse.install === 'auto' ? `default for this system (${host.synapseSources[0] ?? 'auto'})` : answers.synapse.install;
+  const best = host.synapseSources[0];
+  const source = answers.synapse.install === 'auto' ? (best ? `${SOURCE_LABELS[best]} (the best method here)` : 'the best method here') : SOURCE_LABELS[answers.synapse.install];
   rows.push(['Synapse', `${source}, version ${answers.synapse.version}`]);
   const admin = answers.admin.enabled
     ? `@${answers.admin.username}:${answers.server_name} (${answers.admin.password?.file ? `password from ${answers.admin.password.file}` : 'password generated'})`
@@ -44,32 +46,8 @@ export function planRows(plan: PlanSummary, savedTo?: string): Row[] {
   return [
     ['Steps', `${plan.steps.length - skipped} to run${skipped ? `, ${skipped} not needed` : ''} · ${plan.commands} commands`],
     ['Packages', plan.packages.length ? plan.packages.join(', ') : 'none'],
-    ['Files', plan.files.length ? `${plan.files.length}, each backed up first if it exists and differs` : 'none'],
+    ['Files', plan.files.length ? `${plan.files.length} configuration files written, each backed up first if it exists and differs` : 'none'],
     ['Ports', plan.ports.join(', ')],
     ['Full plan', details],
   ];
-}
-
-/** What is left for the user after a successful install. */
-export function nextSteps(answers: Answers, preflight: PreflightResult[], verify: CheckResult[], plan?: PlanSummary): string[] {
-  const steps: string[] = [];
-  if (answers.admin.enabled) {
-    const where = answers.element.enabled ? `https://${answers.element.host}` : 'any Matrix client';
-    steps.push(`Sign in at ${where} as @${answers.admin.username}:${answers.server_name} (homeserver ${answers.synapse_host}).`);
-  }
-  const seen = new Set<string>();
-  for (const result of [...preflight, ...verify]) {
-    if (result.status === 'pass' || !result.fix || !/^dns/.test(result.id) || seen.has(result.fix)) continue;
-    seen.add(result.fix);
-    steps.push(`DNS: ${result.fix}`);
-  }
-  const ports = plan?.ports.length ? plan.ports : answers.federation ? [80, 443, 8448] : [80, 443];
-  const turn = answers.turn.enabled ? `, and for calls TCP and UDP 3478 and 5349 plus UDP ${answers.turn.min_port}-${answers.turn.max_port}` : '';
-  steps.push(`Open TCP ports ${ports.join(', ')}${turn} in your cloud provider's firewall (security group), if it has one.`);
-  if (answers.synapse.registration === 'token') {
-    steps.push('Create registration tokens with the admin API: POST /_synapse/admin/v1/registration_tokens/new.');
-  }
-  steps.push(plan?.addUserCommand ? `Add users: ${plan.addUserCommand}` : 'Add users with register_new_matrix_user on this machine.');
-  steps.push('Check it again any time, as clients and other servers see it: matrix-setup verify');
-  return steps;
 }

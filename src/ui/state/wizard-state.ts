@@ -14,12 +14,14 @@ import type {
   DatabaseTestResult,
   HostSummary,
   PlanSummary,
+  PreflightItem,
   PreflightResult,
   PreviousRun,
   WizardRunOutcome,
 } from '../engine-port.js';
 import { visibleQuestions, type Choice, type Question, type QuestionContext, type WizardFlags } from '../questions/index.js';
 import { answerText, defaultAnswer, readAnswer, storedAt, writeAnswer } from './draft.js';
+import { doneText, failureText } from './exit-summary.js';
 import { finalizeAnswers } from './finalize.js';
 import { pruneDraft } from './prune.js';
 import { INITIAL_PROGRESS, reduceProgress, type ProgressState } from './progress-state.js';
@@ -27,6 +29,9 @@ import { INITIAL_PROGRESS, reduceProgress, type ProgressState } from './progress
 export type Screen = 'welcome' | 'questions' | 'review' | 'progress' | 'failure' | 'done';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+
+/** The preflight checks: while they run, each check as it finishes (the others pending). */
+export type PreflightState = { status: 'loading'; items: PreflightItem[] } | { status: 'ready'; value: PreflightResult[] } | { status: 'error'; message: string };
 
 export interface InputState {
   text: string;
@@ -58,8 +63,14 @@ export interface WizardState {
   host: HostSummary;
   resumeCommand: string;
   previous?: PreviousRun;
+  /** Whether the state directory was read for a previous run yet (it is, right after the first frame). */
+  previousLoaded: boolean;
+  /** The state directory holds a run that could not be read. */
+  previousError?: string;
   welcomeChoice: number;
-  preflight: Loadable<PreflightResult[]>;
+  preflight: PreflightState;
+  /** Numbers the preflight runs, so a slower earlier run cannot overwrite a later one. */
+  preflightRun: number;
   draft: AnswersDraft;
   /** The welcome option the draft came from. */
   draftOrigin?: WelcomeOption;
@@ -78,6 +89,8 @@ export interface WizardState {
   verify?: Loadable<CheckResult[]>;
   /** Clock for elapsed times and the spinner, advanced by ticks. */
   now: number;
+  /** The first body row in view when the user scrolled this screen; undefined follows its focus. */
+  scroll?: number;
   exit?: { code: number; message?: string };
 }
 
@@ -95,7 +108,10 @@ export type Action =
   | { type: 'retry' }
   | { type: 'recheck' }
   | { type: 'tick'; now: number }
-  | { type: 'preflight-result'; results?: PreflightResult[]; error?: string }
+  | { type: 'scroll'; to: number }
+  | { type: 'previous-run-result'; previous?: PreviousRun; error?: string }
+  | { type: 'preflight-progress'; run: number; items: PreflightItem[] }
+  | { type: 'preflight-result'; run: number; results?: PreflightResult[]; error?: string }
   | { type: 'database-result'; result: DatabaseTestResult }
   | { type: 'plan-result'; plan?: PlanSummary; error?: string }
   | { type: 'save-result'; path?: string; error?: string }
@@ -104,7 +120,8 @@ export type Action =
   | { type: 'verify-result'; results?: CheckResult[]; error?: string };
 
 export type Effect =
-  | { type: 'preflight'; draft: AnswersDraft }
+  | { type: 'previous-run' }
+  | { type: 'preflight'; draft: AnswersDraft; run: number }
   | { type: 'test-database'; database: DatabaseAnswers }
   | { type: 'plan'; answers: Answers }
   | { type: 'save'; path: string; answers: Answers }
@@ -122,7 +139,6 @@ export const DEFAULT_SAVE_PATH = 'matrix-setup-answers.yaml';
 
 export function initialState(options: {
   host: HostSummary;
-  previous?: PreviousRun;
   planOnly?: boolean;
   resumeCommand: string;
   now: number;
@@ -133,9 +149,10 @@ export function initialState(options: {
     planOnly: options.planOnly ?? false,
     host: options.host,
     resumeCommand: options.resumeCommand,
-    previous: options.previous,
+    previousLoaded: false,
     welcomeChoice: 0,
-    preflight: { status: 'loading' },
+    preflight: { status: 'loading', items: [] },
+    preflightRun: 1,
     draft: {},
     flags: { advanced: false },
     input: { text: '', choice: 0 },
@@ -146,7 +163,7 @@ export function initialState(options: {
     failureChoice: 0,
     now: options.now,
   };
-  return { state, effects: [{ type: 'preflight', draft: options.previous?.answers ?? {} }] };
+  return { state, effects: [{ type: 'previous-run' }] };
 }
 
 export function welcomeOptions(state: Pick<WizardState, 'previous'>): Array<{ id: WelcomeOption; label: string }> {
@@ -193,14 +210,38 @@ export function choicesOf(state: WizardState, question: Question): Choice[] {
 }
 
 export function update(state: WizardState, action: Action): Update {
+  const result = apply(state, action);
+  // A new screen (or question) starts at its top, or at its focus.
+  if (result.state.scroll !== undefined && viewKey(result.state) !== viewKey(state)) return { ...result, state: { ...result.state, scroll: undefined } };
+  return result;
+}
+
+/** What the body shows: scrolling belongs to one of these. */
+function viewKey(state: WizardState): string {
+  return `${state.screen}:${state.questionId ?? ''}:${state.review.saveText !== undefined}`;
+}
+
+function apply(state: WizardState, action: Action): Update {
   switch (action.type) {
     case 'tick':
       return only({ ...state, now: action.now });
+    case 'scroll':
+      return only({ ...state, scroll: Math.max(0, action.to) });
     case 'quit-request':
       return quitRequest(state);
     case 'quit-answer':
       return quitAnswer(state, action.quit);
+    case 'previous-run-result':
+      // The first checks look up the names of the previous run, when there is one.
+      return only(
+        { ...state, previous: action.previous, previousLoaded: true, ...(action.error ? { previousError: action.error } : {}) },
+        { type: 'preflight', draft: action.previous?.answers ?? {}, run: state.preflightRun },
+      );
+    case 'preflight-progress':
+      if (action.run !== state.preflightRun || state.preflight.status !== 'loading') return only(state);
+      return only({ ...state, preflight: { status: 'loading', items: action.items } });
     case 'preflight-result':
+      if (action.run !== state.preflightRun) return only(state);
       return only({
         ...state,
         preflight: action.results ? { status: 'ready', value: action.results } : { status: 'error', message: action.error ?? 'unknown error' },
@@ -261,7 +302,7 @@ function exit(state: WizardState, code: number, message?: string): Update {
 
 function quitRequest(state: WizardState): Update {
   if (state.exit || state.stopping) return only(state);
-  if (state.screen === 'done') return exit(state, ExitCode.ok);
+  if (state.screen === 'done') return exit(state, ExitCode.ok, doneText(state));
   if (state.quitting) return quitAnswer(state, true);
   return only({ ...state, quitting: true });
 }
@@ -272,7 +313,7 @@ function quitAnswer(state: WizardState, quit: boolean): Update {
   if (state.screen === 'progress' && !state.progress.finished) {
     return only({ ...state, quitting: false, stopping: true }, { type: 'stop-run' });
   }
-  if (state.screen === 'failure') return exit(state, ExitCode.stepFailed, resumeMessage(state));
+  if (state.screen === 'failure') return exit(state, ExitCode.stepFailed, failureText(state));
   return exit(state, ExitCode.interrupted, 'Nothing was changed on this machine.');
 }
 
@@ -292,6 +333,8 @@ function welcome(state: WizardState, action: Action): Update {
     case 'back':
       return only({ ...state, quitting: true });
     case 'confirm': {
+      // Until the state directory has been read, Enter could start over a run that should resume.
+      if (!state.previousLoaded) return only(state);
       const option = options[state.welcomeChoice]!.id;
       if (option === 'resume') return enterReview({ ...state, draft: asDraft(state.previous!.answers), draftOrigin: undefined }, true);
       // Coming back to the welcome screen and taking the same way again keeps the answers given so far.
@@ -433,10 +476,17 @@ function enterReview(state: WizardState, resume: boolean): Update {
     review: finalized.ok
       ? { resume, answers: finalized.answers, issues: [], plan: { status: 'loading' } }
       : { resume, issues: finalized.issues },
-    preflight: finalized.ok ? { status: 'loading' } : state.preflight,
   };
   if (!finalized.ok) return only(next);
-  return only(next, { type: 'plan', answers: finalized.answers }, { type: 'preflight', draft: state.draft });
+  const checked = checkAgain(next);
+  return only(checked.state, { type: 'plan', answers: finalized.answers }, ...checked.effects);
+}
+
+/** Runs the preflight checks again (with the names answered so far); the previous results stay until the new ones replace them check by check. */
+function checkAgain(state: WizardState): Update {
+  const run = state.preflightRun + 1;
+  const items = state.preflight.status === 'ready' ? state.preflight.value.map((result) => ({ id: result.id, label: result.label, status: 'pending' as const })) : [];
+  return only({ ...state, preflightRun: run, preflight: { status: 'loading', items } }, { type: 'preflight', draft: state.draft, run });
 }
 
 export function preflightFailures(state: WizardState): PreflightResult[] {
@@ -484,7 +534,7 @@ function review(state: WizardState, action: Action): Update {
       if (!state.review.answers) return only(state);
       return only({ ...state, review: { ...state.review, saveText: state.review.savedTo ?? DEFAULT_SAVE_PATH, saveError: undefined } });
     case 'recheck':
-      return only({ ...state, preflight: { status: 'loading' } }, { type: 'preflight', draft: state.draft });
+      return checkAgain(state);
     case 'confirm': {
       if (state.planOnly) return exit(state, ExitCode.ok, 'Plan only: nothing was installed.');
       if (installBlocker(state)) return only(state);
@@ -530,14 +580,14 @@ function failure(state: WizardState, action: Action): Update {
     case 'back':
       return only({ ...state, quitting: true });
     case 'confirm':
-      return state.failureChoice === 0 ? startRun(state, state.running!) : exit(state, ExitCode.stepFailed, resumeMessage(state));
+      return state.failureChoice === 0 ? startRun(state, state.running!) : exit(state, ExitCode.stepFailed, failureText(state));
     default:
       return only(state);
   }
 }
 
 function done(state: WizardState, action: Action): Update {
-  if (action.type === 'confirm' || action.type === 'back') return exit(state, ExitCode.ok);
+  if (action.type === 'confirm' || action.type === 'back') return exit(state, ExitCode.ok, doneText(state));
   return only(state);
 }
 

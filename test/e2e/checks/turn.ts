@@ -88,10 +88,10 @@ export async function relayThroughTurn(run: CommandRunner, attempt: RelayAttempt
   return { ...parseUclientOutput(output), output };
 }
 
-/** A relay towards a private address must be refused by coturn (403 Forbidden IP). */
+/** A relay towards a private address (or this machine's own) must be refused by coturn (403 Forbidden IP). */
 export async function checkPrivatePeerRefused(run: CommandRunner, attempt: Omit<RelayAttempt, 'peer' | 'peerPort'>, peer = '10.0.0.1'): Promise<RelayResult> {
   const result = await relayThroughTurn(run, { ...attempt, peer, peerPort: 3480, messages: 1 });
   if (!result.allocated) throw new Error(`the allocation itself failed, so the refusal proves nothing:\n${result.output}`);
-  if (!result.forbidden || result.received > 0) throw new Error(`coturn relayed to the private address ${peer}:\n${result.output}`);
+  if (!result.forbidden || result.received > 0) throw new Error(`coturn granted a relay to ${peer}, which it must refuse:\n${result.output}`);
   return result;
 }

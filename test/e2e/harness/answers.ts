@@ -48,14 +48,21 @@ export function answersYaml(answers: Record<string, unknown>): string {
 export const OPEN_FILES_LIMIT = 16000;
 
 /**
- * The rest of the guide on top of `e2eAnswers`: coturn (no external_ip: this machine's own
- * addresses, which is what a server with its public address on an interface has), email
+ * The rest of the guide on top of `e2eAnswers`: coturn (with an external_ip, as a server
+ * behind 1:1 NAT has), email
  * through an SMTP sink the test runs on the host's loopback (the container shares the host's
  * network, so Synapse reaches 127.0.0.1:<port>; no TLS and no password, which the answers
  * allow for a relay on this machine), and the service's open-file limit.
  */
+/**
+ * The public address the TURN answers claim for this machine: in none of the ranges coturn
+ * denies anyway, so only the denial of this machine's own addresses refuses a relay to it.
+ * Nothing here routes to it.
+ */
+export const TURN_EXTERNAL_IP = '203.0.114.10';
+
 export function withGuideExtras(answers: Record<string, unknown>, options: { smtpPort: number }): Record<string, unknown> {
-  answers.turn = { enabled: true };
+  answers.turn = { enabled: true, external_ip: TURN_EXTERNAL_IP };
   answers.email = { enabled: true, smtp_host: '127.0.0.1', smtp_port: options.smtpPort, tls: 'none', notif_from: `Matrix <noreply@${SERVER_NAME}>` };
   answers.synapse = { ...(answers.synapse as Record<string, unknown>), open_files_limit: OPEN_FILES_LIMIT };
   return answers;

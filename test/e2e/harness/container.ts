@@ -223,6 +223,20 @@ export class Container {
    * the nsenter process that runs it (the command is its child), for tests that kill it mid-run.
    */
   start(argv: string[], options: ContainerExecOptions = {}): StartedCommand {
+    return start(this.hostArgv(argv, options), {
+      stdin: options.stdin,
+      timeoutMs: options.timeoutMs,
+      okExitCodes: options.okExitCodes,
+      env: { PATH: CONTAINER_PATH, LANG: 'C.UTF-8' },
+      display: ['(container)', ...argv],
+    });
+  }
+
+  /**
+   * The host command line that runs argv inside the container as root, with a clean environment
+   * (what a root shell on a fresh VPS has) plus `env`: for running it in a terminal of the host.
+   */
+  hostArgv(argv: string[], options: Pick<ContainerExecOptions, 'env' | 'cwd'> = {}): string[] {
     if (this.stopped) throw new Error('the container is stopped');
     const env = {
       PATH: CONTAINER_PATH,
@@ -235,13 +249,7 @@ export class Container {
     // The working directory is set by env inside the container: nsenter's --wd resolves the
     // path outside it, which leaves commands with a cwd they cannot name (getcwd fails).
     const nsenter = ['nsenter', '-t', String(this.leader), '-a', '--'];
-    return start([...nsenter, '/usr/bin/env', '-i', '-C', options.cwd ?? '/root', ...assignments, ...argv], {
-      stdin: options.stdin,
-      timeoutMs: options.timeoutMs,
-      okExitCodes: options.okExitCodes,
-      env: { PATH: CONTAINER_PATH, LANG: 'C.UTF-8' },
-      display: ['(container)', ...argv],
-    });
+    return [...nsenter, '/usr/bin/env', '-i', '-C', options.cwd ?? '/root', ...assignments, ...argv];
   }
 
   /** The host path of a path inside the container (symlinks resolved inside its root). */

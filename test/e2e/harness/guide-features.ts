@@ -12,7 +12,7 @@ import {
   type TurnCredentials,
 } from '../checks/turn.js';
 import type { ReceivedMail, SmtpSink } from '../../helpers/smtp-sink.js';
-import { SERVER_NAME } from './answers.js';
+import { SERVER_NAME, TURN_EXTERNAL_IP } from './answers.js';
 import type { Container } from './container.js';
 
 /**
@@ -48,6 +48,8 @@ export interface TurnFindings {
   credentials: TurnCredentials;
   refusedPrivate: RelayResult;
   refusedLoopback: RelayResult;
+  /** towards this machine's own public address (turn.external_ip) */
+  refusedOwnAddress: RelayResult;
 }
 
 const TURN_SERVER = { server: '127.0.0.1', port: 3478 };
@@ -78,7 +80,8 @@ export async function checkTurn(container: Container, accessToken: string, userI
   const attempt = { ...TURN_SERVER, username: credentials.username, password: credentials.password };
   const refusedPrivate = await checkPrivatePeerRefused(run, attempt, '10.0.0.1');
   const refusedLoopback = await checkPrivatePeerRefused(run, attempt, '127.0.0.1');
-  return { credentials, refusedPrivate, refusedLoopback };
+  const refusedOwnAddress = await checkPrivatePeerRefused(run, attempt, TURN_EXTERNAL_IP);
+  return { credentials, refusedPrivate, refusedLoopback, refusedOwnAddress };
 }
 
 /** Synapse's email drop-in as installed, parsed and checked against the sink's address. */

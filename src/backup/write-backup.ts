@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, constants, openSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SynapseSource } from '../answers/types.js';
+import { StepError } from '../errors.js';
+import type { Executor } from '../exec/executor.js';
+import type { SecretName } from '../secrets/tokens.js';
+import { VERSION } from '../version.js';
+import { AccountNames } from './account-names.js';
+import { estimateDump, formatBytes, freeBytes, spaceProblem } from './disk-space.js';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  MANIFEST_CHECKSUM_MEMBER,
+  MANIFEST_MEMBER,
+  MEMBERS,
+  type BackupManifest,
+  type ManifestMember,
+} from './manifest.js';
+import type { EntryMeta } from './tar/header.js';
+import { TarWriter } from './tar/writer.js';
+import { ArchiveBuilder } from './archive-builder.js';
+import { lstatOptional } from '../fs/no-follow.js';
+import { archiveName, prepareDirectory, publish } from './archive-file.js';
+import { countMedia, mediaEntries, MEDIA_DIRECTORIES } from './media-listing.js';
+
+/** Where the parts of an install are on this machine (see steps/backup/backup-sources.ts). */
+export interface BackupSources {
+  answersFile: string;
+  secretsFile: string;
+  /** Secrets the answers reference by file: their values go into the archive. */
+  secretFiles: Array<{ secret: SecretName; path: string }>;
+  signingKey: string;
+  configDir: string;
+  /** Files (and symlinks) matrix-setup wrote outside the config directory: nginx, coturn, systemd. */
+  writtenFiles: string[];
+  /** The certificate lineage: files or directories, symlinks kept. */
+  certificatePaths: string[];
+  mediaStore: string;
+}
+
+export { MEDIA_DIRECTORIES } from './media-listing.js';
+export { archiveName } from './archive-file.js';
+/** Rows Synapse must never get back from a backup (reused one-time keys break decryption). */
+export const EXCLUDED_TABLE_DATA = ['e2e_one_time_keys_json'];
+
+export interface BackupFacts {
+  serverName: string;
+  synapseHost: string;
+  installMethod: SynapseSource;
+  target: string;
+  databaseName: string;
+  synapseVersion: string;
+  postgresqlVersion: string;
+  schemaVersion: number | null;
+  pgDumpVersion: string;
+  /** Size of the tables whose rows are dumped, for the space estimate. */
+  tableBytes: number;
+}
+
+export interface BackupProgress {
+  phase: 'database' | 'files' | 'media';
+  /** Bytes of the archive written so far. */
+  bytes: number;
+  mediaFiles?: { done: number; total: number };
+  mediaBytes?: { done: number; total: number };
+}
+
+export interface WriteBackupOptions {
+  directory: string;
+  includeMedia: boolean;
+  sources: BackupSources;
+  facts: BackupFacts;
+  /** pg_dump -Fc of the Synapse database to standard output. */
+  dump: { argv: string[]; env?: Record<string, string> };
+  now?: Date;
+  onProgress?(progress: BackupProgress): void;
+  note?(message: string): void;
+  warn?(message: string): void;
+}
+
+export interface BackupResult {
+  archive: string;
+  bytes: number;
+  manifest: BackupManifest;
+}
+
+const DUMP_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Writes one backup archive: the database dump streamed from pg_dump, matrix-setup's answers
+ * and secrets, the signing key, Synapse's configuration, the files matrix-setup wrote, the
+ * certificate lineage and (unless left out) the local media, each streamed into the archive
+ * as it is read; then the manifest. The archive is written under a hidden partial name and
+ * only gets its final name once complete, so a killed backup never looks like a finished one.
+ */
+export async function writeBackupArchive(exec: Executor, options: WriteBackupOptions): Promise<BackupResult> {
+  const { directory, sources, facts } = options;
+  const note = options.note ?? (() => {});
+  const warn = options.warn ?? (() => {});
+  const names = new AccountNames();
+  const now = options.now ?? new Date();
+
+  const media = options.includeMedia ? countMedia(sources.mediaStore, warn) : { files: 0, bytes: 0 };
+  prepareDirectory(directory);
+  // The dump is written next to the archive first, then copied into it: it needs its room twice.
+  const estimate = { database: 2 * estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
+  const problem = spaceProblem(directory, freeBytes(directory), estimate);
+  if (problem) {
+    throw new StepError(problem, {
+      hint: `Nothing was written. Free some space, or back up to another disk with --to DIR${options.includeMedia ? ' (or leave the media out with --no-media)' : ''}.`,
+    });
+  }
+
+  const finalName = archiveName(facts.serverName, now);
+  const partial = join(directory, `.${finalName}.${process.pid}.partial`);
+  let phase: BackupProgress['phase'] = 'database';
+  let mediaDone = { files: 0, bytes: 0 };
+  const progress = (bytes: number) =>
+    options.onProgress?.({
+      phase,
+      bytes,
+      ...(phase === 'media' ? { mediaFiles: { done: mediaDone.files, total: media.files }, mediaBytes: { done: mediaDone.bytes, total: media.bytes } } : {}),
+    });
+  const writer = await TarWriter.create(partial, { onProgress: progress });
+  const builder = new ArchiveBuilder(writer, names, warn);
+  const dumpFile = join(directory, `.${finalName}.${process.pid}.dump`);
+  const stopDump = new AbortController();
+  let dumping: Promise<unknown> | undefined;
+
+  try {
+    // pg_dump runs while the rest is archived, into a file of its own next to the archive (the
+    // dump is added last). Its snapshot is taken before the media store is read, so every
+    // upload the dumped database refers to is there; newer ones only add files nothing refers to.
+    note(`Dumping the database ${facts.databaseName} (pg_dump -Fc, without the rows of ${EXCLUDED_TABLE_DATA.join(', ')}).`);
+    const dumpFd = openSync(dumpFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    let dumpEnded = false;
+    dumping = exec
+      .run(options.dump.argv, {
+        env: options.dump.env,
+        outputFd: dumpFd,
+        cancel: stopDump.signal,
+        cwd: '/',
+        timeoutMs: DUMP_TIMEOUT_MS,
+        hint: 'Check that PostgreSQL runs (`matrix-setup verify` checks the database too).',
+      })
+      .finally(() => {
+        dumpEnded = true;
+        closeSync(dumpFd);
+      });
+    await snapshotTaken(dumpFile, () => dumpEnded);
+
+    phase = 'files';
+    await builder.addOptional(sources.answersFile, MEMBERS.answers, 'matrix-setup');
+    await builder.addOptional(sources.secretsFile, MEMBERS.secrets, 'matrix-setup');
+    for (const { secret, path } of sources.secretFiles) {
+      const stat = lstatOptional(path);
+      if (stat?.isFile()) await builder.addPath(`${MEMBERS.secretFilePrefix}${secret}`, 'secret-file', { path, stat }, path);
+      else warn(`The answers take ${secret} from ${path}, which is not a readable file: it is not in the backup.`);
+    }
+    if (!lstatOptional(sources.signingKey)?.isFile()) {
+      throw new StepError(`The signing key ${sources.signingKey} is missing.`, {
+        hint: 'Without it the backup could not restore this server\'s identity. Check the Synapse configuration (signing_key_path) and run the backup again.',
+      });
+    }
+    await builder.addOptional(sources.signingKey, MEMBERS.signingKey, 'signing-key');
+    await builder.addTree(sources.configDir, 'synapse-config', new Set([sources.signingKey]));
+    for (const path of sources.writtenFiles) await builder.addOptional(path, `${MEMBERS.filesPrefix}${path}`, 'written-file');
+    for (const path of sources.certificatePaths) await builder.addTree(path, 'certificate');
+
+    if (options.includeMedia) {
+      phase = 'media';
+      note(`Media: ${media.files} files, ${formatBytes(media.bytes)} (${MEDIA_DIRECTORIES.join(' and ')}).`);
+      for (const entry of mediaEntries(sources.mediaStore, warn)) {
+        const name = entry.rel ? `${MEMBERS.mediaPrefix}/${entry.rel}` : MEMBERS.mediaPrefix;
+        await builder.addPath(name, 'media', entry, entry.rel);
+        if (entry.stat.isFile()) mediaDone = { files: mediaDone.files + 1, bytes: mediaDone.bytes + entry.stat.size };
+      }
+    }
+
+    phase = 'database';
+    await dumping;
+    const dumpStat = lstatOptional(dumpFile)!;
+    await builder.addPath(MEMBERS.database, 'database', { path: dumpFile, stat: dumpStat });
+    unlinkSync(dumpFile);
+    note(`Database dump: ${formatBytes(dumpStat.size)}.`);
+
+    const manifest: BackupManifest = {
+      format: ARCHIVE_FORMAT,
+      format_version: ARCHIVE_FORMAT_VERSION,
+      backup_id: randomUUID(),
+      created_at: now.toISOString(),
+      server_name: facts.serverName,
+      synapse_host: facts.synapseHost,
+      synapse_version: facts.synapseVersion,
+      postgresql_version: facts.postgresqlVersion,
+      database_schema_version: facts.schemaVersion,
+      install_method: facts.installMethod,
+      target: facts.target,
+      matrix_setup_version: VERSION,
+      database: { name: facts.databaseName, dump_format: 'pg_dump -Fc', pg_dump_version: facts.pgDumpVersion, excluded_table_data: EXCLUDED_TABLE_DATA },
+      media: { included: options.includeMedia, store: sources.mediaStore, ...mediaInArchive(builder.members) },
+      members: builder.members,
+    };
+    const manifestText = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+    const rootMeta: EntryMeta = { mode: 0o600, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: Math.floor(now.getTime() / 1000) };
+    const digest = await writer.addBuffer(MANIFEST_MEMBER, manifestText, rootMeta);
+    await writer.addBuffer(MANIFEST_CHECKSUM_MEMBER, Buffer.from(`${digest.sha256}  ${MANIFEST_MEMBER}\n`), rootMeta);
+    await writer.finish();
+    const archive = publish(partial, directory, finalName);
+    return { archive, bytes: writer.size, manifest };
+  } catch (error) {
+    stopDump.abort();
+    await dumping?.catch(() => {});
+    await writer.discard();
+    try {
+      unlinkSync(dumpFile);
+    } catch {
+      // not there
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+      throw new StepError(`The disk under ${directory} filled up while the backup was written; the unfinished archive was removed.`, {
+        hint: `Free some space or back up to another disk with --to DIR, then run the backup again.`,
+      });
+    }
+    throw error;
+  }
+}
+
+
+
+
+/** The media files the archive holds (some listed ones may be gone, or left out, by the time they were read). */
+function mediaInArchive(members: ManifestMember[]): { files: number; bytes: number } {
+  const files = members.filter((m) => m.role === 'media' && m.type === 'file');
+  return { files: files.length, bytes: files.reduce((sum, m) => sum + (m.size ?? 0), 0) };
+}
+
+/** Until pg_dump has written its first bytes (its snapshot is taken before that), or has ended. */
+async function snapshotTaken(dumpFile: string, ended: () => boolean): Promise<void> {
+  while (!ended() && (lstatOptional(dumpFile)?.size ?? 0) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { loadAnswersFile } from '../../src/answers/load.js';
+import { answersToYaml } from '../../src/answers/save.js';
+import type { Answers } from '../../src/answers/types.js';
+import { validateAnswersDocument } from '../../src/answers/validate.js';
+import { readMember } from '../../src/backup/archive-members.js';
+import { MEMBERS } from '../../src/backup/manifest.js';
+import { openVerifiedArchive, type VerifiedArchive } from '../../src/backup/open-archive.js';
+import { statePaths } from '../../src/engine/runner.js';
+import { prepareStateDir } from '../../src/engine/state-dir.js';
+import { UsageError } from '../../src/errors.js';
+import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { runStamp, type RestoreSource } from './restore-source.js';
+
+/** What a restore run restores from, saved so `resume` can continue it. */
+export interface RestoreRecord {
+  archive: string;
+  backup_id: string;
+  server_name: string;
+  replace_database: boolean;
+  stamp: string;
+}
+
+export function restoreRecordPath(stateDir: string): string {
+  return join(stateDir, 'restore.json');
+}
+
+/**
+ * Everything a restore needs before it may touch the machine, read-only: the archive checked
+ * member by member, and the answers (the archive's, or --answers with the same server_name).
+ * Errors here are exit 2 and nothing was changed.
+ */
+export async function openRestore(options: {
+  archivePath: string;
+  answersFile?: string;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<{ archive: VerifiedArchive; answers: Answers }> {
+  const archive = await openVerifiedArchive(options.archivePath, { onProgress: options.onProgress });
+  const { manifest } = archive;
+  let answers: Answers;
+  if (options.answersFile) {
+    answers = loadAnswersFile(options.answersFile);
+    if (answers.server_name !== manifest.server_name) {
+      throw new UsageError(
+        `The answers are for ${answers.server_name}, but the backup is of ${manifest.server_name}; a server_name can never change (users, rooms and the signing key belong to it).`,
+        `Set server_name: ${manifest.server_name} in ${options.answersFile}, or leave --answers out to use the answers in the backup. Nothing was changed.`,
+      );
+    }
+  } else {
+    answers = validateAnswersDocument((await readMember(archive, MEMBERS.answers)).toString('utf8'), `${options.archivePath}:${MEMBERS.answers}`);
+    if (answers.server_name !== manifest.server_name) {
+      throw new UsageError(`The archive's answers name ${answers.server_name}, its manifest ${manifest.server_name}.`, 'The archive is not one matrix-setup wrote. Nothing was changed.');
+    }
+  }
+  return { archive, answers };
+}
+
+/**
+ * Makes the backup's answers and secrets this machine's (they are the run's inputs, like an
+ * install's answers): the answers file, the generated secrets (a secrets file that was here
+ * and differs is kept under backups/ first), and the record `resume` continues from.
+ */
+export async function saveRestoreInputs(options: {
+  archive: VerifiedArchive;
+  answers: Answers;
+  stateDir: string;
+  replaceDatabase: boolean;
+}): Promise<RestoreSource> {
+  const { archive, answers, stateDir } = options;
+  const files = statePaths(stateDir);
+  prepareStateDir(stateDir);
+  // The record first: from then on `resume` knows this is a restore, whenever the run stops.
+  // The same restore again keeps its record (and stamp): a second run changes nothing.
+  const previous = readRecord(stateDir);
+  const same = previous && previous.archive === archive.path && previous.backup_id === archive.manifest.backup_id && previous.replace_database === options.replaceDatabase;
+  const record: RestoreRecord = same
+    ? previous
+    : {
+        archive: archive.path,
+        backup_id: archive.manifest.backup_id,
+        server_name: archive.manifest.server_name,
+        replace_database: options.replaceDatabase,
+        stamp: runStamp(),
+      };
+  if (!same) writeFileAtomic(restoreRecordPath(stateDir), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+  writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
+  const archived = parse((await readMember(archive, MEMBERS.secrets)).toString('utf8')) as Record<string, string> | null;
+  adoptSecrets(files.secrets, archived ?? {}, join(files.backups, `${files.secrets}.${record.stamp}`));
+  return { archive, stateDir, replaceDatabase: options.replaceDatabase, stamp: record.stamp };
+}
+
+/** The record of the restore in progress, re-opened for `resume` (the archive is checked again). */
+export async function reopenRestore(stateDir: string): Promise<{ source: RestoreSource; record: RestoreRecord }> {
+  const path = restoreRecordPath(stateDir);
+  if (!existsSync(path)) throw new UsageError(`There is no restore to resume (no ${path}).`, 'Start it with `matrix-setup restore ARCHIVE`.');
+  const record = readRecord(stateDir)!;
+  const archive = await openVerifiedArchive(record.archive);
+  if (archive.manifest.backup_id !== record.backup_id) {
+    throw new UsageError(
+      `${record.archive} is no longer the backup the restore started from (backup ${archive.manifest.backup_id}, not ${record.backup_id}).`,
+      'Put the original archive back at that path, or start a new restore with `matrix-setup restore ARCHIVE`.',
+    );
+  }
+  return { source: { archive, stateDir, replaceDatabase: record.replace_database, stamp: record.stamp }, record };
+}
+
+function readRecord(stateDir: string): RestoreRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(restoreRecordPath(stateDir), 'utf8')) as RestoreRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+function adoptSecrets(file: string, archived: Record<string, string>, backup: string): void {
+  let current: Record<string, string> = {};
+  try {
+    current = (parse(readFileSync(file, 'utf8')) as Record<string, string> | null) ?? {};
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const merged = { ...current, ...archived };
+  if (Object.keys(merged).every((key) => current[key] === merged[key])) return;
+  if (Object.keys(archived).some((key) => current[key] !== undefined && current[key] !== archived[key])) {
+    writeFileAtomic(backup, readFileSync(file), { mode: 0o600 });
+  }
+  writeFileAtomic(file, stringify(merged), { mode: 0o600 });
+}

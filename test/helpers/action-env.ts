@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import type { ActionEnv } from '../../src/engine/actions/action-env.js';
+import type { RunContext } from '../../src/engine/types.js';
+
+/** An ActionEnv that resolves nothing, restarts nothing and records the changes; backups go under `backupDir`. */
+export function recordingActionEnv(ctx: RunContext, backupDir: string, backupSuffix = '20261126T000000'): { env: ActionEnv; changes: string[] } {
+  const changes: string[] = [];
+  const env: ActionEnv = {
+    ctx,
+    resolveSecrets: (text) => text,
+    markRestart() {},
+    pendingRestarts: () => [],
+    clearRestart() {},
+    refreshPackageIndex: async () => {},
+    changed: (summary) => changes.push(summary),
+    backupPath: (path) => join(backupDir, `${path}.${backupSuffix}`),
+  };
+  return { env, changes };
+}

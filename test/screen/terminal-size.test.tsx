@@ -1,0 +1,200 @@
+// The wizard at 80×24: every question's frame, the progress of a 23-step run, the done screen
+// with a registration token, and the exit summary written to the normal screen.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { validateAnswersDocument } from '../../src/answers/validate.js';
+import type { EngineEvent } from '../../src/engine/events.js';
+import { runWizard } from '../../src/ui/run-wizard.js';
+import { STEPS } from '../../steps/index.js';
+import { FakeEngine, LOG } from './fake-engine.js';
+import { fakeTerminal, stripAnsi } from './fake-terminal.js';
+import { CLOCK, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+
+/** Text answers for the questions that need one; choices by number; everything else keeps its default. */
+const TEXT: Record<string, string> = {
+  server_name: 'example.org',
+  synapse_host: 'matrix.example.org',
+  'tls.email': 'admin@example.org',
+  'email.smtp_host': 'smtp.example.org',
+  'email.smtp_user': 'matrix@example.org',
+  'email.smtp_password_file': '/root/smtp-password',
+  'turn.external_ip': '203.0.113.10',
+  'tls.acme_directory': 'https://ca.example.net/acme/directory',
+  'tls.acme_ca_bundle': '/root/private-ca.pem',
+};
+const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
+
+function assertFits(frame: string, what: string): void {
+  const lines = frame.split('\n');
+  assert.ok(lines.length <= ROWS - 1, `${what}: ${lines.length} lines do not fit ${ROWS} rows`);
+  for (const line of lines) assert.ok([...line].length <= WIDTH, `${what}: wider than ${WIDTH}: ${line}`);
+}
+
+/** Title on the first line, key hints on the last: both always in view. */
+function assertFrame(frame: string, title: string, what: string): void {
+  assertFits(frame, what);
+  const lines = frame.split('\n');
+  assert.match(lines[0]!, new RegExp(`^matrix-setup · ${title.replace(/[()]/g, '\\$&')}`), `${what}: title line\n${frame}`);
+  assert.match(lines.at(-1)!, /Ctrl-C quit|PgUp PgDn scroll|Enter quit/, `${what}: key hints\n${frame}`);
+}
+
+test('every question at 80×24, with email, TURN, token registration and the advanced settings', async () => {
+  const engine = new FakeEngine();
+  const w = await startWizard(engine, { planOnly: true });
+  try {
+    assertFrame(await w.waitFor('Port 443'), 'Welcome', 'welcome');
+    await w.press(KEYS.enter);
+    const seen: string[] = [];
+    for (let step = 0; step < 80; step++) {
+      const frame = await w.waitFor((f) => f.startsWith('matrix-setup · ') && !f.includes('Checking this machine…'));
+      const state = w.store.getState();
+      if (state.screen === 'review') break;
+      const id = state.questionId!;
+      assert.ok(!seen.includes(id), `asked twice: ${id}`);
+      seen.push(id);
+      assertFrame(frame, frame.split('\n')[0]!.replace(/^matrix-setup · /, '').replace(/\s+section.*$/, ''), id);
+      assert.doesNotMatch(frame, /Detected system|This sets up a Matrix homeserver/, `${id}: no line of the welcome screen`);
+      matchSnapshot(`walk/${String(seen.length).padStart(2, '0')}-${id.replace(/[^\w.-]/g, '_')}`, frame);
+      if (TEXT[id] !== undefined) {
+        await w.press(KEYS.ctrlU);
+        await w.type(TEXT[id]!);
+      } else if (CHOICE[id] !== undefined) {
+        await w.press(String(CHOICE[id]));
+      }
+      await w.press(KEYS.enter);
+      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+    }
+    assert.ok(seen.includes('tls.acme_ca_bundle'), 'the ACME CA bundle is asked in the advanced section');
+    const review = await w.waitFor('Your decisions');
+    assertFrame(review, 'Review', 'review');
+    assert.deepEqual(w.store.getState().review.issues, []);
+    assert.equal(w.store.getState().review.answers?.tls.acme_ca_bundle, '/root/private-ca.pem');
+  } finally {
+    w.unmount();
+  }
+});
+
+/** From the welcome screen's "Resume the previous run" through the review to the install. */
+async function resumeAndInstall(w: Wizard): Promise<void> {
+  await w.waitFor('Resume the previous run');
+  await w.press(KEYS.enter);
+  await w.waitFor('Enter resume the install');
+  await w.press(KEYS.enter);
+}
+
+/** A run of the real 23 steps, stopped while "Start Synapse" runs with a chatty command. */
+function twentyThreeSteps(running: string): EngineEvent[] {
+  const skipped: Record<string, string> = { 'turn-synapse': 'turn.enabled is false', 'turn-server': 'turn.enabled is false', 'turn-firewall': 'turn.enabled is false' };
+  const events: EngineEvent[] = [
+    { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
+    { type: 'step-started', stepId: 'preflight', title: 'Preflight checks', recheck: false },
+    { type: 'note', stepId: 'preflight', level: 'warn', message: 'DNS example.org: has no A or AAAA record' },
+    { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
+  ];
+  for (const step of STEPS.slice(1)) {
+    if (step.id === running) break;
+    if (skipped[step.id]) continue;
+    events.push({ type: 'step-started', stepId: step.id, title: step.title, recheck: false }, { type: 'step-done', stepId: step.id, changed: true, durationMs: 2100 });
+  }
+  events.push({ type: 'step-started', stepId: running, title: STEPS.find((s) => s.id === running)!.title, recheck: false });
+  events.push({ type: 'command-started', stepId: running, argv: ['systemctl', 'start', 'matrix-synapse.service'] });
+  for (let i = 1; i <= 9; i++) events.push({ type: 'output', stepId: running, line: `synapse log line ${i}` });
+  return events;
+}
+
+test('progress at 80×24 with 23 steps: title with n/N, elapsed time, output tail, the list folded around it', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument('version: 1\nserver_name: example.org\ntls:\n  email: admin@example.org\n'), status: 'failed', steps: [] };
+  let release!: () => void;
+  engine.runs.push({ events: twentyThreeSteps('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+  const startedAt = CLOCK.now;
+  const w = await startWizard(engine);
+  try {
+    await resumeAndInstall(w);
+    await w.waitFor('synapse log line 9');
+    CLOCK.now += 4_200;
+    w.store.dispatch({ type: 'tick', now: CLOCK.now });
+    const frame = await w.waitFor('4.2s');
+    matchSnapshot('progress-23-steps', frame);
+    assertFits(frame, 'progress');
+    const lines = frame.split('\n');
+    assert.match(lines[0]!, /^matrix-setup · Installing\s+12\/23 done · 4\.2s$/);
+    assert.match(frame, /Start Synapse\s+step 13\/23 · 4\.2s/);
+    assert.match(frame, /\$ systemctl start matrix-synapse\.service/);
+    for (let i = 4; i <= 9; i++) assert.match(frame, new RegExp(`│ synapse log line ${i}$`, 'm'));
+    assert.doesNotMatch(frame, /synapse log line 3/, 'the tail is the last six lines');
+    assert.match(frame, /earlier steps: \d+ done/);
+    assert.match(frame, /○ \d+ more steps \(2 not needed\)/);
+    assert.match(frame, /Create the admin account/, 'the next step is in view');
+    assert.doesNotMatch(frame, /has no A or AAAA record/, 'preflight warnings are not under the progress');
+    assert.match(frame, /Log: \/var\/log\/matrix-setup\//);
+    assert.match(lines.at(-1)!, /Ctrl-C stop/);
+  } finally {
+    release();
+    CLOCK.now = startedAt;
+    w.unmount();
+  }
+});
+
+const TOKEN_ANSWERS = 'version: 1\nserver_name: example.org\nsynapse_host: matrix.example.org\ntls:\n  email: admin@example.org\nsynapse:\n  registration: token\n';
+
+test('done at 80×24 with token registration: URL, password and token in view; Enter quits with the summary', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', stoppedAt: 'synapse-admin', steps: [] };
+  engine.runs.push({ events: [], outcome: { status: 'done', logFile: LOG, changedSteps: [] }, shown: { adminPassword: 'correct-horse-battery', registrationToken: 'tok-4f9a2c' } });
+  engine.verifyResults = [
+    { id: 'client-api.tls', label: 'TLS certificate of matrix.example.org', status: 'fail', detail: 'the chain is incomplete', fix: 'Serve a certificate with its full chain.' },
+    { id: 'client-api.versions', label: 'Client API', status: 'skip', detail: 'skipped: the certificate of matrix.example.org is not accepted; see client-api.tls' },
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `ok-${i}`, label: `Check ${i}`, status: 'pass' as const, detail: 'fine' })),
+  ];
+  const w = await startWizard(engine);
+  try {
+    await resumeAndInstall(w);
+    const done = await w.waitFor('Verification');
+    matchSnapshot('done-token', done);
+    assertFrame(done, 'Done', 'done');
+    assert.match(done, /Homeserver URL\s+https:\/\/matrix\.example\.org/);
+    assert.match(done, /Admin password\s+correct-horse-battery/);
+    assert.match(done, /Registration token\s+tok-4f9a2c/);
+    assert.match(done, /Shown only this once: write them down/);
+    await w.press(KEYS.pageDown);
+    await w.press(KEYS.pageDown);
+    const end = await w.waitFor('Next steps');
+    assert.match(end.replace(/\s+/g, ' '), /↷ Client API: skipped: .*see client-api\.tls/);
+    assert.match(end.replace(/\s+/g, ' '), /Invite people: they create an account at https:\/\/element\.example\.org with the registration token above/);
+    await w.press(KEYS.enter);
+    const exit = await w.store.exited;
+    assert.equal(exit.code, 0);
+    for (const fact of ['Homeserver URL: https://matrix.example.org', 'Admin password: correct-horse-battery', 'Registration token: tok-4f9a2c', 'Verification: 20 passed, 0 warning(s), 1 failed, 1 could not run.']) {
+      assert.ok(exit.message?.includes(fact), `exit summary lacks "${fact}":\n${exit.message}`);
+    }
+  } finally {
+    w.unmount();
+  }
+});
+
+test('runWizard: the frames go to the alternate screen; the summary is written to the normal screen after it', async () => {
+  const engine = new FakeEngine();
+  engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', stoppedAt: 'synapse-admin', steps: [] };
+  engine.runs.push({ events: [], outcome: { status: 'done', logFile: LOG, changedSteps: [] }, shown: { adminPassword: 'correct-horse-battery', registrationToken: 'tok-4f9a2c' } });
+  const terminal = fakeTerminal(80, 24);
+  const exited = runWizard({ engine, stdin: terminal.stdin, stdout: terminal.stdout, env: { NO_COLOR: '1' } });
+  await terminal.waitFor('Resume the previous run');
+  terminal.press('\r');
+  await terminal.waitFor('Enter resume the install');
+  terminal.press('\r');
+  await terminal.waitFor('Verification');
+  terminal.press('\r');
+  assert.equal(await exited, 0);
+  const output = terminal.output();
+  assert.ok(output.startsWith('\u001B[?1049h'), 'enters the alternate screen first');
+  const leave = output.lastIndexOf('\u001B[?1049l');
+  assert.ok(leave > 0, 'leaves the alternate screen');
+  const frames = stripAnsi(output.slice(0, leave));
+  assert.match(frames, /Registration token\s+tok-4f9a2c/, 'the done screen showed the token');
+  const normal = stripAnsi(output.slice(leave));
+  for (const fact of ['Your Matrix homeserver example.org is installed.', 'Homeserver URL: https://matrix.example.org', 'Admin password: correct-horse-battery', 'Registration token: tok-4f9a2c', 'Next steps:']) {
+    assert.ok(normal.includes(fact), `the normal screen lacks "${fact}":\n${normal}`);
+  }
+  assert.doesNotMatch(normal, /matrix-setup · /, 'no frame on the normal screen');
+});
