@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { chownSync, closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { Document } from 'yaml';
 import type { Answers } from '../../src/answers/types.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
@@ -9,7 +8,8 @@ import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
 import { secretToken } from '../../src/secrets/tokens.js';
 import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
-import { databaseEngine, readEffectiveConfig } from './synapse-settings.js';
+import { sqliteCopyArgv, sqliteCopyShown } from '../synapse/sqlite-copy.js';
+import { databaseEngine, readEffectiveConfig, sqliteDatabasePath } from './synapse-settings.js';
 
 /**
  * Where the port works: root's directory (traversable), the service user's working copy inside
@@ -61,7 +61,7 @@ export const sqlitePortStep: Step = {
         description: `Port Synapse's SQLite database into PostgreSQL database ${answers.database.name} (only while Synapse's config still says sqlite3)`,
         shows: [
           { argv: ['systemctl', 'stop', layout.unit], when: 'Synapse must not write to the SQLite file during the port' },
-          { argv: [...asUser(layout, PORT_WORK), layout.python, '-I', '-c', '<sqlite3 backup API: a consistent copy, auto_vacuum off>', sqlite, PORT_COPY], when: 'unless a copy of the unchanged file is there (compared by SHA-256)' },
+          { argv: [...asUser(layout, PORT_WORK), ...sqliteCopyShown(layout.python, sqlite, PORT_COPY, 'port')], when: 'unless a copy of the unchanged file is there (compared by SHA-256)' },
           {
             argv: ['write', PORT_CONFIG],
             stdin: `# Synapse's effective config (homeserver.yaml + conf.d), with:\nserver_name: ${answers.server_name}\ndatabase:\n  name: psycopg2\n  args: {user: ${answers.database.user}, password: ${secretToken('database_password')}, dbname: ${answers.database.name}, host: ${dbHost(answers)}, port: ${answers.database.port}}\n`,
@@ -89,22 +89,15 @@ function dbHost(answers: Answers): string {
 export function portState(layout: SynapseLayout): { done: boolean; switched: boolean; source?: string } {
   const config = readEffectiveConfig(layout);
   if (databaseEngine(config) === 'psycopg2') return { done: true, switched: true };
-  const source = sqlitePath(config.merged);
+  const source = sqliteDatabasePath(config.merged);
   const ported = readRecord(PORT_RECORD);
   return { done: !!ported && ported.source === source && existsSync(source) && ported.sha256 === sha256Sync(source), switched: false, source };
-}
-
-function sqlitePath(merged: Record<string, unknown>): string {
-  const args = (merged.database as { args?: Record<string, unknown> } | undefined)?.args ?? {};
-  const configured = String(args.database ?? 'homeserver.db');
-  // Relative paths are relative to Synapse's working directory, / for the packages' units.
-  return isAbsolute(configured) ? configured : resolve('/', configured);
 }
 
 async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[], updateArgv: string[]): Promise<void> {
   const config = readEffectiveConfig(layout);
   if (databaseEngine(config) !== 'sqlite3') return;
-  const source = sqlitePath(config.merged);
+  const source = sqliteDatabasePath(config.merged);
   if (!existsSync(source)) throw new StepError(`Synapse's SQLite database ${source} does not exist.`, { hint: 'Check database.args.database in Synapse\'s config. Nothing was changed.' });
 
   const active = await ctx.exec.run(['systemctl', 'is-active', '--quiet', layout.unit], { probe: true, okExitCodes: ANY_EXIT_CODE });
@@ -119,7 +112,7 @@ async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[], 
     ctx.note(`Using the copy made ${copied.at} (the SQLite file has not changed since).`);
   } else {
     await ctx.exec.run([...asUser(layout, PORT_WORK), 'rm', '-f', PORT_COPY, `${PORT_COPY}-wal`, `${PORT_COPY}-shm`, `${PORT_COPY}-journal`]);
-    await ctx.exec.run([...asUser(layout, PORT_WORK), layout.python, '-I', '-c', COPY_PY, source, PORT_COPY], { timeoutMs: 4 * 3600_000 });
+    await ctx.exec.run([...asUser(layout, PORT_WORK), ...sqliteCopyArgv(layout.python, source, PORT_COPY, 'port')], { timeoutMs: 4 * 3600_000 });
     writeRecord(COPY_RECORD, { source, sha256: before, at: new Date().toISOString() });
     ctx.note(`Copied ${source} to ${PORT_COPY} (SHA-256 ${before.slice(0, 16)}…).`);
   }
@@ -194,26 +187,6 @@ function idsOf(user: string): { uid: number; gid: number } {
   const fields = line.split(':');
   return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }
-
-/**
- * A consistent copy through SQLite's backup API (it includes what a write-ahead log still
- * holds: Synapse runs SQLite in WAL mode), opened read-only so the original is never written; then auto_vacuum off, which
- * the port tool requires (Synapse's docs: PRAGMA auto_vacuum = 0; VACUUM).
- */
-const COPY_PY = `
-import os, sqlite3, sys, urllib.parse
-source, target = sys.argv[1], sys.argv[2]
-# Without a write-ahead log (Synapse stopped cleanly) the file is opened immutable: no -shm or -wal is created beside it.
-mode = 'ro' if os.path.exists(source + '-wal') else 'ro&immutable=1'
-src = sqlite3.connect('file:' + urllib.parse.quote(source) + '?mode=' + mode, uri=True)
-dst = sqlite3.connect(target)
-src.backup(dst)
-src.close()
-if dst.execute('PRAGMA auto_vacuum').fetchone()[0] != 0:
-    dst.execute('PRAGMA auto_vacuum = 0')
-    dst.execute('VACUUM')
-dst.close()
-`;
 
 function readRecord(path: string): FileRecord | undefined {
   try {
