@@ -4,19 +4,23 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { renderPlanText } from '../../src/plan/render-plan.js';
-import { ADOPT_STEPS } from '../../steps/adopt/index.js';
-import { BACKUP_NOT_AVAILABLE } from '../../steps/adopt/backup-first.js';
+import { adoptSteps } from '../../steps/adopt/index.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 
 describe('adopt plan', () => {
   const answers = testAnswers({ server_name: 'matrix.test', synapse_host: 'matrix.test', synapse: { install: 'distro', max_upload_size: '20M' }, admin: { enabled: false }, element: { enabled: false } });
   const target = testTarget('debian-unstable');
+  const ADOPT_STEPS = adoptSteps('/var/lib/matrix-setup');
   const plan = buildPlan(ADOPT_STEPS, { answers, target });
   const step = (id: string) => plan.find((s) => s.id === id)!;
   const text = renderPlanText(plan, { target });
 
-  it('says there is no full backup instead of pretending', () => {
-    assert.equal(step('adopt-backup').skip, BACKUP_NOT_AVAILABLE);
+  it('backs the server up before any step that changes it, with a consistent copy of the SQLite file', () => {
+    assert.equal(step('adopt-backup').skip, undefined);
+    const ids = plan.map((s) => s.id);
+    assert.deepEqual(ids.slice(0, 4), ['preflight', 'adopt-check', 'adopt-secrets', 'adopt-backup'], 'only checks and matrix-setup\'s own secrets file come first');
+    assert.match(text, /python3 -I -c "<sqlite3 backup API: a consistent copy>" "<database\.args\.database of the current config>" "\/var\/backups\/matrix-setup\/\.<archive>\.dump" backup/);
+    assert.match(text, /runuser -u postgres -- pg_dump .*-d synapse -Fc/);
   });
 
   it("runs the installed Synapse's port tool as its user, on the copy, with the config that carries server_name", () => {

@@ -8,7 +8,7 @@ import type { AdoptionFacts } from '../../src/adopt/facts.js';
 import type { ServerSummary } from '../../src/adopt/proxy.js';
 import { resolveAnswers } from '../../src/answers/resolve.js';
 import { checkStepOrder } from '../../src/engine/graph.js';
-import { adoptSteps, ADOPT_STEPS } from '../../steps/adopt/index.js';
+import { adoptSteps } from '../../steps/adopt/index.js';
 import { secretsInConfig } from '../../steps/adopt/import-secrets.js';
 import { STEPS } from '../../steps/index.js';
 import { synapseLayout } from '../../steps/synapse/sources.js';
@@ -146,17 +146,19 @@ describe('answers that reproduce the server', () => {
 
 describe('the adopt graph', () => {
   it("is the install's steps with adopt's in between, in a valid order", () => {
+    const ADOPT_STEPS = adoptSteps('/var/lib/matrix-setup');
     checkStepOrder(ADOPT_STEPS);
     const ids = ADOPT_STEPS.map((s) => s.id);
     for (const step of STEPS) assert.ok(ids.includes(step.id), `${step.id} is part of adopting`);
     const before = (a: string, b: string) => assert.ok(ids.indexOf(a) < ids.indexOf(b), `${a} before ${b}`);
-    before('adopt-check', 'adopt-backup');
+    before('adopt-check', 'adopt-secrets');
+    before('adopt-secrets', 'adopt-backup');
     before('adopt-backup', 'base-packages');
     before('postgres-verify', 'adopt-sqlite-port');
     before('adopt-sqlite-port', 'synapse-config');
     before('adopt-nginx-sites', 'nginx-http');
     before('nginx-http', 'adopt-certificate-renewal');
     before('adopt-certificate-renewal', 'tls-certificate');
-    assert.equal(adoptSteps([]).length, 0);
+    assert.equal(adoptSteps('/var/lib/matrix-setup', []).length, 0);
   });
 });

@@ -6,6 +6,11 @@ import { configChanges } from '../../adopt/config-changes.js';
 import { detectAdoptionFacts } from '../../adopt/detect.js';
 import type { AdoptionFacts } from '../../adopt/facts.js';
 import { describeFacts, factsForJson } from '../../adopt/report.js';
+import { ADOPT_TEXTS, formatAdoptSummary } from '../../adopt/run-texts.js';
+import { loadSavedAnswers } from '../../answers/migrate.js';
+import { statePaths } from '../../engine/runner.js';
+import { checkSecretReferences } from '../../secrets/check-references.js';
+import { finishedInstallSummary } from '../install-report.js';
 import { loadAnswersFile } from '../../answers/load.js';
 import { resolveAnswers } from '../../answers/resolve.js';
 import { answersToYaml } from '../../answers/save.js';
@@ -17,7 +22,8 @@ import type { Target } from '../../host/target.js';
 import { localProbe } from '../../host/probe.js';
 import { buildPlan } from '../../plan/build-plan.js';
 import { renderPlanText } from '../../plan/render-plan.js';
-import { ADOPT_STEPS } from '../../../steps/adopt/index.js';
+import { adoptSteps } from '../../../steps/adopt/index.js';
+import { recordedArchive } from '../../../steps/adopt/backup-first.js';
 import { secretsInConfig } from '../../../steps/adopt/import-secrets.js';
 import { synapseLayout } from '../../../steps/synapse/sources.js';
 import { synapseDropInYaml } from '../../../steps/templates/synapse-config.js';
@@ -40,21 +46,23 @@ export async function adoptCommand(args: CliArgs): Promise<number> {
   const target = await localTarget();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   if (args.yes && args.answers) {
-    return install(args, loadAnswersFile(args.answers), { resuming: false, command: 'adopt', steps: ADOPT_STEPS });
+    const answers = loadAnswersFile(args.answers);
+    checkSecretReferences(answers, { requirePresent: true, file: args.answers });
+    return runAdopt(args, answers, false);
   }
   const facts = await detectAdoptionFacts(localProbe);
   const assessment = assessAdoption(facts);
   if (assessment.refusals.length > 0) return refuse(args, facts, assessment);
   const { answers, yaml, notes } = adoptedAnswers(facts, assessment, stateDir);
   if (args.yes) {
-    process.stdout.write(`Adopting the Synapse of ${answers.server_name} with the answers read from this machine:\n${notes.map((n) => `  - ${n}\n`).join('')}\n`);
-    return install(args, answers, { resuming: false, command: 'adopt', steps: ADOPT_STEPS });
+    process.stdout.write(`${ADOPT_TEXTS.startingFromMachine(answers.server_name)}\n${notes.map((n) => `  - ${n}\n`).join('')}\n`);
+    return runAdopt(args, answers, false);
   }
   const out = resolve(args.answersOut ?? DEFAULT_ANSWERS_OUT);
   writeFileAtomic(out, yaml, { mode: 0o600 });
   const changes = synapseChanges(facts, answers, target);
   if (args.json) {
-    const plan = buildPlan(ADOPT_STEPS, { answers, target });
+    const plan = buildPlan(adoptSteps(stateDir), { answers, target });
     process.stdout.write(`${JSON.stringify({ adoptable: true, facts: factsForJson(facts), warnings: assessment.warnings, notes, answersFile: out, synapseConfigChanges: changes, plan }, null, 2)}\n`);
     return ExitCode.ok;
   }
@@ -63,10 +71,29 @@ export async function adoptCommand(args: CliArgs): Promise<number> {
   text.push(`Answers that reproduce this server: ${out}`);
   for (const note of notes) text.push(`  - ${note}`);
   text.push('', `Synapse's settings matrix-setup's drop-in would change: ${changes.length ? changes.map((c) => `${c.key} (${c.kind})`).join(', ') : 'none'}. The rest of your configuration stays as it is.`);
-  text.push('', renderPlanText(buildPlan(ADOPT_STEPS, { answers, target }), { target, answersFile: out, currentContent: readIfReadable }));
+  text.push('', renderPlanText(buildPlan(adoptSteps(stateDir), { answers, target }), { target, answersFile: out, currentContent: readIfReadable }));
   text.push(`Review the answers and the plan, then take the server over with:\n  matrix-setup adopt --yes --answers ${out}\n`);
   process.stdout.write(text.join('\n'));
   return ExitCode.ok;
+}
+
+/** `matrix-setup resume` after an adopt that stopped: the same graph with the saved answers. */
+export async function resumeAdoptCommand(args: CliArgs): Promise<number> {
+  const saved = statePaths(args.stateDir ?? DEFAULT_STATE_DIR).answers;
+  const answers = loadSavedAnswers(saved, { note: (message) => process.stdout.write(`${message}\n`) }).answers;
+  checkSecretReferences(answers, { requirePresent: true, file: saved });
+  return runAdopt({ ...args, yes: true }, answers, true);
+}
+
+function runAdopt(args: CliArgs, answers: Answers, resuming: boolean): Promise<number> {
+  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  return install(args, answers, {
+    resuming,
+    command: 'adopt',
+    steps: adoptSteps(stateDir),
+    question: (machine) => ADOPT_TEXTS.question(answers, machine),
+    summary: (finished) => formatAdoptSummary(finishedInstallSummary(finished), resuming, recordedArchive(stateDir)),
+  });
 }
 
 function refuse(args: CliArgs, facts: AdoptionFacts, assessment: Assessment): number {
