@@ -4,7 +4,8 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { CommandProbe } from '../host/probe.js';
-import { scanListeners } from '../host/ports.js';
+import { SYSTEM_PATH } from '../exec/system-path.js';
+import { scanListeners, unitFromCgroup } from '../host/ports.js';
 import { accountDirectory, accountEmail, lineageOfPath, parseRenewalConfig } from './certbot-renewal.js';
 import type { AdoptionFacts, CertificateFacts, DatabaseFacts, InstallFacts, PostgresFacts, SqliteFacts, SynapseProcess } from './facts.js';
 import { parseNginxDump } from './nginx-config.js';
@@ -173,16 +174,17 @@ function synapseProcesses(): SynapseProcess[] {
   return processes;
 }
 
-/** The systemd service or container a process's cgroup says it belongs to. */
+/**
+ * The systemd service or container a process's cgroup says it belongs to. The unit is read as
+ * preflight reads a port holder's: a hybrid hierarchy lists v1's name=systemd line too, which
+ * in a container can show only the container's root.
+ */
 export function cgroupOwner(cgroup: string): { unit?: string; container?: string } {
-  const paths = cgroup.split('\n').map((line) => line.split(':').slice(2).join(':')).filter(Boolean);
-  for (const path of paths) {
-    const container = /(docker|libpod|containerd|crio|lxc)[-/]/.exec(path);
+  for (const line of cgroup.split('\n')) {
+    const container = /(docker|libpod|containerd|crio|lxc)[-/]/.exec(line.split(':').slice(2).join(':'));
     if (container) return { container: container[1] === 'libpod' ? 'podman' : container[1] };
   }
-  // The unified hierarchy's line (0::) is the one systemd manages; v1 has name=systemd.
-  const managed = paths.find((_, i) => /^0::|name=systemd:/.test(cgroup.split('\n')[i] ?? '')) ?? paths[0];
-  const unit = managed ? /\/([^/]+\.service)(\/|$)/.exec(managed)?.[1] : undefined;
+  const unit = unitFromCgroup(cgroup);
   return unit ? { unit } : {};
 }
 
@@ -272,7 +274,7 @@ function readSqlite(path: string): SqliteFacts {
   facts.bytes = statSync(path).size;
   // Synchronous on purpose: a small read-only query, and detection is sequential anyway.
   try {
-    const out = execFileSync('python3', ['-I', '-c', SQLITE_FACTS_PY, path], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('python3', ['-I', '-c', SQLITE_FACTS_PY, path], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: SYSTEM_PATH } });
     const parsed = JSON.parse(out) as { users: number | null; someUserId: string | null; autoVacuum: boolean; pending: number | null };
     if (parsed.users !== null) facts.users = parsed.users;
     if (parsed.someUserId) facts.someUserId = parsed.someUserId;

@@ -189,6 +189,12 @@ describe('how Synapse is started: systemd units, venvs, cgroups', () => {
 
   it('cgroups: a systemd service, Docker, or neither', () => {
     assert.deepEqual(cgroupOwner('0::/system.slice/matrix-synapse.service\n'), { unit: 'matrix-synapse.service' });
+    // A hybrid hierarchy in a container (seen in the adopt scenario): v1's name=systemd shows the container's root.
+    const hybrid = ['9:name=systemd:/', '8:pids:/', '4:memory:/', '1:cpu:/', '0::/system.slice/matrix-synapse.service', ''].join('\n');
+    assert.deepEqual(cgroupOwner(hybrid), { unit: 'matrix-synapse.service' });
+    assert.deepEqual(cgroupOwner('12:pids:/user.slice\n1:name=systemd:/system.slice/matrix-synapse.service\n'), { unit: 'matrix-synapse.service' }, 'cgroup v1 only');
+    assert.deepEqual(cgroupOwner('9:name=systemd:/\n0::/..\n'), {}, 'a process entered from outside the machine belongs to no unit');
+    assert.deepEqual(cgroupOwner('0::/user.slice/user-0.slice/session-3.scope\n'), {}, 'started from a login session');
     assert.deepEqual(cgroupOwner('12:pids:/docker/0123abcd\n1:name=systemd:/docker/0123abcd\n0::/\n'), { container: 'docker' });
     assert.deepEqual(cgroupOwner('0::/system.slice/docker-0123abcd.scope\n'), { container: 'docker' });
     assert.deepEqual(cgroupOwner('0::/user.slice/user-1000.slice/session-3.scope\n'), {});
