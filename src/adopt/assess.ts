@@ -90,7 +90,7 @@ export function assessAdoption(facts: AdoptionFacts): Assessment {
     if (!db.exists) refusals.push(`Synapse's SQLite database ${db.path} does not exist (has Synapse ever started?).`);
     if (db.pendingBackgroundUpdates) {
       warnings.push(
-        `The SQLite database has ${db.pendingBackgroundUpdates} background update${db.pendingBackgroundUpdates === 1 ? '' : 's'} pending; Synapse's port tool refuses to run until they are finished. Leave Synapse running until they are done.`,
+        `The SQLite database has ${db.pendingBackgroundUpdates} background update${db.pendingBackgroundUpdates === 1 ? '' : 's'} pending, which Synapse's port tool refuses to start with: adopting finishes them on its copy first (synapse_update_database), which takes longer on a large database.`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../backup/disk-space.js';
 import type { Assessment } from './assess.js';
 import type { AdoptionFacts } from './facts.js';
 
@@ -50,12 +51,6 @@ export function describeFacts(facts: AdoptionFacts, assessment: Assessment): str
 
 function methodName(method: string | undefined): string {
   return method === 'distro' ? "Debian's own package" : method === 'apt' ? "matrix.org's package" : method === 'venv' ? 'virtualenv' : 'unknown';
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  return `${Math.round(bytes / 1024)} KiB`;
 }
 
 /** The facts without anything secret (the merged config holds secrets): for --json. */
