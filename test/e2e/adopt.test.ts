@@ -5,11 +5,13 @@
 //    server_name; Synapse started outside systemd);
 // 2. `matrix-setup adopt` looks without changing anything and writes answers naming certbot's
 //    ACME server;
-// 3. `adopt --yes` is SIGKILLed while Synapse's port tool runs, `resume` finishes: Synapse on
-//    PostgreSQL, both users log in with their old passwords (matrix-nio), read the old messages
-//    and download the upload; the signing key is the same, the SQLite file unchanged, hand-set
-//    values kept, `matrix-setup verify` passes;
-// 4. a second `adopt --yes` changes nothing.
+// 3. `adopt --yes` on the running server is SIGKILLed while Synapse's port tool runs, `resume`
+//    finishes: the backup taken first holds the SQLite database (and a restore refuses it),
+//    Synapse on PostgreSQL, both users log in with their old passwords (matrix-nio), read the old
+//    messages and download the upload; the signing key is the same, the SQLite file unchanged
+//    since the port stopped Synapse, hand-set values kept, `matrix-setup verify` passes and
+//    `matrix-setup backup` writes a PostgreSQL backup;
+// 4. a second `adopt --yes` changes nothing (and takes no second backup).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ const ANY_EXIT = Array.from({ length: 256 }, (_, i) => i);
 const NIO_SCRIPT = join(import.meta.dirname, 'clients', 'nio-client.py');
 const PASSWORDS = { alice: 'alice-old-password-1', bob: 'bob-old-password-2' };
 const ANSWERS_OUT = '/root/adopt-answers.yaml';
+const ADOPT_RECORD = '/var/lib/matrix-setup/adopt.json';
 /** What `adopt` without --yes may not touch. */
 const READ_ONLY_PATHS = ['/etc', SQLITE_DB, '/var/lib/matrix-synapse/media'];
 const timings: Array<[string, number]> = [];
@@ -139,6 +142,11 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
     const answersText = container.readFile(ANSWERS_OUT).replace(/^(\s+)acme_directory: (.*)$/m, `$1acme_directory: $2\n$1acme_ca_bundle: ${pebble.listenerCaPath}`);
     container.writeFile(ANSWERS_OUT, answersText, 0o600);
     const adoptArgs = ['adopt', '--yes', '--answers', ANSWERS_OUT];
+    // A server is adopted while it runs: the backup copies the live SQLite file, the port stops Synapse.
+    await container.exec(['systemctl', 'start', 'matrix-synapse']);
+    await waitForSynapse(container);
+    /** The SQLite file as Synapse left it when the port stopped it: it must stay so. */
+    let sqliteAtPort = '';
 
     await t.test('adopt --yes killed while the port tool runs, then resume: Synapse on PostgreSQL with everything kept', async () => {
       // Killed once the tool is copying (its progress table in PostgreSQL has entries).
@@ -161,25 +169,53 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
       await poll;
       console.log(`[e2e] killed during the port: ${killed.map((p) => p.comm).join(' ')}`);
       assert.equal(state?.steps['adopt-sqlite-port']?.status, 'running');
-      assert.equal(sha256(container, SQLITE_DB), sqliteBefore, 'the SQLite file is untouched by the interrupted port');
+      assert.equal((await container.exec(['systemctl', 'is-active', 'matrix-synapse'], { okExitCodes: ANY_EXIT })).stdout.trim(), 'inactive', 'the port stopped Synapse');
+      sqliteAtPort = sha256(container, SQLITE_DB);
+      const copied = JSON.parse(container.readFile('/var/lib/matrix-setup-sqlite-port/copy.json')) as { sha256: string };
+      assert.equal(copied.sha256, sqliteAtPort, 'the SQLite file is untouched since the port copied it, by the interrupted port too');
       const status = await runInstalledCommand(container, ['status']);
-      assert.match(status.stdout, /matrix-setup resume/, status.stdout);
+      assert.match(status.stdout, /^Last run \(adopt\): running/m, status.stdout);
+      assert.match(status.stdout, /adopt-sqlite-port +was running \(the run stopped\)/, status.stdout);
+      assert.match(status.stdout, /Continue adopting with: matrix-setup resume/, status.stdout);
+      const archive = (JSON.parse(container.readFile(ADOPT_RECORD)) as { backup: { archive: string } }).backup.archive;
+      assert.match(archive, /^\/var\/backups\/matrix-setup\/matrix-setup-backup-matrix\.test-\d{8}T\d{6}Z\.tar$/, 'the backup was written before the port');
 
       const resumed = await runInstalledCommand(container, ['resume']);
       assert.equal(resumed.exitCode, 0, shown(resumed));
-      assert.match(resumed.stdout, /is adopted: matrix-setup manages it from now on \(resumed\)/);
+      assert.match(resumed.stdout, /^matrix-setup: resuming the adoption on /m);
+      assert.match(resumed.stdout, /is adopted \(resumed\): matrix-setup manages it from now on/);
+      assert.match(resumed.stdout, new RegExp(`Backup before: +${archive.replace(/[.]/g, '\\.')}`), 'the summary names the backup');
       const log = readRunLog(container, resumed.stdout);
+      assert.equal(log.steps.get('adopt-backup')?.outcome, 'done (no change)', 'the resumed run takes no second backup');
       assert.equal(log.steps.get('adopt-sqlite-port')?.outcome, 'done (changed)');
       assert.match(resumed.stdout, /Ported \/var\/lib\/matrix-synapse\/homeserver\.db into PostgreSQL/);
       assert.match(resumed.stdout, /PostgreSQL holds 2 users/);
     });
     clock = mark('adopt --yes (killed in the port) + resume', clock);
 
+    await t.test('the backup taken first holds the SQLite database as it was, with both users; it is the only one', async () => {
+      const archives = (await container.exec(['ls', '/var/backups/matrix-setup'])).stdout.trim().split('\n');
+      assert.equal(archives.length, 1, archives.join(' '));
+      const archive = `/var/backups/matrix-setup/${archives[0]}`;
+      const members = (await container.exec(['tar', '-tf', archive])).stdout.split('\n');
+      assert.ok(members.includes('database/homeserver.db'), members.join(' '));
+      assert.ok(!members.includes('database/synapse.dump'));
+      assert.ok(members.includes('synapse/signing.key'));
+      const manifest = JSON.parse((await container.exec(['tar', '-xOf', archive, 'manifest.json'])).stdout) as { database: { kind: string; path: string } };
+      assert.deepEqual([manifest.database.kind, manifest.database.path], ['sqlite', SQLITE_DB]);
+      await container.exec(['bash', '-c', `tar -xOf ${archive} database/homeserver.db > /root/backed-up.db`]);
+      const users = await container.exec(['python3', '-c', 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM users").fetchone()[0])', '/root/backed-up.db']);
+      assert.equal(users.stdout.trim(), '2');
+      const refused = await runInstalledCommand(container, ['restore', archive, '--yes']);
+      assert.equal(refused.exitCode, 2, shown(refused));
+      assert.match(refused.stderr, /holds the SQLite database of matrix\.test/, shown(refused));
+    });
+
     await t.test('Synapse runs on PostgreSQL; the SQLite file, the signing key and the hand-set values are as they were', async () => {
       const config = mergedConfig(container);
       assert.equal(config.database.name, 'psycopg2');
       assert.equal(config.database.args.dbname, 'synapse');
-      assert.equal(sha256(container, SQLITE_DB), sqliteBefore, 'the SQLite file is kept as it was');
+      assert.equal(sha256(container, SQLITE_DB), sqliteAtPort, 'the SQLite file is kept as Synapse left it');
       for (const key of ['server_name', 'max_upload_size', 'registration_shared_secret', 'macaroon_secret_key', 'form_secret', 'enable_registration', 'signing_key_path', 'media_store_path', 'report_stats', 'trusted_key_servers']) {
         assert.deepEqual(config[key], configBefore[key], `${key} kept`);
       }
@@ -212,6 +248,13 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
       for (const warning of report.checks.filter((c) => c.status === 'warn')) assert.match(warning.id, /^dns\./, `unexpected warning ${warning.id}: ${warning.evidence}`);
       assert.equal(result.exitCode, 0, shown(result));
     });
+    await t.test('matrix-setup backup of the adopted server is a PostgreSQL one', async () => {
+      const backup = await runInstalledCommand(container, ['backup', '--no-media', '--to', '/root/after-adopting']);
+      assert.equal(backup.exitCode, 0, shown(backup));
+      const archive = backup.stdout.trim().split('\n').at(-1)!;
+      const manifest = JSON.parse((await container.exec(['tar', '-xOf', archive, 'manifest.json'])).stdout) as { format_version: number; database: { kind: string; name: string } };
+      assert.deepEqual([manifest.format_version, manifest.database.kind, manifest.database.name], [1, 'postgresql', 'synapse']);
+    });
     clock = mark('checks after adopting', clock);
 
     await t.test('a second adopt --yes changes nothing: every step re-checked, no service restarted, every file identical', async () => {
@@ -227,6 +270,7 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
       assert.deepEqual(await serviceStarts(container), before.services, 'no service was (re)started');
       assert.deepEqual(diffChecksums(before.files, await fileChecksums(container)), [], 'every file is byte-identical');
       assert.equal(readRunState(container)?.status, 'done');
+      assert.equal((await container.exec(['ls', '/var/backups/matrix-setup'])).stdout.trim().split('\n').length, 1, 'no second backup');
     });
     mark('second adopt --yes', clock);
   } finally {
