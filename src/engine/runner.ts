@@ -13,6 +13,7 @@ import { checkStepOrder } from './graph.js';
 import { RunLock } from './lock.js';
 import { prepareStateDir } from './state-dir.js';
 import type { RunCommand } from './run-command.js';
+import { refuseOverUnfinishedRun } from './unfinished-graph.js';
 import { readState, STATE_FORMAT, writeState, type RunState } from './state.js';
 import { logEvent } from './log-events.js';
 import { stepRuntime, type RunShared } from './step-runtime.js';
@@ -99,6 +100,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
 
   try {
     const previous = readState(stateFile);
+    refuseOverUnfinishedRun(previous, command);
     const resumed = previous !== undefined && previous.status !== 'done';
     const state: RunState = {
       format: STATE_FORMAT,

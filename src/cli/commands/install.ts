@@ -5,6 +5,8 @@ import { answersToYaml } from '../../answers/save.js';
 import type { Answers } from '../../answers/types.js';
 import { runInstall, statePaths, type RunCommand } from '../../engine/runner.js';
 import { prepareStateDir } from '../../engine/state-dir.js';
+import { readState } from '../../engine/state.js';
+import { refuseOverUnfinishedRun } from '../../engine/unfinished-graph.js';
 import type { Step } from '../../engine/types.js';
 import { ExitCode, HostRefusedError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
@@ -65,6 +67,8 @@ export async function install(args: CliArgs, answers: Answers, run: InstallRun):
     throw new HostRefusedError('matrix-setup installs system packages and services, so it must run as root.', 'Run it again with sudo (or as root).');
   }
   const target = await localTarget();
+  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), run.command ?? 'install');
   if (!args.yes) {
     if (!process.stdin.isTTY) {
       throw new UsageError('Without a terminal, matrix-setup needs --yes to change this machine.', 'Add --yes (see the plan first: `matrix-setup plan --answers FILE`).');
@@ -75,7 +79,6 @@ export async function install(args: CliArgs, answers: Answers, run: InstallRun):
       return ExitCode.ok;
     }
   }
-  const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
   const logFile = args.logFile ?? defaultLogFile();
   prepareStateDir(stateDir);
   writeFileAtomic(statePaths(stateDir).answers, answersToYaml(answers), { mode: 0o600 });
