@@ -5,8 +5,8 @@
 //    server_name; Synapse started outside systemd);
 // 2. `matrix-setup adopt` looks without changing anything and writes answers naming certbot's
 //    ACME server;
-// 3. `adopt --yes` on the running server is SIGKILLed while Synapse's port tool runs, `resume`
-//    finishes: the backup taken first holds the SQLite database (and a restore refuses it),
+// 3. `adopt --yes` on the running server is SIGKILLed while Synapse's port tool runs (an install
+//    started then is refused, nothing written), `resume` finishes: the backup taken first holds the SQLite database (and a restore refuses it),
 //    Synapse on PostgreSQL, both users log in with their old passwords (matrix-nio), read the old
 //    messages and download the upload; the signing key is the same, the SQLite file unchanged
 //    since the port stopped Synapse, hand-set values kept, `matrix-setup verify` passes and
@@ -179,6 +179,12 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
       assert.match(status.stdout, /Continue adopting with: matrix-setup resume/, status.stdout);
       const archive = (JSON.parse(container.readFile(ADOPT_RECORD)) as { backup: { archive: string } }).backup.archive;
       assert.match(archive, /^\/var\/backups\/matrix-setup\/matrix-setup-backup-matrix\.test-\d{8}T\d{6}Z\.tar$/, 'the backup was written before the port');
+      // An install started over the stopped adopt would skip the port: refused, its record and answers kept.
+      const record = { state: container.readFile('/var/lib/matrix-setup/state.json'), answers: container.readFile('/var/lib/matrix-setup/answers.yaml') };
+      const install = await runInstalledCommand(container, ['--answers', ANSWERS_OUT, '--yes']);
+      assert.equal(install.exitCode, 3, shown(install));
+      assert.match(install.stderr, /The adopt started here did not finish \(it stopped in adopt-sqlite-port\)/, shown(install));
+      assert.deepEqual({ state: container.readFile('/var/lib/matrix-setup/state.json'), answers: container.readFile('/var/lib/matrix-setup/answers.yaml') }, record);
 
       const resumed = await runInstalledCommand(container, ['resume']);
       assert.equal(resumed.exitCode, 0, shown(resumed));
