@@ -41,6 +41,10 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
+// Ink paints only its last frame when a CI variable is set at the time it loads. The wizard
+// command clears CI before it loads Ink (src/cli/commands/wizard.ts); the screen tests load Ink
+// themselves and watch every frame, so they run without those variables.
+const testEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_')));
 run(['node', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  env: { ...process.env, FORCE_COLOR: '0' },
+  env: { ...testEnv, FORCE_COLOR: '0' },
 });

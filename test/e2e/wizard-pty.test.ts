@@ -5,6 +5,7 @@
 // screen (what a frame taller than the terminal used to leave behind). A resize redraws the
 // same frame cleanly. The frames themselves are snapshotted at 80×24 by the screen tests
 // (snapshots/screens/); here the content depends on the machine, so only its shape is checked.
+// CI=true is set on purpose: Ink alone would then paint nothing but the last frame.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,7 @@ for (const [columns, rows] of [
     }
     const work = mkdtempSync(join(tmpdir(), 'wizard-pty-'));
     const argv = [process.execPath, BUNDLE, '--plan-only', '--state-dir', join(work, 'state'), '--log-file', join(work, 'run.log')];
-    const terminal = TmuxTerminal.start(argv, { columns, rows, env: { NO_COLOR: '1' }, name: `wizard-pty-${columns}` });
+    const terminal = TmuxTerminal.start(argv, { columns, rows, env: { NO_COLOR: '1', CI: 'true' }, name: `wizard-pty-${columns}` });
     try {
       // The welcome screen with every check in (the heading counts them).
       const welcome = await terminal.waitFor((s) => /Enter start/.test(s) && /^Checks · \d+ passed/m.test(s), 'the welcome screen with its checks');
