@@ -14,8 +14,6 @@ import type { UpgradeRecordStore } from './record.js';
  * The pre-upgrade backup leaves the media out: an upgrade does not touch them, and a rollback
  * only ever restores the database.
  */
-export const SAFETY_BACKUP_AVAILABLE = true;
-
 /** Where pre-upgrade backups go unless the backup command says otherwise. */
 export const DEFAULT_SAFETY_BACKUP_DIR = '/var/backups/matrix-setup';
 

@@ -4,11 +4,10 @@
 // APT repository (the installed package rebuilt with a higher version), killed while dpkg runs
 // and resumed, then rolled back; a release whose Synapse cannot start, stopped and rolled back;
 // a release that migrates the database past what the previous one accepts, whose rollback
-// restores the pre-upgrade backup (or refuses, without one).
+// restores the pre-upgrade backup, and refuses when the upgrade took none.
 // Users and messages made before are read back with a Matrix client library after every change.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { SAFETY_BACKUP_AVAILABLE } from '../../steps/upgrade/safety-backup.js';
 import { ANSWERS_PATH, ELEMENT_HOST, e2eAnswers } from './harness/answers.js';
 import { ensureBundle } from './harness/bundle.js';
 import { httpsRequest } from './harness/client.js';
@@ -28,8 +27,6 @@ const ANY_EXIT = Array.from({ length: 256 }, (_, i) => i);
 const PACKAGE = 'matrix-synapse';
 const UPGRADE_STATE = '/var/lib/matrix-setup/upgrade-state.json';
 const UPGRADE_RECORD = '/var/lib/matrix-setup/upgrade.json';
-/** Until the backup command is part of the build, the upgrade runs with --no-backup (the seam refuses otherwise). */
-const BACKUP_ARGS = SAFETY_BACKUP_AVAILABLE ? [] : ['--no-backup'];
 const BROKEN = 'raise RuntimeError("matrix-setup e2e: this build of Synapse is broken on purpose")';
 
 const skip = reportSkip();
@@ -125,7 +122,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
 
     await timed('Element Web: one local release to another, then --rollback, each served with its version file', async () => {
       container.copyIn(newerElement!.path, '/root/element-v1.1.0.tar.gz');
-      const upgraded = await matrixSetup(['upgrade', '--element-tarball', '/root/element-v1.1.0.tar.gz', '--element-sha256', newerElement!.sha256, '--yes', ...BACKUP_ARGS]);
+      const upgraded = await matrixSetup(['upgrade', '--element-tarball', '/root/element-v1.1.0.tar.gz', '--element-sha256', newerElement!.sha256, '--yes']);
       assert.equal(upgraded.exitCode, 0, shown(upgraded));
       assert.match(upgraded.stdout, /Element Web {2}1\.0\.0 → 1\.1\.0/);
       assert.equal(await elementVersion(), '1.1.0');
@@ -151,7 +148,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       assert.equal(report.synapse.upgrade, true);
       show('upgrade --check', (await matrixSetup(['upgrade', '--check'])).stdout);
 
-      const upgrade = container.start(['/usr/local/bin/matrix-setup', 'upgrade', '--yes', ...BACKUP_ARGS], { env, okExitCodes: ANY_EXIT, timeoutMs: 40 * MINUTES });
+      const upgrade = container.start(['/usr/local/bin/matrix-setup', 'upgrade', '--yes'], { env, okExitCodes: ANY_EXIT, timeoutMs: 40 * MINUTES });
       const { killed } = await killAt(upgrade, container, {
         description: 'while dpkg installs the new package (upgrade-synapse)',
         reached: (_state, tree) => upgradeStep(container, 'upgrade-synapse') === 'running' && hasProcess(tree, 'dpkg'),
@@ -166,7 +163,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       const record = JSON.parse(container.readFile(UPGRADE_RECORD)) as { status: string; synapse: { keptPackage?: string }; backup: { archive?: string } };
       assert.equal(record.status, 'done');
       assert.ok(record.synapse.keptPackage && container.exists(record.synapse.keptPackage), 'the previous package is kept for a rollback');
-      if (SAFETY_BACKUP_AVAILABLE) assert.ok(record.backup.archive && container.exists(record.backup.archive), 'the backup was taken');
+      assert.ok(record.backup.archive && container.exists(record.backup.archive), 'the backup was taken');
       await history('after the upgrade');
     });
 
@@ -183,7 +180,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
     await timed("a release whose Synapse cannot start: upgrade stops with Synapse's error and the rollback command; --rollback brings it back with all data", async () => {
       const broken = await addRebuiltPackage(container, PACKAGE, '+e2e2', { breakWith: BROKEN });
       await publishLocalRepo(container);
-      const failed = await matrixSetup(['upgrade', '--yes', ...BACKUP_ARGS]);
+      const failed = await matrixSetup(['upgrade', '--yes']);
       assert.equal(failed.exitCode, 1, shown(failed));
       show('upgrade to the broken release (stderr)', failed.stderr);
       assert.match(failed.stderr, /Step "upgrade-restart" failed: The upgraded Synapse does not start/, shown(failed));
@@ -198,30 +195,36 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       assert.ok(read.alice.includes('alice: after the rollback'), 'everything said before is there');
     });
 
-    await timed('a release that migrates the database past what the previous Synapse accepts: the rollback restores the pre-upgrade backup (or, without one, refuses)', async () => {
+    await timed('a release that migrates the database past what the previous Synapse accepts: without a backup the rollback refuses; with it, the rollback restores it', async () => {
       const migrating = await addRebuiltPackage(container, PACKAGE, '+e2e3', { bumpSchema: true });
       await publishLocalRepo(container);
-      const upgraded = await matrixSetup(['upgrade', '--yes', ...BACKUP_ARGS]);
+      const upgraded = await matrixSetup(['upgrade', '--yes']);
       assert.equal(upgraded.exitCode, 0, shown(upgraded));
       assert.equal(await installedVersion(), migrating);
       await history('after the schema upgrade');
 
+      // The same upgrade as if it had run with --no-backup: its record without an archive.
+      const recordText = container.readFile(UPGRADE_RECORD);
+      const withoutBackup = JSON.parse(recordText) as { backup: { archive?: string } };
+      delete withoutBackup.backup.archive;
+      container.writeFile(UPGRADE_RECORD, JSON.stringify(withoutBackup), 0o600);
+      const refused = await matrixSetup(['upgrade', '--rollback', '--yes']);
+      show('upgrade --rollback after a schema change, without a backup', `${refused.stdout}${refused.stderr}`);
+      assert.equal(refused.exitCode, 3, shown(refused));
+      assert.match(refused.stderr, /migrated past what Synapse \S+ accepts \(schema_compat_version (\d+) > its schema (\d+)\)/);
+      assert.match(refused.stderr, /took no backup/);
+      assert.equal(await installedVersion(), migrating, 'nothing was changed');
+      await history('after the refused rollback');
+      container.writeFile(UPGRADE_RECORD, recordText, 0o600);
+
       const rollback = await matrixSetup(['upgrade', '--rollback', '--yes']);
       show('upgrade --rollback after a schema change', `${rollback.stdout}${rollback.stderr}`);
-      if (SAFETY_BACKUP_AVAILABLE) {
-        assert.equal(rollback.exitCode, 0, shown(rollback));
-        assert.match(rollback.stdout, /undone: the database, restored from /);
-        assert.match(rollback.stdout, /everything the server received or did since the backup is lost/);
-        assert.equal(await installedVersion(), original);
-        const read = await history('after the database was restored');
-        assert.ok(!read.admin.includes('admin: after the schema upgrade'), 'what was said after the backup is gone with the restored database');
-      } else {
-        assert.equal(rollback.exitCode, 3, shown(rollback));
-        assert.match(rollback.stderr, /migrated past what Synapse \S+ accepts \(schema_compat_version (\d+) > its schema (\d+)\)/);
-        assert.match(rollback.stderr, /took no backup/);
-        assert.equal(await installedVersion(), migrating, 'nothing was changed');
-        await history('after the refused rollback');
-      }
+      assert.equal(rollback.exitCode, 0, shown(rollback));
+      assert.match(rollback.stdout, /undone: the database, restored from /);
+      assert.match(rollback.stdout, /everything the server received or did since the backup is lost/);
+      assert.equal(await installedVersion(), original);
+      const read = await history('after the database was restored');
+      assert.ok(!read.admin.includes('admin: after the schema upgrade'), 'what was said after the backup is gone with the restored database');
     });
   } finally {
     await container.stop();

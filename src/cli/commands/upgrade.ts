@@ -15,7 +15,7 @@ import { rollbackSteps, upgradeSteps } from '../../../steps/upgrade/index.js';
 import { describePackageChanges, inspectUpgrade, type Inspection } from '../../../steps/upgrade/inspect.js';
 import { aptRefreshArgv, runApt } from '../../../steps/upgrade/package-commands.js';
 import { readUpgradeRecord, upgradeId, UPGRADE_RECORD_FORMAT, UpgradeRecordStore, type UpgradeRecord } from '../../../steps/upgrade/record.js';
-import { DEFAULT_SAFETY_BACKUP_DIR, SAFETY_BACKUP_AVAILABLE } from '../../../steps/upgrade/safety-backup.js';
+import { DEFAULT_SAFETY_BACKUP_DIR } from '../../../steps/upgrade/safety-backup.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { localTarget } from '../resolve-target.js';
@@ -70,12 +70,6 @@ async function upgrade(args: CliArgs, answers: Answers, stateDir: string): Promi
   if (blocking(blockers).length) {
     out(checkText(inspection, blockers, upgrades));
     throw new HostRefusedError('The upgrade is blocked (see "In the way" above). Nothing was changed.');
-  }
-  if (!args.noBackup && !SAFETY_BACKUP_AVAILABLE) {
-    throw new UsageError(
-      'This build of matrix-setup cannot take the backup an upgrade starts with (the backup command is not part of it yet).',
-      'Back up the server yourself (database dump, /etc/matrix-synapse, the signing key, media), then run `matrix-setup upgrade --no-backup`.',
-    );
   }
 
   const record = newRecord(inspection, answers, !args.noBackup);
