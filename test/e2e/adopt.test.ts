@@ -91,6 +91,9 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
         assert.equal(refused.exitCode, 3, shown(refused));
         assert.match(refused.stderr, /cannot adopt this server/);
         assert.match(refused.stderr, /holds the users of "matrix\.test" \(such as @\w+:matrix\.test\), but the config says server_name "other\.test"/, shown(refused));
+        const json = await runInstalledCommand(container, ['adopt', '--json']);
+        assert.equal(json.exitCode, 3, shown(json));
+        assert.equal((JSON.parse(json.stdout) as { adoptable: boolean }).adoptable, false);
         assert.deepEqual(diffChecksums(before, await fileChecksums(container, READ_ONLY_PATHS)), [], 'nothing changed');
         assert.equal(container.exists(ANSWERS_OUT) || container.exists('/root/adopt-answers.yaml'), false, 'no answers written for a refused server');
       } finally {
@@ -136,6 +139,14 @@ test('adopt a server set up by hand: refusals, a read-only look, SQLite → Post
       assert.equal(answers.synapse.max_upload_size, HAND_UPLOAD_SIZE);
       assert.equal(answers.database.mode, 'local');
       assert.match(container.readFile(ANSWERS_OUT), /# .*admin\.enabled: false/, 'what was defaulted is said in the file');
+
+      const json = await runInstalledCommand(container, ['adopt', '--json', '--answers-out', '/root/adopt-answers-json.yaml']);
+      assert.equal(json.exitCode, 0, shown(json));
+      const found = JSON.parse(json.stdout) as { adoptable: boolean; facts: Record<string, any>; plan: Array<{ id: string }> };
+      assert.equal(found.adoptable, true);
+      assert.deepEqual([found.facts.serverName, found.facts.install.method, found.facts.database.engine, found.facts.certificate?.lineage?.server], [SERVER_NAME, 'distro', 'sqlite3', pebble.directoryUrl], JSON.stringify(found.facts).slice(0, 3000));
+      assert.ok(found.plan.some((step) => step.id === 'adopt-sqlite-port'));
+      assert.deepEqual(diffChecksums(before, await fileChecksums(container, READ_ONLY_PATHS)), [], '--json changes nothing either');
     });
     clock = mark('refusals + read-only look', clock);
 
