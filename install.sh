@@ -2,7 +2,9 @@
 # matrix-setup bootstrap:  curl -fsSL <url>/install.sh | sudo bash -s -- [matrix-setup options]
 #
 # 1. makes sure a Node.js >= 18.19 is present (the distro's package when it is new enough,
-#    otherwise the official release tarball, checked against the SHA-256 pinned below);
+#    otherwise the official release tarball, checked against the SHA-256 pinned below); while
+#    another program uses the package manager it waits (up to --package-lock-wait MINUTES,
+#    default 15), and a dpkg left interrupted is repaired first;
 # 2. gets matrix-setup (one JavaScript file) from the npm registry, or uses a local copy
 #    (MATRIX_SETUP_BUNDLE=/path/matrix-setup.mjs, or matrix-setup.mjs next to this script when
 #    the script was run from a file and only root or the sudo user could have put them there);
@@ -30,6 +32,16 @@ node_tarball_sha256() {
   esac
 }
 INSTALL_DIR=/opt/matrix-setup
+# How long to wait while another program (unattended-upgrades, apt-daily, cloud-init) holds
+# the package manager: --package-lock-wait MINUTES, read from the arguments (which go on to
+# matrix-setup unchanged, so it waits as long).
+PACKAGE_LOCK_WAIT_MINUTES=15
+PROC_LOCKS=/proc/locks
+# apt's and dpkg's locks are fcntl locks; debconf flocks its database while packages are configured.
+APT_LOCK_FILES=(/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock /var/cache/debconf/config.dat)
+RPM_LOCK_FILES=(/var/lib/rpm/.rpm.lock /usr/lib/sysimage/rpm/.rpm.lock)
+DPKG_UPDATES_DIR=/var/lib/dpkg/updates
+KEEP_CONFIG_FILES=(-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 
 say() { printf 'matrix-setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit "${2:-3}"; }
@@ -52,13 +64,148 @@ distro_family() {
   fi
 }
 
+# --package-lock-wait MINUTES (or =MINUTES) among the arguments; the value as seconds in LOCK_WAIT_SECONDS.
+read_lock_wait() {
+  while (($#)); do
+    case $1 in
+      --package-lock-wait) PACKAGE_LOCK_WAIT_MINUTES=${2:-}; shift ;;
+      --package-lock-wait=*) PACKAGE_LOCK_WAIT_MINUTES=${1#*=} ;;
+    esac
+    shift || true
+  done
+  [[ $PACKAGE_LOCK_WAIT_MINUTES =~ ^[0-9]+(\.[0-9]+)?$ ]] ||
+    die "--package-lock-wait ${PACKAGE_LOCK_WAIT_MINUTES}: give the minutes to wait as a number, e.g. --package-lock-wait 30" 2
+  LOCK_WAIT_SECONDS=$(awk -v m="$PACKAGE_LOCK_WAIT_MINUTES" 'BEGIN { printf "%d", m * 60 }')
+}
+
+# m:ss for a number of seconds.
+clock_time() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
+
+# A process's program: the script's name when an interpreter runs one (python3 /usr/bin/unattended-upgrade).
+process_name() {
+  local pid=$1 argv=() name
+  mapfile -d '' -t argv <"/proc/${pid}/cmdline" 2>/dev/null || true
+  ((${#argv[@]})) || { cat "/proc/${pid}/comm" 2>/dev/null || echo "an unknown process"; return; }
+  name=${argv[0]##*/}
+  if [[ $name =~ ^(python[0-9.]*|perl[0-9.]*|sh|bash|dash|node)$ && ${#argv[@]} -gt 1 && ${argv[1]} != -* ]]; then
+    name=${argv[1]##*/}
+  fi
+  echo "$name"
+}
+
+# "PID NAME FILE" for each process holding one of the files locked, in the files' order, from
+# /proc/locks (matched by inode, and by device or, where stat shows another device as on
+# overlayfs, by the holder having the file open).
+lock_holders() {
+  local file dev ino line fields pid major minor inode device locks=()
+  [[ -r $PROC_LOCKS ]] || return 0
+  mapfile -t locks <"$PROC_LOCKS"
+  for file in "$@"; do
+    [[ -e $file ]] || continue
+    read -r dev ino < <(stat -L -c '%D %i' -- "$file" 2>/dev/null) || continue
+    device="$(((16#$dev >> 8) & 0xfff)):$(((16#$dev & 0xff) | ((16#$dev >> 12) & 0xfff00)))"
+    for line in "${locks[@]}"; do
+      read -r -a fields <<<"$line"
+      [[ ${fields[1]:-} == '->' ]] && continue
+      pid=${fields[4]:-}
+      [[ $pid =~ ^[0-9]+$ && $pid != "$$" ]] || continue
+      IFS=: read -r major minor inode <<<"${fields[5]:-}"
+      [[ $inode == "$ino" ]] || continue
+      if [[ "$((16#$major)):$((16#$minor))" != "$device" ]] && ! [[ $(readlink -f "/proc/${pid}/fd/"* 2>/dev/null) == *"$file"* ]]; then
+        continue
+      fi
+      printf '%s %s %s\n' "$pid" "$(process_name "$pid")" "$file"
+    done
+  done
+}
+
+package_lock_holders() {
+  if [[ $1 == debian ]]; then lock_holders "${APT_LOCK_FILES[@]}"; else lock_holders "${RPM_LOCK_FILES[@]}"; fi
+}
+
+# "unattended-upgrade (PID 637) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock" from lock_holders' lines.
+describe_holders() {
+  awk '!seen[$1]++ { who = who (who ? ", " : "") $2 " (PID " $1 ")" } !file[$3]++ { files = files (files ? ", " : "") $3 }
+       END { printf "%s holds %s", who, files }' <<<"$1"
+}
+
+# Waits while another process holds the package manager's locks, saying who and for how long,
+# and gives up (exit 1) after --package-lock-wait minutes, counted from $2 (default: now).
+wait_for_package_manager() {
+  local family=$1 started=${2:-$SECONDS} holders shown='' last=-30 waited=0
+  while holders=$(package_lock_holders "$family") && [[ -n $holders ]]; do
+    waited=$((SECONDS - started))
+    if ((waited >= LOCK_WAIT_SECONDS)); then
+      die "the package manager is still busy after $(clock_time "$waited"): $(describe_holders "$holders"). Let it finish (see \`ps -o pid,etime,args -p ${holders%% *}\`), then run this again; --package-lock-wait MINUTES waits longer. Never delete the lock files." 1
+    fi
+    if [[ $holders != "$shown" ]] || ((waited - last >= 30)); then
+      say "waiting for the package manager: $(describe_holders "$holders") · waited $(clock_time "$waited") of $(clock_time "$LOCK_WAIT_SECONDS")"
+      shown=$holders last=$waited
+    fi
+    sleep 1
+  done
+  if [[ -n $shown ]]; then say "the package manager is free again (waited $(clock_time $((SECONDS - started)))); continuing"; fi
+  return 0
+}
+
+# dpkg killed mid-run (OOM killer, lost SSH session) leaves its journal or audit non-empty, and
+# every apt-get refuses until `dpkg --configure -a`; then `apt-get -f install` if apt still reports
+# broken packages. Both keep existing configuration files. A failing repair stops here.
+recover_dpkg() {
+  local audit
+  audit=$(dpkg --audit 2>/dev/null || true)
+  # Numbered journal entries; dpkg ignores a leftover tmp.i (the entry it was writing when killed).
+  if ! compgen -G "${DPKG_UPDATES_DIR}/[0-9]*" >/dev/null && [[ -z $audit ]]; then return 0; fi
+  say "dpkg was interrupted before it finished: completing its work (dpkg --configure -a), keeping existing configuration files"
+  DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a >&2 ||
+    die "repairing dpkg failed (its output is above). Repair it by hand: dpkg --configure -a, then apt-get -f install; then run this again." 1
+  if ! apt-get check -q >/dev/null 2>&1; then
+    say "apt reports broken packages: repairing them (apt-get -f install)"
+    DEBIAN_FRONTEND=noninteractive apt-get -f install -y -q "${KEEP_CONFIG_FILES[@]}" >&2 ||
+      die "apt-get -f install failed (its output is above). Repair it by hand, then run this again." 1
+  fi
+}
+
+# apt-get with its output shown; when another process took the lock meanwhile, wait and try
+# again. Only a real failure returns non-zero: a lock still held at the limit stops here.
+apt_get() {
+  local started=$SECONDS output status
+  output=$(mktemp)
+  while :; do
+    wait_for_package_manager debian "$started"
+    if DEBIAN_FRONTEND=noninteractive apt-get "$@" 2>&1 | tee "$output" >&2; then status=0; else status=${PIPESTATUS[0]}; fi
+    if ((status != 0)) && grep -qE 'Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock (the administration )?directory' "$output"; then
+      if ((SECONDS - started >= LOCK_WAIT_SECONDS)); then
+        rm -f "$output"
+        die "the package manager is still busy after $(clock_time $((SECONDS - started))) (see apt-get's message above); let it finish, then run this again" 1
+      fi
+      sleep 2
+      continue
+    fi
+    rm -f "$output"
+    return "$status"
+  done
+}
+
 install_distro_node() {
   case $(distro_family) in
     debian)
+      wait_for_package_manager debian
+      recover_dpkg
       say "installing Node.js from the distribution (apt-get install nodejs)"
-      DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs >&2 ;;
+      apt_get update -q || return 1
+      # matrix-setup counts this refresh as its own (when no APT source changes meanwhile).
+      MATRIX_SETUP_APT_UPDATED_AT=$(date +%s)
+      export MATRIX_SETUP_APT_UPDATED_AT
+      apt_get install -y -q "${KEEP_CONFIG_FILES[@]}" nodejs || return 1 ;;
     rhel)
+      # dnf waits for another dnf itself; rpm's own lock is waited for here. A killed transaction
+      # can leave packages recorded twice (`dnf remove --duplicates`; not exercised here, no RHEL host).
+      wait_for_package_manager rhel
+      if dnf check --duplicates 2>/dev/null | grep -q ' is a duplicate with '; then
+        say "an interrupted dnf transaction left packages installed twice: removing the older copies (dnf remove --duplicates)"
+        dnf remove --duplicates -y >&2 || die "dnf remove --duplicates failed (its output is above); repair it by hand, then run this again" 1
+      fi
       say "installing Node.js from the distribution (dnf)"
       # RHEL 8/9 ship Node.js as module streams whose default is too old.
       if dnf module list nodejs >/dev/null 2>&1; then
@@ -187,6 +334,7 @@ install_command() {
 
 main() {
   [[ $(id -u) -eq 0 ]] || die "run this as root (curl -fsSL <url>/install.sh | sudo bash)"
+  read_lock_wait "$@"
   local node
   if ! node=$(find_node); then
     install_distro_node || true

@@ -1,3 +1,4 @@
+import { withPackageTransactions } from '../src/engine/package-transaction.js';
 import type { Step } from '../src/engine/types.js';
 import { basePackagesStep } from './base-packages.js';
 import { elementWebStep } from './element-web.js';
@@ -24,10 +25,11 @@ import { turnServerStep } from './turn-server.js';
 import { turnSynapseStep } from './turn-synapse.js';
 
 /**
- * Every step, in the order a run walks them (each after the steps it needs).
+ * Every step, in the order a run walks them (each after the steps it needs), with the two
+ * package transactions after preflight that install what all of them need at once.
  * The graph is checked by src/engine/graph.ts: an unknown or later `needs` is a bug.
  */
-export const STEPS: Step[] = [
+export const STEPS: Step[] = withPackageTransactions([
   preflightStep,
   basePackagesStep,
   firewallStep,
@@ -54,4 +56,4 @@ export const STEPS: Step[] = [
   turnServerStep,
   turnFirewallStep,
   automaticUpdatesStep,
-];
+]);

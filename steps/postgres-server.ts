@@ -1,5 +1,5 @@
 import { StepError } from '../src/errors.js';
-import type { Action, RunContext, Step } from '../src/engine/types.js';
+import type { Action, PackageRepository, RunContext, Step, TaskAction } from '../src/engine/types.js';
 import { ANY_EXIT_CODE } from '../src/exec/executor.js';
 import type { Target } from '../src/host/target.js';
 import { MIN_POSTGRES_MAJOR } from '../src/database/verify-database.js';
@@ -20,10 +20,10 @@ export const postgresServerStep: Step = {
   plan({ target }): Action[] {
     const service: Action = { kind: 'service', unit: 'postgresql', enable: true, start: true, onChange: 'reload' };
     if (target.family === 'debian') return [{ kind: 'packages', manager: 'apt', names: ['postgresql'] }, service];
+    const stream = moduleStream(target);
     return [
       olderServerGuard(),
-      ...moduleStreamActions(target),
-      { kind: 'packages', manager: 'dnf', names: ['postgresql-server'] },
+      { kind: 'packages', manager: 'dnf', names: ['postgresql-server'], checks: [olderServerGuard()], ...(stream ? { repositories: [stream] } : {}) },
       {
         kind: 'command',
         description: 'Create the PostgreSQL data directory',
@@ -37,31 +37,36 @@ export const postgresServerStep: Step = {
   verify: (ctx) => waitUntilAccepting(ctx),
 };
 
-function moduleStreamActions(target: Target): Action[] {
-  if (!target.postgresModuleStream) return [];
+/** RHEL 8/9: the module stream with a PostgreSQL Synapse accepts, enabled before postgresql-server is installed. */
+function moduleStream(target: Target): PackageRepository | undefined {
+  if (!target.postgresModuleStream) return undefined;
   // The target names the stream ("16"); dnf wants module:stream.
   const stream = target.postgresModuleStream.includes(':') ? target.postgresModuleStream : `postgresql:${target.postgresModuleStream}`;
   const enabled = ['dnf', 'module', 'list', '--enabled', stream];
-  return [
-    {
-      kind: 'command',
-      description: 'Reset the postgresql module (another stream may be selected)',
-      argv: ['dnf', 'module', 'reset', '-y', 'postgresql'],
-      unless: enabled,
-    },
-    {
-      kind: 'command',
-      description: `Enable the ${stream} module stream`,
-      argv: ['dnf', 'module', 'enable', '-y', stream],
-      unless: enabled,
-    },
-  ];
+  return {
+    id: stream,
+    title: `the ${stream} module stream`,
+    setup: [
+      {
+        kind: 'command',
+        description: 'Reset the postgresql module (another stream may be selected)',
+        argv: ['dnf', 'module', 'reset', '-y', 'postgresql'],
+        unless: enabled,
+      },
+      {
+        kind: 'command',
+        description: `Enable the ${stream} module stream`,
+        argv: ['dnf', 'module', 'enable', '-y', stream],
+        unless: enabled,
+      },
+    ],
+  };
 }
 
 const INSTALLED_SERVER_VERSION = ['rpm', '-q', '--qf', '%{VERSION}\\n', 'postgresql-server'];
 
 /** An installed server older than Synapse's floor holds data: switching streams under it would break it. */
-function olderServerGuard(): Action {
+function olderServerGuard(): TaskAction {
   return {
     kind: 'task',
     description: `Check that no PostgreSQL older than ${MIN_POSTGRES_MAJOR} is installed`,

@@ -1,6 +1,6 @@
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { StepError } from '../src/errors.js';
-import { debconfPreseed, matrixOrgRepositoryActions } from './synapse/apt-repository.js';
+import { debconfAnswers, matrixOrgRepository } from './synapse/apt-repository.js';
 import { existingInstallTask } from './synapse/existing-install.js';
 import { synapseLayout, type SynapseLayout } from './synapse/sources.js';
 import { daemonReloadTask } from './synapse/systemd.js';
@@ -19,13 +19,21 @@ export const synapseInstallStep: Step = {
   needs: ['base-packages'],
   plan({ answers, target }): Action[] {
     const layout = synapseLayout(answers, target);
-    const actions: Action[] = [existingInstallTask(answers, target, layout)];
+    // Also checked by the package transaction, before anything is installed.
+    const existing = existingInstallTask(answers, target, layout);
+    const actions: Action[] = [existing];
     if (layout.source === 'venv') {
-      actions.push(...venvInstallActions(answers, target, layout));
+      actions.push(...venvInstallActions(answers, target, layout, existing));
       actions.push({ kind: 'file', path: layout.unitFile, content: synapseUnit(answers, layout), mode: 0o644, owner: 'root', group: 'root', notify: [layout.unit] });
     } else {
-      if (layout.source === 'apt') actions.push(...matrixOrgRepositoryActions(target.codename!));
-      actions.push(debconfPreseed(answers, layout), { kind: 'packages', manager: 'apt', names: layout.packages });
+      actions.push({
+        kind: 'packages',
+        manager: 'apt',
+        names: layout.packages,
+        checks: [existing],
+        debconf: debconfAnswers(answers, layout),
+        ...(layout.source === 'apt' ? { repositories: [matrixOrgRepository(target.codename!)] } : {}),
+      });
       actions.push({ kind: 'file', path: layout.unitFile, content: synapseUnitOverride(answers, layout), mode: 0o644, owner: 'root', group: 'root', notify: [layout.unit] });
     }
     actions.push(daemonReloadTask(layout.unit));
@@ -37,8 +45,22 @@ export const synapseInstallStep: Step = {
   },
 };
 
+/**
+ * Synapse's package is where this Python finds it, and its version: from the package metadata,
+ * without importing Synapse (half a second; the service's start, right after, imports it and
+ * diagnoses a broken install).
+ */
+const VERSION_PROBE = [
+  'import importlib.util, sys',
+  "if importlib.util.find_spec('synapse') is None: sys.exit('No module named synapse')",
+  'try:',
+  "    from importlib.metadata import version; print(version('matrix-synapse'))",
+  'except Exception:',
+  '    import synapse; print(synapse.__version__)',
+].join('\n');
+
 async function installedVersion(ctx: RunContext, layout: SynapseLayout): Promise<string> {
-  const result = await ctx.exec.run([layout.python, '-c', 'import synapse; print(synapse.__version__)'], { probe: true, okExitCodes: [0, 1] });
+  const result = await ctx.exec.run([layout.python, '-c', VERSION_PROBE], { probe: true, okExitCodes: [0, 1] });
   if (result.exitCode !== 0) {
     throw new StepError(`Synapse is not importable by ${layout.python} after the install.`, {
       hint: layout.source === 'venv' ? `Recreate the virtualenv: remove ${layout.venv} and resume.` : `Reinstall the package: apt-get install --reinstall ${layout.packageName}.`,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Action, Step } from '../src/engine/types.js';
 import { StepError } from '../src/errors.js';
 import type { Target } from '../src/host/target.js';
+import { packagesFromEpel } from './base-packages.js';
 import { synapseLayout } from './synapse/sources.js';
 import { daemonReloadTask } from './synapse/systemd.js';
 import { synapseTuning, systemdTuningDropIn } from './templates/systemd-tuning.js';
@@ -48,7 +49,7 @@ export const synapseTuningStep: Step = {
     const layout = synapseLayout(answers, target);
     const jemalloc = jemallocFor(target);
     const actions: Action[] = [];
-    if (jemalloc) actions.push({ kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: [jemalloc.package] });
+    if (jemalloc) actions.push(packagesFromEpel(target, [jemalloc.package]));
     actions.push(
       { kind: 'directory', path: `/etc/systemd/system/${layout.unit}.d`, mode: 0o755, owner: 'root', group: 'root' },
       {

@@ -3,6 +3,7 @@ import type { Action, RunContext, Step, TaskAction } from '../src/engine/types.j
 import type { Answers } from '../src/answers/types.js';
 import { StepError } from '../src/errors.js';
 import { checkCertificateFiles } from '../src/tls/certificate-check.js';
+import { packagesFromEpel } from './base-packages.js';
 import { certificateTask, defaultRequest } from './edge/certbot.js';
 import { ACME_WEBROOT, edgeLayout, SELF_SIGNED_DIR, type EdgeLayout } from './edge/edge-layout.js';
 
@@ -23,7 +24,7 @@ export const tlsCertificateStep: Step = {
     switch (answers.tls.mode) {
       case 'letsencrypt':
         return [
-          { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: ['certbot'] },
+          packagesFromEpel(target, ['certbot']),
           { kind: 'directory', path: ACME_WEBROOT, mode: 0o755, owner: 'root', group: 'root' },
           certificateTask(
             defaultRequest({

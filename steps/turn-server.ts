@@ -1,6 +1,7 @@
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { machineAddresses } from '../src/host/addresses.js';
 import { secretToken } from '../src/secrets/tokens.js';
+import { packagesFromEpel } from './base-packages.js';
 import { certificateCopyTask } from './coturn/certificate-copy.js';
 import { certificateSource, coturnLayout } from './coturn/layout.js';
 import { coturnConfig } from './templates/coturn-config.js';
@@ -25,7 +26,7 @@ export const turnServerStep: Step = {
   plan({ answers, target }): Action[] {
     const layout = coturnLayout(target);
     const source = certificateSource(answers);
-    const actions: Action[] = [{ kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: [layout.package] }];
+    const actions: Action[] = [packagesFromEpel(target, [layout.package])];
     if (source) {
       actions.push(
         { kind: 'directory', path: '/etc/coturn', mode: 0o755, owner: 'root', group: 'root' },

@@ -37,6 +37,8 @@ export interface CliArgs {
   replaceDatabase: boolean;
   /** adopt: where to write the answers that reproduce the server. */
   answersOut?: string;
+  /** --package-lock-wait: how long to wait for another package manager, in milliseconds. */
+  packageLockWaitMs?: number;
   help: boolean;
   version: boolean;
 }
@@ -45,15 +47,15 @@ const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify'
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
-  install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only'],
+  install: ['answers', 'yes', 'state-dir', 'log-file', 'plain', 'verbose', 'plan-only', 'package-lock-wait'],
   plan: ['answers', 'target', 'os-release', 'json', 'state-dir', 'restore'],
   status: ['state-dir', 'json'],
-  resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose'],
+  resume: ['yes', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   verify: ['answers', 'server-name', 'ca', 'json', 'state-dir'],
-  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose'],
+  upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
-  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose'],
-  adopt: ['answers', 'answers-out', 'yes', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
+  restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
+  adopt: ['answers', 'answers-out', 'yes', 'json', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -76,6 +78,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'server-name': { type: 'string' },
         ca: { type: 'string' },
         'plan-only': { type: 'boolean' },
+        'package-lock-wait': { type: 'string' },
         check: { type: 'boolean' },
         to: { type: 'string' },
         'no-backup': { type: 'boolean' },
@@ -144,6 +147,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     archive: command === 'restore' ? positionals[1] : values.restore,
     replaceDatabase: values['replace-database'] ?? false,
     answersOut: values['answers-out'],
+    ...(values['package-lock-wait'] !== undefined ? { packageLockWaitMs: parseMinutes(values['package-lock-wait']) } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -167,4 +171,13 @@ function checkUpgradeOptions(values: Record<string, string | boolean | undefined
     throw new UsageError('--element-tarball must be an absolute path or an https:// URL.');
   }
   if (typeof values.to === 'string' && !/^[\w.:+~-]+$/.test(values.to)) throw new UsageError(`--to ${values.to}: not a version.`);
+}
+
+/** --package-lock-wait MINUTES: a number of minutes (fractions allowed), 0 for not waiting at all. */
+export function parseMinutes(text: string): number {
+  const minutes = /^\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(minutes) || minutes > 24 * 60) {
+    throw new UsageError(`--package-lock-wait ${text}: give the minutes to wait as a number from 0 to 1440, e.g. --package-lock-wait 30.`);
+  }
+  return Math.round(minutes * 60_000);
 }

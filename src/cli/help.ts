@@ -50,6 +50,10 @@ Options
       --verbose         print every line of command output (the log always has it)
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
       --log-file FILE   this run's log (default /var/log/matrix-setup/run-<time>.log)
+      --package-lock-wait MINUTES
+                        install, resume, upgrade, restore, adopt: while another program
+                        (unattended-upgrades, apt, dnf) uses the package manager, wait this
+                        long for it before giving up (default 15; 0: do not wait)
   -h, --help            this help
   -v, --version         the version
 

@@ -1,5 +1,6 @@
 import type { StepErrorInfo } from '../errors.js';
 import type { DayTwoCommand } from './run-command.js';
+import type { LockHolder } from '../packages/locks.js';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'interrupted' | 'skipped';
 
@@ -23,6 +24,8 @@ export type EngineEvent =
   | { type: 'output'; stepId: string; line: string }
   | { type: 'command-ended'; stepId: string; argv: string[]; exitCode: number; durationMs: number }
   | { type: 'note'; stepId: string; level: 'info' | 'warn'; message: string }
+  /** Another process holds the package manager's locks; the run waits for it up to limitMs (sent again every 30 s and when the holder changes). */
+  | { type: 'package-manager-busy'; stepId: string; holders: LockHolder[]; waitedMs: number; limitMs: number }
   | { type: 'run-finished'; status: 'done' | 'failed' | 'interrupted'; changedSteps: string[]; durationMs: number };
 
 export type EventListener = (event: EngineEvent) => void;

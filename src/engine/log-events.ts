@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.js';
+import { describePackageManagerWait } from '../packages/format.js';
 import type { EngineEvent } from './events.js';
 
 /** The run's story in the log file (commands and their output are logged by the executor). */
@@ -24,6 +25,9 @@ export function logEvent(logger: Logger, event: EngineEvent): void {
       break;
     case 'note':
       logger.write(`${event.level}: ${event.message}`);
+      break;
+    case 'package-manager-busy':
+      logger.write(`wait: ${describePackageManagerWait(event.holders, event.waitedMs, event.limitMs)}`);
       break;
     case 'run-started':
       logger.write(`run started for ${event.target}${event.resumed ? ' (resuming)' : ''}`);

@@ -5,6 +5,9 @@ import { InterruptedError, toStepErrorInfo, type StepErrorInfo } from '../errors
 import { LocalExecutor, type Executor } from '../exec/executor.js';
 import type { Target } from '../host/target.js';
 import { Logger } from '../log/logger.js';
+import { PackageManagerGuard, type PackageManagerGuardOptions } from '../packages/guard.js';
+import { DEFAULT_LOCK_WAIT_MS } from '../packages/lock-wait.js';
+import { APT_UPDATED_AT_VARIABLE, aptIndexFreshFromBootstrap } from '../packages/index-freshness.js';
 import { planStepActions } from '../plan/build-plan.js';
 import { SecretStore } from '../secrets/secret-store.js';
 import { applyAction, isInPlace } from './actions/index.js';
@@ -39,6 +42,10 @@ export interface RunOptions {
   signal: AbortSignal;
   /** Tests pass a fake; by default commands run on this machine. */
   executor?: (logger: Logger, hooks: ExecutorHooks) => Executor;
+  /** How long to wait each time another process holds the package manager (default 15 minutes; 0: do not wait). */
+  packageLockWaitMs?: number;
+  /** Tests replace how lock holders are found and how time passes. */
+  packageManager?: Pick<PackageManagerGuardOptions, 'holders' | 'recover' | 'clock'>;
 }
 
 type ExecutorHooks = ConstructorParameters<typeof LocalExecutor>[2];
@@ -122,8 +129,18 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       output: (line) => options.onEvent({ type: 'output', stepId: currentStep, line }),
       ended: (argv, exitCode, durationMs) => emit({ type: 'command-ended', stepId: currentStep, argv, exitCode, durationMs }),
     };
-    const exec = options.executor ? options.executor(logger, hooks) : new LocalExecutor(logger, signal, hooks);
+    const machine = options.executor ? options.executor(logger, hooks) : new LocalExecutor(logger, signal, hooks);
+    const exec = new PackageManagerGuard(machine, {
+      family: target.family,
+      limitMs: options.packageLockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+      signal,
+      waiting: (holders, waitedMs, limitMs) => emit({ type: 'package-manager-busy', stepId: currentStep, holders, waitedMs, limitMs }),
+      note: (message, level) => emit({ type: 'note', stepId: currentStep, level, message }),
+      ...options.packageManager,
+    });
 
+    const indexFresh = target.family === 'debian' && aptIndexFreshFromBootstrap(process.env[APT_UPDATED_AT_VARIABLE]);
+    if (indexFresh) logger.write(`apt's package index was refreshed by install.sh at ${process.env[APT_UPDATED_AT_VARIABLE]} (epoch): it counts as this run's refresh`);
     const shared: RunShared = {
       answers,
       target,
@@ -136,7 +153,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
       emit,
       stateDir: paths.stateDir,
       backupStamp: new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, ''),
-      refreshed: new Set(),
+      refreshed: new Set(indexFresh ? ['apt'] : []),
     };
     const plans = steps.map((step) => planStepActions(step, { answers, target }));
     emit({

@@ -5,6 +5,7 @@ import { expandMachineAddresses } from '../host/machine-address-token.js';
 import { replaceSecretTokens } from '../secrets/tokens.js';
 import type { Executor } from '../exec/executor.js';
 import type { ActionEnv } from './actions/action-env.js';
+import { applyAction, isInPlace } from './actions/index.js';
 import { refreshCommand } from './actions/packages.js';
 import type { EngineEvent } from './events.js';
 import type { RunState } from './state.js';
@@ -62,6 +63,10 @@ export function stepRuntime(shared: RunShared, stepId: string, onChange: () => v
     changed(summary) {
       onChange();
       emit({ type: 'change', stepId, summary: logger.redact(summary) });
+    },
+    isInPlace: (action) => isInPlace(action, env),
+    async ensure(action) {
+      if (!(await isInPlace(action, env))) await applyAction(action, env);
     },
   };
   return { ctx, env };

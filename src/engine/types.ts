@@ -75,11 +75,31 @@ export interface CommandAction {
   idempotent?: boolean;
 }
 
-/** Distro packages that must be installed. */
+/**
+ * Distro packages that must be installed. Every step declares its own; the run installs them
+ * all together early on (src/engine/package-transaction.ts) and each step then only checks
+ * that its packages are there (installing any that are not).
+ */
 export interface PackagesAction {
   kind: 'packages';
   manager: 'apt' | 'dnf';
   names: string[];
+  /** Read-only checks that must pass before these packages are installed (they refuse, e.g., another server's Synapse). */
+  checks?: TaskAction[];
+  /** debconf answers, as debconf-set-selections lines ("owner question type value"), set before the owner is installed. */
+  debconf?: string;
+  /** Repositories this run adds that the packages come from: set up (and kept as planned) before they are installed. */
+  repositories?: PackageRepository[];
+  /** For an action that installs for several steps: which step wants which packages (shown by plan). */
+  from?: Array<{ step: string; names: string[] }>;
+}
+
+/** A repository (or module stream) the run adds. Its actions check the machine first, like any other. */
+export interface PackageRepository {
+  id: string;
+  /** As the plan names it: "packages.matrix.org", "CRB and EPEL", "the postgresql:16 module stream". */
+  title: string;
+  setup: Action[];
 }
 
 /** A systemd unit: enabled, running, and restarted (or reloaded) when a file it depends on changed. */

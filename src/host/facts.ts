@@ -10,6 +10,8 @@ import { scanListeners, type ListenerScan } from './ports.js';
 import type { CommandProbe } from './probe.js';
 import { normalizeArch } from './targets.js';
 import { withTimeout } from './timeout.js';
+import { interruptedBecause, pendingDpkgUpdates } from '../packages/apt-recovery.js';
+import { APT_LOCK_FILES, findDnfHolders, findLockHolders, RPM_LOCK_FILES, type LockHolder } from '../packages/locks.js';
 
 /** Read-only facts about this machine, for preflight and the wizard. */
 export interface HostFacts {
@@ -27,6 +29,14 @@ export interface HostFacts {
   /** A/AAAA answers by name. */
   dns: Record<string, DnsAnswer>;
   clock: ClockFacts;
+  /** Who else uses the package manager right now, and whether dpkg was left interrupted. */
+  packageManager?: PackageManagerFacts;
+}
+
+export interface PackageManagerFacts {
+  holders: LockHolder[];
+  /** Why dpkg counts as interrupted (its journal is not empty), when it does. */
+  interrupted?: string;
 }
 
 export interface GatherOptions {
@@ -89,10 +99,18 @@ export async function gatherHostFacts(options: GatherOptions): Promise<HostFacts
     addresses: known.addresses!,
     dns: Object.fromEntries(answers.map((answer) => [answer.name, answer])),
     clock,
+    packageManager: packageManagerFacts(),
   };
   if (osRelease) facts.osRelease = osRelease;
   if (disk) facts.disk = disk;
   return facts;
+}
+
+/** Read from /proc/locks, dnf's lock files and dpkg's journal: no command is run. */
+export function packageManagerFacts(): PackageManagerFacts {
+  const holders = [...findLockHolders([...APT_LOCK_FILES, ...RPM_LOCK_FILES]), ...findDnfHolders()];
+  const interrupted = interruptedBecause({ journal: pendingDpkgUpdates(), audit: '' });
+  return { holders, ...(interrupted ? { interrupted } : {}) };
 }
 
 export function isRoot(): boolean {

@@ -1,4 +1,4 @@
-import { installCommand, refreshCommand } from '../engine/actions/packages.js';
+import { DEBCONF_SET_SELECTIONS, installCommand, refreshCommand } from '../engine/actions/packages.js';
 import { serviceCommands } from '../engine/actions/service.js';
 import type { Action } from '../engine/types.js';
 
@@ -7,7 +7,18 @@ export type PlannedAction =
   | { kind: 'file'; path: string; owner: string; group: string; mode: string; content: string; notify?: string[] }
   | { kind: 'directory'; path: string; owner: string; group: string; mode: string }
   | { kind: 'command'; description: string; argv: string[]; stdin?: string; env?: Record<string, string>; unless?: string[]; creates?: string }
-  | { kind: 'packages'; manager: 'apt' | 'dnf'; names: string[]; commands: string[][] }
+  | {
+      kind: 'packages';
+      manager: 'apt' | 'dnf';
+      names: string[];
+      /** Refresh, debconf answers (stdin: `debconf`), install. */
+      commands: string[][];
+      debconf?: string;
+      /** Descriptions of the checks that must pass before anything is installed. */
+      checks?: string[];
+      repositories?: Array<{ id: string; title: string; actions: PlannedAction[] }>;
+      from?: Array<{ step: string; names: string[] }>;
+    }
   | { kind: 'service'; unit: string; commands: string[][] }
   | { kind: 'task'; description: string; commands: Array<{ argv: string[]; stdin?: string; when?: string }> };
 
@@ -40,13 +51,24 @@ export function describeAction(action: Action): PlannedAction {
         kind: 'packages',
         manager: action.manager,
         names: action.names,
-        commands: [refreshCommand(action.manager), installCommand(action.manager, action.names)],
+        commands: [refreshCommand(action.manager), ...(action.debconf ? [DEBCONF_SET_SELECTIONS] : []), installCommand(action.manager, action.names)],
+        ...(action.debconf ? { debconf: action.debconf } : {}),
+        ...(action.checks?.length ? { checks: action.checks.map((check) => check.description) } : {}),
+        ...(action.repositories?.length
+          ? { repositories: action.repositories.map((r) => ({ id: r.id, title: r.title, actions: r.setup.map(describeAction) })) }
+          : {}),
+        ...(action.from ? { from: action.from } : {}),
       };
     case 'service':
       return { kind: 'service', unit: action.unit, commands: serviceCommands(action) };
     case 'task':
       return { kind: 'task', description: action.description, commands: action.shows };
   }
+}
+
+/** The actions and, within packages actions, the actions that set up their repositories. */
+export function withRepositoryActions(actions: PlannedAction[]): PlannedAction[] {
+  return actions.flatMap((action) => [action, ...(action.kind === 'packages' ? withRepositoryActions((action.repositories ?? []).flatMap((r) => r.actions)) : [])]);
 }
 
 function octal(mode: number): string {

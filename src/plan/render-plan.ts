@@ -22,6 +22,7 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
   out.push(`Plan for ${options.target.name} [${options.target.id}, ${options.target.arch}]${options.answersFile ? ` from ${options.answersFile}` : ''}`);
   out.push('Nothing has been changed. Commands are shown as argument lists; secrets as <<secret:name>>.');
   for (const warning of options.target.warnings) out.push(`warning: ${warning}`);
+  const context: RenderContext = { ...options, transactions: transactionSteps(plan) };
   plan.forEach((step, index) => {
     out.push('');
     const number = `[${index + 1}/${plan.length}]`;
@@ -30,9 +31,44 @@ export function renderPlanText(plan: PlannedStep[], options: PlanRenderOptions):
       return;
     }
     out.push(`${number} ${step.id}: ${step.title}${step.needs.length ? ` (after ${step.needs.join(', ')})` : ''}${sinceLastRun(step, options)}`);
-    for (const action of step.actions) out.push(...renderAction(action, options));
+    for (const action of step.actions) out.push(...renderAction(action, context));
   });
   return `${out.join('\n')}\n`;
+}
+
+interface RenderContext extends PlanRenderOptions {
+  /** Package name → the step whose single transaction installs it. */
+  transactions: Map<string, string>;
+}
+
+function transactionSteps(plan: PlannedStep[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const step of plan) {
+    for (const action of step.actions) {
+      if (action.kind === 'packages' && action.from) for (const name of action.names) byName.set(name, step.id);
+    }
+  }
+  return byName;
+}
+
+function renderPackages(action: Extract<PlannedAction, { kind: 'packages' }>, context: RenderContext): string[] {
+  const installer = action.from ? undefined : context.transactions.get(action.names[0]);
+  if (installer && action.names.every((name) => context.transactions.get(name) === installer)) {
+    const source = action.repositories?.length ? ` from ${action.repositories.map((r) => r.title).join(', ')}` : '';
+    return [`  packages (${action.manager}): ${action.names.join(' ')}${source} (installed by step ${installer}; checked here, installed here only if missing)`];
+  }
+  const lines = [`  packages (${action.manager}): ${action.names.join(' ')}`];
+  for (const { step, names } of action.from ?? []) lines.push(`    for ${step}: ${names.join(' ')}`);
+  for (const check of action.checks ?? []) lines.push(`    checked first: ${check}`);
+  for (const repository of action.repositories ?? []) {
+    lines.push(`    repository ${repository.title}, set up first:`);
+    for (const setup of repository.actions) lines.push(...renderAction(setup, context).map((line) => `    ${line}`));
+  }
+  for (const [index, argv] of action.commands.entries()) {
+    lines.push(`    $ ${showArgv(argv)}${index === 0 ? '    # once per run, before its first install' : ''}`);
+    if (argv[0] === 'debconf-set-selections' && action.debconf !== undefined) lines.push(...indent(action.debconf, '    < '));
+  }
+  return lines;
 }
 
 function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
@@ -42,7 +78,7 @@ function sinceLastRun(step: PlannedStep, options: PlanRenderOptions): string {
   return last === step.inputHash ? '\n  (the same as in the last run here: only re-checked)' : '\n  (differs from the last run here: what differs below is applied)';
 }
 
-function renderAction(action: PlannedAction, options: PlanRenderOptions): string[] {
+function renderAction(action: PlannedAction, options: RenderContext): string[] {
   switch (action.kind) {
     case 'file': {
       const lines = [`  file ${action.path} (${action.owner}:${action.group} ${action.mode})${action.notify ? `, then restart ${action.notify.join(', ')}` : ''}`];
@@ -68,7 +104,7 @@ function renderAction(action: PlannedAction, options: PlanRenderOptions): string
       return lines;
     }
     case 'packages':
-      return [`  packages (${action.manager}): ${action.names.join(' ')}`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
+      return renderPackages(action, options);
     case 'service':
       return [`  service ${action.unit}: enabled and running, restarted when its configuration changes`, ...action.commands.map((argv) => `    $ ${showArgv(argv)}`)];
     case 'task': {

@@ -4,6 +4,7 @@ import type { RefusedTarget, Target } from '../host/target.js';
 import { detectTarget, isRefused } from '../host/targets.js';
 import { dnsCheck } from './dns-check.js';
 import { localPortChecks } from './local-port-check.js';
+import { packageManagerCheck } from './package-manager-check.js';
 import { portCheck } from './port-check.js';
 
 export type PreflightStatus = 'pass' | 'warn' | 'fail';
@@ -53,6 +54,7 @@ export function runPreflightChecks(facts: HostFacts, answers: Answers, target: T
     systemdCheck(facts),
     memoryCheck(facts),
     diskCheck(facts),
+    ...(facts.packageManager ? [packageManagerCheck(facts.packageManager)] : []),
     ...preflightPorts(answers).map((port) => portCheck(facts, port)),
     ...localPortChecks(facts, answers),
     ...preflightNames(answers).map((name) => dnsCheck(facts, answers, name)),

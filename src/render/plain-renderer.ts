@@ -1,4 +1,5 @@
 import type { EngineEvent, EventListener } from '../engine/events.js';
+import { describePackageManagerWait } from '../packages/format.js';
 
 export interface PlainRendererOptions {
   write(text: string): void;
@@ -43,6 +44,9 @@ export function createPlainRenderer(options: PlainRendererOptions): EventListene
         break;
       case 'note':
         write(`    ${event.level === 'warn' ? 'warning: ' : ''}${event.message}\n`);
+        break;
+      case 'package-manager-busy':
+        write(`    ${describePackageManagerWait(event.holders, event.waitedMs, event.limitMs)}\n`);
         break;
       case 'step-done':
         write(`    ${event.changed ? 'done' : 'no change'} (${seconds(event.durationMs)})\n`);

@@ -26,6 +26,7 @@ import { gatherHostFacts } from '../host/facts.js';
 import { localProbe } from '../host/probe.js';
 import type { Target } from '../host/target.js';
 import type { buildPlan } from '../plan/build-plan.js';
+import { withRepositoryActions } from '../plan/planned-action.js';
 import { preflightNames, preflightPorts, runPreflightChecks } from '../preflight/checks.js';
 import type { CheckResult, DatabaseTestResult, HostSummary, InstallSummary, PlanSummary, PreflightItem, PreviousRun, WizardEngine, WizardRunOutcome } from './engine-port.js';
 import { preflightItems } from './preflight-progress.js';
@@ -43,6 +44,8 @@ export interface LocalEngineOptions {
   logFile: string;
   /** Loads the install's machinery (called once, when first needed). */
   machinery: () => Promise<InstallMachinery>;
+  /** How long to wait for another package manager (default 15 minutes). */
+  packageLockWaitMs?: number;
   /** `matrix-setup verify`'s checks, once available. */
   verify?: (answers: Answers) => Promise<CheckResult[]>;
   /** What a finished install tells its user: the same summary the `--answers` run prints. */
@@ -132,7 +135,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
         onEvent(event);
       };
       const { steps, runInstall } = await machinery();
-      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent: listen, signal });
+      const outcome = await runInstall({ answers, target, steps, paths: { stateDir, logFile: options.logFile }, onEvent: listen, signal, packageLockWaitMs: options.packageLockWaitMs });
       const result: WizardRunOutcome = {
         status: outcome.status,
         failedStep: outcome.failedStep,
@@ -169,16 +172,16 @@ function writtenBy(argv: string[]): string[] {
 
 function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): PlanSummary {
   const packages = new Set<string>();
-  const files: string[] = [];
+  const files = new Set<string>();
   let commands = 0;
   for (const step of plan) {
-    for (const action of step.actions) {
+    for (const action of withRepositoryActions(step.actions)) {
       if (action.kind === 'packages') action.names.forEach((name) => packages.add(name));
-      if (action.kind === 'file') files.push(action.path);
+      if (action.kind === 'file') files.add(action.path);
       if (action.kind === 'command') commands += 1;
       if (action.kind === 'task') {
         commands += action.commands.length;
-        files.push(...action.commands.flatMap(({ argv }) => writtenBy(argv)));
+        for (const path of action.commands.flatMap(({ argv }) => writtenBy(argv))) files.add(path);
       }
       if (action.kind === 'packages' || action.kind === 'service') commands += action.commands.length;
     }
@@ -186,7 +189,7 @@ function summarizePlan(plan: ReturnType<typeof buildPlan>, answers: Answers): Pl
   return {
     steps: plan.map((step) => ({ id: step.id, title: step.title, ...(step.skip ? { skip: step.skip } : {}) })),
     packages: [...packages],
-    files,
+    files: [...files],
     ports: preflightPorts(answers),
     commands,
   };

@@ -60,6 +60,8 @@ export interface RunRestoreOptions {
   logFile: string;
   onEvent: EventListener;
   signal: AbortSignal;
+  /** How long to wait each time another process holds the package manager (the engine's default when absent). */
+  packageLockWaitMs?: number;
 }
 
 /**
@@ -76,5 +78,6 @@ export function runRestore(options: RunRestoreOptions): Promise<RunOutcome> {
     paths: { stateDir: options.source.stateDir, logFile: options.logFile },
     onEvent: options.onEvent,
     signal: options.signal,
+    packageLockWaitMs: options.packageLockWaitMs,
   });
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answers } from '../../src/answers/types.js';
-import type { Action, RunContext, TaskAction } from '../../src/engine/types.js';
+import type { PackageRepository, RunContext, TaskAction } from '../../src/engine/types.js';
 import { CommandFailedError, StepError } from '../../src/errors.js';
 import { MATRIX_ORG_APT, matrixOrgSources } from '../templates/synapse-apt-source.js';
 import type { SynapseLayout } from './sources.js';
@@ -96,25 +96,20 @@ export function isMissingSuite(output: string[]): boolean {
 /**
  * packages.matrix.org as an APT source: its key checked against the known fingerprint
  * before it is trusted, a deb822 source that trusts that key for this repository only,
- * the package index, and debconf answers for the package's install questions.
+ * and its package index.
  */
-export function matrixOrgRepositoryActions(codename: string): Action[] {
-  return [keyringTask(), { kind: 'file', path: MATRIX_ORG_APT.sourcesFile, content: matrixOrgSources(codename), mode: 0o644, owner: 'root', group: 'root' }, indexTask(codename)];
+export function matrixOrgRepository(codename: string): PackageRepository {
+  return {
+    id: 'packages.matrix.org',
+    title: 'packages.matrix.org',
+    setup: [keyringTask(), { kind: 'file', path: MATRIX_ORG_APT.sourcesFile, content: matrixOrgSources(codename), mode: 0o644, owner: 'root', group: 'root' }, indexTask(codename)],
+  };
 }
 
-/** debconf answers for the package's questions, set before it is installed (apt runs non-interactive). */
-export function debconfPreseed(answers: Answers, layout: SynapseLayout): Action {
+/** debconf answers for the package's install questions (apt runs non-interactive), set before it is installed. */
+export function debconfAnswers(answers: Answers, layout: SynapseLayout): string {
   const owner = layout.packageName!;
-  return {
-    kind: 'command',
-    description: `Answer the package's questions: server name ${answers.server_name}, report stats ${answers.synapse.report_stats ? 'yes' : 'no'}`,
-    argv: ['debconf-set-selections'],
-    stdin:
-      `${owner} matrix-synapse/server-name string ${answers.server_name}\n` +
-      `${owner} matrix-synapse/report-stats boolean ${answers.synapse.report_stats}\n`,
-    // Setting the same answers again changes nothing.
-    idempotent: true,
-  };
+  return `${owner} matrix-synapse/server-name string ${answers.server_name}\n` + `${owner} matrix-synapse/report-stats boolean ${answers.synapse.report_stats}\n`;
 }
 
 function keyringTask(): TaskAction {

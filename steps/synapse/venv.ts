@@ -1,6 +1,7 @@
 import type { Answers } from '../../src/answers/types.js';
-import type { Action } from '../../src/engine/types.js';
+import type { Action, TaskAction } from '../../src/engine/types.js';
 import type { Target } from '../../src/host/target.js';
+import { packagesFromEpel } from '../base-packages.js';
 import type { SynapseLayout } from './sources.js';
 
 /**
@@ -18,13 +19,14 @@ export function venvRequirement(version: string): string {
  * Synapse from PyPI: a system user, its directories, a venv on a Python >= 3.10 and
  * `pip install matrix-synapse[postgres]` at the version from the answers.
  */
-export function venvInstallActions(answers: Answers, target: Target, layout: SynapseLayout): Action[] {
+export function venvInstallActions(answers: Answers, target: Target, layout: SynapseLayout, existingInstall?: TaskAction): Action[] {
   const venv = layout.venv!;
   const pip = [`${venv}/bin/python`, '-m', 'pip'];
   const installed = [`${venv}/bin/python`, '-c', INSTALLED_PROBE, answers.synapse.version];
   const pipEnv = { PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1' };
   return [
-    { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: layout.packages },
+    // On the RHEL family some -devel packages are in CRB.
+    { ...packagesFromEpel(target, layout.packages), ...(existingInstall ? { checks: [existingInstall] } : {}) },
     {
       kind: 'command',
       description: `Create the system user ${layout.user} that runs Synapse`,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { ANSWERS_PATH, ELEMENT_HOST, OPEN_FILES_LIMIT, SERVER_NAME, answersYaml, e2eAnswers, withGuideExtras } from './harness/answers.js';
 import { BUNDLE, ensureBundle } from './harness/bundle.js';
+import { dpkgInstalling } from './harness/dpkg.js';
 import { Container } from './harness/container.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
 import {
@@ -275,18 +276,18 @@ interface KillScenario extends KillPoint {
 
 const KILL_POINTS: KillScenario[] = [
   {
+    description: 'during the package transaction (dpkg running in packages)',
+    needs: ['packages'],
+    step: 'packages',
+    expectStatus: 'running',
+    reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree),
+  },
+  {
     description: 'right after the database is created (postgres-database done)',
     needs: ['postgres-database'],
     step: 'postgres-database',
     expectStatus: 'done',
     reached: (state) => state?.steps['postgres-database']?.status === 'done',
-  },
-  {
-    description: 'during the Synapse package install (dpkg running in synapse-install)',
-    needs: ['synapse-install'],
-    step: 'synapse-install',
-    expectStatus: 'running',
-    reached: (state, tree) => stepRunning(state, 'synapse-install') && hasProcess(tree, 'dpkg'),
   },
   {
     description: 'during certbot (tls-certificate)',

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ActionEnv } from '../../src/engine/actions/action-env.js';
+import { applyAction, isInPlace } from '../../src/engine/actions/index.js';
 import type { RunContext } from '../../src/engine/types.js';
 
 /** An ActionEnv that resolves nothing, restarts nothing and records the changes; backups go under `backupDir`. */
@@ -14,6 +15,10 @@ export function recordingActionEnv(ctx: RunContext, backupDir: string, backupSuf
     refreshPackageIndex: async () => {},
     changed: (summary) => changes.push(summary),
     backupPath: (path) => join(backupDir, `${path}.${backupSuffix}`),
+    isInPlace: (action) => isInPlace(action, env),
+    async ensure(action) {
+      if (!(await isInPlace(action, env))) await applyAction(action, env);
+    },
   };
   return { env, changes };
 }

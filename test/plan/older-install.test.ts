@@ -23,14 +23,18 @@ const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'older-install', '0.
 
 /** Step id → what an install made by 0.1.0 gets from this version when it is re-run. */
 const EXPECTED_CHANGES: Record<string, string> = {
-  'synapse-install': "matrix.org's keyring is checked on every run and fetched again when its signing key expires within 30 days (a description change only: the same commands)",
+  'synapse-install': "matrix.org's keyring is checked on every run and fetched again when its signing key expires within 30 days; the package and its repository are checked together, debconf answers only given when it is installed (description changes: everything is in place, nothing changes)",
+  'base-packages': 'its packages come with the package transaction, installed keeping configuration files (a description change: they are there, nothing changes)',
+  'postgres-server': 'its package comes with the package transaction, installed keeping configuration files (a description change: it is there, nothing changes)',
+  'nginx-install': 'its package comes with the package transaction, installed keeping configuration files (a description change: it is there, nothing changes)',
+  'tls-certificate': 'certbot comes with the package transaction, installed keeping configuration files (a description change: it is there, nothing changes)',
   'synapse-tuning': 'libjemalloc2 is installed and the tuning drop-in gains LD_PRELOAD of jemalloc: Synapse restarts once',
   preflight: 'also checks that 127.0.0.1:8008 and the local database port hold Synapse and PostgreSQL (or nothing) before credentials go there: read-only, no change',
   'nginx-http': 'the port-80 vhost gains server_tokens off: rewritten (old file backed up), nginx -t, reload',
   'nginx-https': 'a default server refusing unknown names on 443 (and 8448), Mozilla intermediate TLS, server_tokens off, HSTS, and the admin-path guard: rewritten (old file backed up), nginx -t, reload',
 };
-/** Steps this version added since 0.1.0: they run for the first time on such a machine. */
-const EXPECTED_NEW: string[] = [];
+/** Steps this version added since 0.1.0: they run for the first time on such a machine (the package transactions find everything installed). */
+const EXPECTED_NEW: string[] = ['packages', 'repository-packages'];
 
 describe('a machine installed by matrix-setup 0.1.0', () => {
   const savedAnswers = join(FIXTURE, 'answers.yaml');

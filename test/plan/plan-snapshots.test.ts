@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadAnswersFile } from '../../src/answers/load.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import { withRepositoryActions } from '../../src/plan/planned-action.js';
 import { renderPlanText } from '../../src/plan/render-plan.js';
 import { SUPPORTED_TARGET_IDS } from '../../src/host/targets.js';
 import { STEPS } from '../../steps/index.js';
@@ -41,7 +42,7 @@ describe('plan snapshots', () => {
       const filesDir = join(SNAPSHOTS, 'files', targetId);
       if (UPDATE) rmSync(filesDir, { recursive: true, force: true });
       for (const step of steps) {
-        for (const action of step.actions) {
+        for (const action of withRepositoryActions(step.actions)) {
           if (action.kind === 'file') matchSnapshot(join(filesDir, action.path), action.content);
         }
       }

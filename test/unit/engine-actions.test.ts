@@ -7,6 +7,7 @@ import type { ActionEnv } from '../../src/engine/actions/action-env.js';
 import { applyAction, isInPlace } from '../../src/engine/actions/index.js';
 import type { Action, RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
+import { KEEP_CONFIG_FILES } from '../../src/packages/apt-recovery.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
 
@@ -29,6 +30,8 @@ function environment(exec = new FakeExecutor([[['getent'], (argv) => ({ stdout: 
     refreshPackageIndex: async (manager) => void refreshed.push(manager),
     changed: (summary) => changes.push(summary),
     backupPath: (path) => join(dir, 'backups', `${path}.20261126T000000`),
+    isInPlace: (action) => isInPlace(action, env),
+    ensure: (action) => ensure(action, env),
   };
   return { env, exec, changes, restarts, refreshed };
 }
@@ -88,7 +91,7 @@ describe('packages action', () => {
     const { env, changes, refreshed } = environment(exec);
     await ensure({ kind: 'packages', manager: 'apt', names: ['curl', 'nginx', 'openssl'] }, env);
     assert.deepEqual(refreshed, ['apt']);
-    assert.deepEqual(exec.changes(), [['apt-get', 'install', '-y', '-q', 'nginx', 'openssl']]);
+    assert.deepEqual(exec.changes(), [['apt-get', 'install', '-y', '-q', ...KEEP_CONFIG_FILES, 'nginx', 'openssl']]);
     assert.deepEqual(changes, ['installed nginx openssl']);
   });
 
@@ -102,12 +105,12 @@ describe('packages action', () => {
 
 describe('service action', () => {
   it('enables and starts a stopped unit, and restarts a running one only when its config changed', async () => {
-    const stopped = new FakeExecutor([[['systemctl', 'is-enabled'], { exitCode: 1, stdout: 'disabled' }], [['systemctl', 'is-active'], { exitCode: 3, stdout: 'inactive' }]]);
+    const stopped = new FakeExecutor([[['systemctl', 'show'], { stdout: 'ActiveState=inactive\nUnitFileState=disabled\n' }]]);
     const first = environment(stopped);
     await ensure({ kind: 'service', unit: 'nginx', enable: true, start: true, onChange: 'reload' }, first.env);
     assert.deepEqual(stopped.changes(), [['systemctl', 'enable', 'nginx'], ['systemctl', 'start', 'nginx']]);
 
-    const running = new FakeExecutor([[['systemctl', 'is-enabled'], { stdout: 'enabled' }], [['systemctl', 'is-active'], { stdout: 'active' }]]);
+    const running = new FakeExecutor([[['systemctl', 'show'], { stdout: 'ActiveState=active\nUnitFileState=enabled\n' }]]);
     const second = environment(running);
     const action: Action = { kind: 'service', unit: 'nginx', enable: true, start: true, onChange: 'reload' };
     await ensure(action, second.env);
@@ -122,8 +125,7 @@ describe('service action', () => {
 describe('service action diagnosis', () => {
   it('replaces systemctl\'s terse failure with the unit\'s own diagnosis', async () => {
     const exec = new FakeExecutor([
-      [['systemctl', 'is-enabled'], { stdout: 'enabled' }],
-      [['systemctl', 'is-active'], { exitCode: 3, stdout: 'failed' }],
+      [['systemctl', 'show'], { stdout: 'UnitFileState=enabled\nActiveState=failed\n' }],
       [['systemctl', 'start'], { exitCode: 1 }],
     ]);
     const { env } = environment(exec);
@@ -131,5 +133,16 @@ describe('service action diagnosis', () => {
       ensure({ kind: 'service', unit: 'matrix-synapse', enable: true, start: true, onChange: 'restart', diagnose: async () => new StepError('Synapse failed: database login refused') }, env),
       /database login refused/,
     );
+  });
+});
+
+describe('service state', () => {
+  it('one systemctl show per check; static and alias units count as enabled, generated ones do not', async () => {
+    for (const [state, enabled] of [['static', true], ['alias', true], ['enabled-runtime', true], ['generated', false], ['masked', false], ['', false]] as const) {
+      const exec = new FakeExecutor([[['systemctl', 'show'], { stdout: `UnitFileState=${state}\nActiveState=active\n` }]]);
+      const { env } = environment(exec);
+      assert.equal(await isInPlace({ kind: 'service', unit: 'x', enable: true, start: true, onChange: 'reload' }, env), enabled, state);
+      assert.deepEqual(exec.calls.map((c) => c.argv), [['systemctl', 'show', '--property=UnitFileState', '--property=ActiveState', 'x']]);
+    }
   });
 });

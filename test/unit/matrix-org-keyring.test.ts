@@ -59,7 +59,9 @@ describe('matrix.org keyring expiry', () => {
 
   it('the plan says the keyring is checked on every run', () => {
     const actions = synapseInstallStep.plan({ answers: testAnswers({ synapse: { install: 'apt' } }), target: testTarget('debian-12') });
-    const keyring = actions.find((a) => a.kind === 'task' && a.description.startsWith("Install matrix.org's signing key"));
+    const packages = actions.find((a) => a.kind === 'packages');
+    assert.ok(packages?.kind === 'packages' && packages.repositories, 'the package comes with its repository, checked whenever the package is');
+    const keyring = packages.repositories[0].setup.find((a) => a.kind === 'task' && a.description.startsWith("Install matrix.org's signing key"));
     assert.ok(keyring?.kind === 'task');
     assert.match(keyring.description, /fetched again when its signing key expires within 30 days/);
     assert.match(keyring.shows[0].when ?? '', /on every run/);

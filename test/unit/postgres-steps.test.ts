@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Action, CommandAction } from '../../src/engine/types.js';
+import type { Action, CommandAction, PackagesAction } from '../../src/engine/types.js';
 import { AnswersError } from '../../src/errors.js';
 import { postgresAuthStep } from '../../steps/postgres-auth.js';
 import { postgresDatabaseStep } from '../../steps/postgres-database.js';
@@ -22,9 +22,16 @@ describe('postgres-server plan', () => {
     assert.deepEqual(actions.map((a) => a.kind), ['packages', 'service']);
     assert.deepEqual((actions[0] as { names: string[] }).names, ['postgresql']);
   });
-  it('RHEL 9: the postgresql:16 stream, initdb guarded by PG_VERSION', () => {
+  it('RHEL 9: the postgresql:16 stream set up before postgresql-server, after the check for an older server; initdb guarded by PG_VERSION', () => {
     const actions = postgresServerStep.plan({ answers: local, target: testTarget('rocky-9') });
-    assert.deepEqual(commands(actions), ['dnf module reset -y postgresql', 'dnf module enable -y postgresql:16', 'postgresql-setup --initdb']);
+    assert.deepEqual(commands(actions), ['postgresql-setup --initdb']);
+    const packages = actions.find((a): a is PackagesAction => a.kind === 'packages')!;
+    assert.deepEqual(packages.names, ['postgresql-server']);
+    assert.match(packages.checks![0].description, /no PostgreSQL older than 14/);
+    const [stream] = packages.repositories!;
+    assert.equal(stream.id, 'postgresql:16');
+    assert.deepEqual(commands(stream.setup), ['dnf module reset -y postgresql', 'dnf module enable -y postgresql:16']);
+    for (const command of stream.setup.filter((a): a is CommandAction => a.kind === 'command')) assert.ok(command.unless, `${command.argv.join(' ')} has no guard`);
     const initdb = actions.find((a): a is CommandAction => a.kind === 'command' && a.argv[0] === 'postgresql-setup');
     assert.equal(initdb?.creates, '/var/lib/pgsql/data/PG_VERSION');
     for (const command of actions.filter((a): a is CommandAction => a.kind === 'command')) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
-import { basePackagesStep } from '../../steps/base-packages.js';
+import { epelRepository } from '../../steps/base-packages.js';
 import { parseRepolist, planCodeReadyBuilder, planOracleRepository, subscriptionCodeReadyBuilder } from '../../steps/rhel/repositories.js';
 import { FakeExecutor } from '../helpers/fake-executor.js';
 import { testAnswers, testTarget } from '../helpers/answers.js';
@@ -47,7 +47,7 @@ function context(exec: FakeExecutor, targetId: string): RunContext {
 }
 
 function task(targetId: string, description: RegExp): TaskAction {
-  const found = basePackagesStep.plan({ answers: testAnswers(), target: testTarget(targetId) }).find((a) => a.kind === 'task' && description.test(a.description));
+  const found = epelRepository(testTarget(targetId)).setup.find((a) => a.kind === 'task' && description.test(a.description));
   assert.ok(found?.kind === 'task', `${targetId}: no task ${description}`);
   return found;
 }
@@ -137,7 +137,7 @@ describe('Oracle Linux: repositories found by their actual id', () => {
   });
 
   it('plans CRB, then oracle-epel-release, then enabling EPEL explicitly', () => {
-    const actions = basePackagesStep.plan({ answers: testAnswers(), target: testTarget('ol-10') }).slice(1);
+    const actions = epelRepository(testTarget('ol-10')).setup;
     assert.deepEqual(
       actions.map((a) => (a.kind === 'packages' ? a.names.join(' ') : a.kind === 'task' ? a.description.split(',')[0] : a.kind)),
       ["Enable Oracle Linux's CodeReady Builder repository (EPEL packages depend on it)", 'oracle-epel-release-el10', "Enable Oracle Linux's EPEL repository"],
@@ -154,7 +154,7 @@ describe('Oracle Linux: repositories found by their actual id', () => {
 describe('Rocky, AlmaLinux and CentOS Stream keep their fixed ids', () => {
   it('crb on 9 and 10, powertools on 8, then epel-release', () => {
     for (const [id, repo] of [['rocky-9', 'crb'], ['almalinux-8', 'powertools'], ['centos-stream-10', 'crb']] as const) {
-      const actions = basePackagesStep.plan({ answers: testAnswers(), target: testTarget(id) });
+      const actions = epelRepository(testTarget(id)).setup;
       assert.ok(actions.some((a) => a.kind === 'command' && a.argv.join(' ') === `dnf config-manager --set-enabled ${repo}`), id);
       assert.ok(actions.some((a) => a.kind === 'packages' && a.names.includes('epel-release')), id);
     }

@@ -86,26 +86,33 @@ describe('Synapse sources', () => {
 });
 
 describe('synapse-install plan', () => {
-  it('apt: key check, deb822 source for the codename, index, debconf answers, then the package', () => {
+  it('apt: the package from packages.matrix.org (key check, deb822 source for the codename, index), with debconf answers and the existing-install check first', () => {
     const actions = plan('ubuntu-24.04');
     const kinds = actions.map((a) => (a.kind === 'file' ? `file ${a.path}` : a.kind === 'command' ? `command ${a.argv[0]}` : a.kind));
-    assert.deepEqual(kinds, ['task', 'task', 'file /etc/apt/sources.list.d/matrix-org.sources', 'task', 'command debconf-set-selections', 'packages', 'file /etc/systemd/system/matrix-synapse.service.d/matrix-setup.conf', 'task']);
-    const source = actions[2] as { content: string };
+    assert.deepEqual(kinds, ['task', 'packages', 'file /etc/systemd/system/matrix-synapse.service.d/matrix-setup.conf', 'task']);
+    const packages = actions[1] as PackagesAction;
+    assert.deepEqual(packages.names, ['matrix-synapse-py3', 'libpq5']);
+    assert.deepEqual(packages.checks, [actions[0]], 'the transaction runs the same check before installing anything');
+    assert.equal(packages.debconf, 'matrix-synapse-py3 matrix-synapse/server-name string example.org\nmatrix-synapse-py3 matrix-synapse/report-stats boolean false\n');
+    const [repository] = packages.repositories!;
+    assert.equal(repository.id, 'packages.matrix.org');
+    const setup = repository.setup.map((a) => (a.kind === 'file' ? `file ${a.path}` : a.kind));
+    assert.deepEqual(setup, ['task', 'file /etc/apt/sources.list.d/matrix-org.sources', 'task']);
+    const source = repository.setup[1] as { content: string };
     assert.match(source.content, /^Suites: noble$/m);
     assert.match(source.content, /^Signed-By: \/usr\/share\/keyrings\/matrix-org-archive-keyring\.gpg$/m);
-    const keyring = actions[1] as TaskAction;
+    const keyring = repository.setup[0] as TaskAction;
     const curl = keyring.shows.find((s) => s.argv[0] === 'curl')!.argv;
     assert.deepEqual(curl.slice(0, 4), ['curl', '-fsSL', '--proto', '=https']);
     assert.ok(keyring.description.includes(MATRIX_ORG));
-    const debconf = actions[4] as CommandAction;
-    assert.equal(debconf.stdin, 'matrix-synapse-py3 matrix-synapse/server-name string example.org\nmatrix-synapse-py3 matrix-synapse/report-stats boolean false\n');
-    assert.deepEqual((actions[5] as PackagesAction).names, ['matrix-synapse-py3', 'libpq5']);
   });
   it("distro: Debian's package with psycopg2, preseeded under its own name, no extra repository", () => {
     const actions = plan('debian-unstable');
     assert.ok(!actions.some((a) => a.kind === 'file' && a.path.startsWith('/etc/apt/')));
-    assert.match((actions.find((a) => a.kind === 'command') as CommandAction).stdin!, /^matrix-synapse matrix-synapse\/server-name string example\.org$/m);
-    assert.deepEqual((actions.find((a) => a.kind === 'packages') as PackagesAction).names, ['matrix-synapse', 'python3-psycopg2']);
+    const packages = actions.find((a) => a.kind === 'packages') as PackagesAction;
+    assert.match(packages.debconf!, /^matrix-synapse matrix-synapse\/server-name string example\.org$/m);
+    assert.deepEqual(packages.names, ['matrix-synapse', 'python3-psycopg2']);
+    assert.equal(packages.repositories, undefined);
   });
   it('venv: build dependencies and Python per family, every command guarded, a pinned version', () => {
     const names = (id: string) => (plan(id, { synapse: { install: 'venv' } }).find((a) => a.kind === 'packages') as PackagesAction).names;
@@ -150,7 +157,7 @@ describe('APT repository helpers', () => {
     assert.ok(!isMissingSuite(["E: The repository 'http://deb.debian.org/debian forky Release' does not have a Release file."]));
   });
   it('apt-get update failing for the suite becomes a StepError pointing at venv', async () => {
-    const index = plan('debian-13')[3] as TaskAction;
+    const index = (plan('debian-13')[1] as PackagesAction).repositories![0].setup[2] as TaskAction;
     const exec = new FakeExecutor([
       [['apt-cache'], { exitCode: 100 }],
       [['apt-get', 'update'], { exitCode: 100 }],

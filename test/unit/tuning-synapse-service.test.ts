@@ -26,7 +26,10 @@ describe('Synapse service tuning', () => {
       const target = testTarget(targetId);
       const actions = synapseTuningStep.plan({ answers: testAnswers({ synapse: { install } }), target });
       const expected = jemallocFor(target)!;
-      assert.deepEqual(actions[0], { kind: 'packages', manager: target.family === 'debian' ? 'apt' : 'dnf', names: [expected.package] }, `${targetId} ${install}`);
+      const packages = actions[0];
+      assert.ok(packages.kind === 'packages' && packages.manager === (target.family === 'debian' ? 'apt' : 'dnf'), `${targetId} ${install}`);
+      assert.deepEqual(packages.names, [expected.package], `${targetId} ${install}`);
+      assert.deepEqual(packages.repositories?.map((r) => r.id), target.family === 'debian' ? undefined : ['epel'], `${targetId} ${install}: EPEL's on the RHEL family`);
       const file = actions.find((a) => a.kind === 'file');
       assert.ok(file?.kind === 'file' && file.content.split('\n').includes(`Environment=LD_PRELOAD=${expected.library}`), `${targetId} ${install}`);
     }

@@ -180,7 +180,10 @@ describe('Synapse TURN drop-in', () => {
     const answers = testAnswers({ turn: { enabled: true } });
     assert.equal(turnServerStep.skip?.({ answers: testAnswers(), target: testTarget() }), 'turn.enabled is false');
     const actions = turnServerStep.plan({ answers, target: testTarget('rocky-9') });
-    assert.deepEqual(actions[0], { kind: 'packages', manager: 'dnf', names: ['coturn'] });
+    const packages = actions[0];
+    assert.ok(packages.kind === 'packages' && packages.manager === 'dnf');
+    assert.deepEqual(packages.names, ['coturn']);
+    assert.deepEqual(packages.repositories?.map((r) => r.id), ['epel'], 'coturn comes from EPEL');
     const file = actions.find((a) => a.kind === 'file' && a.path === '/etc/coturn/turnserver.conf');
     assert.ok(file && file.kind === 'file' && file.group === 'coturn' && file.mode === 0o640);
     assert.ok(actions.some((a) => a.kind === 'file' && a.path === '/etc/letsencrypt/renewal-hooks/deploy/matrix-setup-coturn'));

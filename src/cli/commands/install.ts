@@ -93,6 +93,7 @@ export async function install(args: CliArgs, answers: Answers, run: InstallRun):
       paths: { stateDir, logFile },
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
       signal: interrupt.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
     const unfinished = reportUnfinishedRun(outcome);
     if (unfinished !== undefined) return unfinished;

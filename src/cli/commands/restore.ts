@@ -100,6 +100,7 @@ async function run(args: CliArgs, source: RestoreSource, answers: Answers, targe
       logFile: args.logFile ?? defaultLogFile(),
       onEvent: createPlainRenderer({ write: (text) => process.stdout.write(text), verbose: args.verbose }),
       signal: interrupt.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
     return await report(outcome, source, answers, resuming);
   } finally {

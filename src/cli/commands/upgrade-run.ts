@@ -78,6 +78,7 @@ export async function runGraph(args: CliArgs, stateDir: string, command: RunComm
       paths: { stateDir, logFile: args.logFile ?? defaultLogFile(), stateFile },
       onEvent: createPlainRenderer({ write: out, verbose: args.verbose }),
       signal: interrupt.signal,
+      packageLockWaitMs: args.packageLockWaitMs,
     });
   } finally {
     interrupt.dispose();

@@ -20,6 +20,7 @@ export async function wizardCommand(args: CliArgs): Promise<number> {
     target,
     stateDir,
     logFile: args.logFile ?? defaultLogFile(),
+    packageLockWaitMs: args.packageLockWaitMs,
     machinery: loadMachinery,
     async verify(answers) {
       const [{ runVerify }, { thisMachineVerifyOptions }] = await Promise.all([import('../../verify/index.js'), import('./verify.js')]);

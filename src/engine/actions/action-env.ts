@@ -1,4 +1,4 @@
-import type { RunContext } from '../types.js';
+import type { Action, RunContext } from '../types.js';
 
 /** What action handlers need from the runner beyond the step's RunContext. */
 export interface ActionEnv {
@@ -15,6 +15,9 @@ export interface ActionEnv {
   backupPath(path: string): string;
   /** Report one change to the machine (shown by renderers, kept in the log). */
   changed(summary: string): void;
+  /** Whether another action is in place, and putting it in place (actions made of actions: a package's repository). */
+  isInPlace(action: Action): Promise<boolean>;
+  ensure(action: Action): Promise<void>;
 }
 
 /** Check whether an action is already in place (read-only), and put it in place. */

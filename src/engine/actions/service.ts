@@ -47,11 +47,12 @@ export function serviceCommands(action: ServiceAction): string[][] {
   return commands;
 }
 
+/** Whether the unit is enabled and running, in one `systemctl show` (what is-enabled and is-active would say). */
 async function serviceState(exec: Executor, unit: string) {
-  const enabled = await exec.run(['systemctl', 'is-enabled', unit], { probe: true, okExitCodes: ANY_EXIT_CODE });
-  const active = await exec.run(['systemctl', 'is-active', unit], { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const result = await exec.run(['systemctl', 'show', '--property=UnitFileState', '--property=ActiveState', unit], { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const property = (name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(result.stdout)?.[1].trim() ?? '';
   return {
-    enabled: ['enabled', 'enabled-runtime', 'static', 'alias'].includes(enabled.stdout.trim()),
-    active: active.stdout.trim() === 'active',
+    enabled: ['enabled', 'enabled-runtime', 'static', 'alias'].includes(property('UnitFileState')),
+    active: property('ActiveState') === 'active',
   };
 }

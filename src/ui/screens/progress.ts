@@ -6,6 +6,7 @@ import { stepListLines } from '../components/step-list.js';
 import { BodyBuilder, paragraph } from '../layout/blocks.js';
 import type { ScreenView } from '../layout/frame.js';
 import { segment, spread, type Line } from '../layout/line.js';
+import { describePackageManagerWait } from '../../packages/format.js';
 import { countSteps } from '../state/progress-state.js';
 import type { WizardState } from '../state/wizard-state.js';
 
@@ -39,14 +40,18 @@ export function progressView(state: WizardState): ScreenView {
   };
 }
 
-/** The running step: "⠸ PostgreSQL server   step 7/23 · 12.3s", its command and output tail. */
+/**
+ * The running step: "⠸ PostgreSQL server   step 7/23 · 12.3s", while it waits for another
+ * package manager who holds it and for how long, then its command and output tail.
+ */
 function runningLines(state: WizardState, width: number): Line[] {
-  const { steps, runningStepId, command, tail } = state.progress;
+  const { steps, runningStepId, command, tail, waiting } = state.progress;
   const index = steps.findIndex((step) => step.id === runningStepId);
   const step = steps[index];
   if (!step) return [];
   const title = `${step.title}${step.recheck ? ' (already done: checking)' : ''}`;
   const since = step.startedAt !== undefined ? ` · ${duration(state.now - step.startedAt)}` : '';
   const left: Line = [statusIcon('running', state.now), segment(' '), segment(title, { bold: true })];
-  return [spread(left, [segment(`step ${index + 1}/${steps.length}${since}`)], width), ...outputTailLines(command, tail, width, 2)];
+  const wait = waiting ? paragraph(describePackageManagerWait(waiting.holders, state.now - waiting.since, waiting.limitMs), width) : [];
+  return [spread(left, [segment(`step ${index + 1}/${steps.length}${since}`)], width), ...wait, ...outputTailLines(command, tail, width, 2)];
 }

@@ -1,5 +1,6 @@
 /** The progress view: engine events reduced into what the progress, failure and done screens show. */
 import type { EngineEvent, StepStatus } from '../../engine/events.js';
+import type { LockHolder } from '../../packages/locks.js';
 import { cleanOutputLine } from './strip-ansi.js';
 
 export const TAIL_LINES = 6;
@@ -23,6 +24,13 @@ export interface ProgressNote {
   message: string;
 }
 
+/** Another process holds the package manager: who, since when (clock time), and until when matrix-setup waits. */
+export interface PackageManagerWait {
+  holders: LockHolder[];
+  since: number;
+  limitMs: number;
+}
+
 export interface ProgressState {
   started: boolean;
   resumed: boolean;
@@ -36,6 +44,8 @@ export interface ProgressState {
   /** Its last output lines, ANSI stripped. */
   tail: string[];
   notes: ProgressNote[];
+  /** Set while the running step waits for another package manager. */
+  waiting?: PackageManagerWait;
   finished?: { status: 'done' | 'failed' | 'interrupted'; durationMs: number; changedSteps: string[] };
 }
 
@@ -66,11 +76,13 @@ export function reduceProgress(state: ProgressState, event: EngineEvent, now: nu
       return leaveStep(updateStep(state, event.stepId, { status: 'done', changed: event.changed, durationMs: event.durationMs }), event.stepId);
     case 'step-failed':
       // The tail stays: the failure screen shows it when the error carries none.
-      return { ...updateStep(state, event.stepId, { status: 'failed', durationMs: event.durationMs }), runningStepId: undefined };
+      return { ...updateStep(state, event.stepId, { status: 'failed', durationMs: event.durationMs }), runningStepId: undefined, waiting: undefined };
     case 'step-interrupted':
-      return { ...updateStep(state, event.stepId, { status: 'interrupted' }), runningStepId: undefined };
+      return { ...updateStep(state, event.stepId, { status: 'interrupted' }), runningStepId: undefined, waiting: undefined };
     case 'command-started':
-      return { ...state, command: event.argv };
+      return { ...state, command: event.argv, waiting: undefined };
+    case 'package-manager-busy':
+      return { ...state, waiting: { holders: event.holders, since: now - event.waitedMs, limitMs: event.limitMs } };
     case 'output': {
       if (event.stepId !== state.runningStepId) return state;
       const line = cleanOutputLine(event.line);
@@ -80,7 +92,7 @@ export function reduceProgress(state: ProgressState, event: EngineEvent, now: nu
     case 'command-ended':
       return state;
     case 'note':
-      return { ...state, notes: [...state.notes, { stepId: event.stepId, level: event.level, message: event.message }] };
+      return { ...state, waiting: undefined, notes: [...state.notes, { stepId: event.stepId, level: event.level, message: event.message }] };
     case 'change':
       return state;
     case 'run-finished':
@@ -97,7 +109,7 @@ function updateStep(state: ProgressState, stepId: string, patch: Partial<Progres
 }
 
 function leaveStep(state: ProgressState, stepId: string): ProgressState {
-  return state.runningStepId === stepId ? { ...state, runningStepId: undefined, command: undefined, tail: [] } : state;
+  return state.runningStepId === stepId ? { ...state, runningStepId: undefined, command: undefined, tail: [], waiting: undefined } : state;
 }
 
 /** Steps finished: done ones, and skipped ones the run has passed (skipped steps ahead are not counted yet). */

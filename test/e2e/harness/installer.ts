@@ -52,6 +52,10 @@ export function runInstalledCommand(container: Container, args: string[], timeou
   return container.exec(['/usr/local/bin/matrix-setup', ...args], { timeoutMs, okExitCodes: ANY_EXIT });
 }
 
+export function startInstalledCommand(container: Container, args: string[], timeoutMs = INSTALL_TIMEOUT_MS): StartedCommand {
+  return container.start(['/usr/local/bin/matrix-setup', ...args], { timeoutMs, okExitCodes: ANY_EXIT });
+}
+
 /** The bundle run directly with the node install.sh installed (status, plan, resume). */
 export function runMatrixSetup(container: Container, args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
   return container.exec(['node', '/root/matrix-setup.mjs', ...args], {
