@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { ExitCode, MatrixSetupError } from '../errors.js';
-import { ManifestError, MANIFEST_CHECKSUM_MEMBER, MANIFEST_MEMBER, parseManifest, type BackupManifest } from './manifest.js';
+import { databaseKind, ManifestError, MANIFEST_CHECKSUM_MEMBER, MANIFEST_MEMBER, MEMBERS, membersWithRole, parseManifest, type BackupManifest } from './manifest.js';
 import { scanTar, TarFormatError, type TarEntry } from './tar/reader.js';
 
 /** An archive whose every member matched its manifest when it was read. */
@@ -131,4 +131,21 @@ function checkMembers(path: string, manifest: BackupManifest, entries: Map<strin
   for (const name of entries.keys()) {
     if (!listed.has(name)) throw damaged(name, 'is not listed in the manifest');
   }
+}
+
+/**
+ * A restore loads a PostgreSQL dump. An archive holding a SQLite database (the backup `adopt`
+ * takes of a server still on SQLite, before it moves it to PostgreSQL) is refused, saying how
+ * to go back to it by hand.
+ */
+export function requirePostgresqlArchive(archive: Pick<VerifiedArchive, 'path' | 'manifest'>): void {
+  const { manifest } = archive;
+  if (databaseKind(manifest) === 'postgresql') return;
+  const sqlitePath = manifest.database.kind === 'sqlite' ? manifest.database.path : 'homeserver.db';
+  const config = membersWithRole(manifest, 'synapse-config')[0]?.name ?? `${MEMBERS.filesPrefix}/etc/matrix-synapse`;
+  throw new ArchiveError(
+    `${archive.path} holds the SQLite database of ${manifest.server_name} (the backup \`matrix-setup adopt\` takes before it moves Synapse to PostgreSQL); matrix-setup restores backups of a PostgreSQL database only.`,
+    `Nothing was changed. To go back to that state by hand: stop Synapse; \`tar -xf ${archive.path} ${MEMBERS.sqliteDatabase}\` and put that file at ${sqlitePath}, owned by Synapse's user; ` +
+      `\`tar -xf ${archive.path} -C / --strip-components=1 ${config}\` puts Synapse's configuration back; then start Synapse. A backup made after adopting (matrix-setup backup) restores with matrix-setup restore.`,
+  );
 }

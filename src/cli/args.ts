@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore';
+export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore' | 'adopt';
 
 export interface CliArgs {
   command: CommandName;
@@ -35,13 +35,15 @@ export interface CliArgs {
   archive?: string;
   /** restore: move an existing database holding Synapse data aside first. */
   replaceDatabase: boolean;
+  /** adopt: where to write the answers that reproduce the server. */
+  answersOut?: string;
   /** --package-lock-wait: how long to wait for another package manager, in milliseconds. */
   packageLockWaitMs?: number;
   help: boolean;
   version: boolean;
 }
 
-const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade', 'backup', 'restore'];
+const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade', 'backup', 'restore', 'adopt'];
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
@@ -53,6 +55,7 @@ const ALLOWED: Record<CommandName, string[]> = {
   upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
   restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
+  adopt: ['answers', 'answers-out', 'yes', 'json', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -85,6 +88,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'no-media': { type: 'boolean' },
         'replace-database': { type: 'boolean' },
         restore: { type: 'string' },
+        'answers-out': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -116,6 +120,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       throw new UsageError('`restore` needs the archive: matrix-setup restore ARCHIVE [--answers FILE] [--yes].');
     }
     if (command === 'backup' && values.to === '') throw new UsageError('--to needs a directory.');
+    if (command === 'adopt' && values.answers && !values.yes) throw new UsageError('`adopt --answers FILE` takes over the server: add --yes (without --yes, adopt only looks and writes answers).');
+    if (command === 'adopt' && values['answers-out'] && values.yes) throw new UsageError('--answers-out is for the first look (`matrix-setup adopt`); `adopt --yes` uses --answers FILE.');
   }
   return {
     command,
@@ -140,6 +146,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     noMedia: values['no-media'] ?? false,
     archive: command === 'restore' ? positionals[1] : values.restore,
     replaceDatabase: values['replace-database'] ?? false,
+    answersOut: values['answers-out'],
     ...(values['package-lock-wait'] !== undefined ? { packageLockWaitMs: parseMinutes(values['package-lock-wait']) } : {}),
     help: values.help ?? false,
     version: values.version ?? false,

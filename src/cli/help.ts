@@ -23,6 +23,10 @@ Usage
                                             this server from a backup, on a fresh machine
   matrix-setup plan --restore ARCHIVE [--answers FILE] [--target ID]
                                             show what restoring that backup would do
+  matrix-setup adopt [--answers-out FILE] [--json]
+                                            look at a Synapse set up by hand (changes nothing),
+                                            write answers that reproduce it, show the plan
+  matrix-setup adopt --yes [--answers FILE] take that Synapse over (SQLite moves to PostgreSQL)
 
 Options
   -a, --answers FILE    answers file (YAML, version 1; see examples/answers.yaml)
@@ -47,9 +51,9 @@ Options
       --state-dir DIR   state, saved answers and generated secrets (default /var/lib/matrix-setup)
       --log-file FILE   this run's log (default /var/log/matrix-setup/run-<time>.log)
       --package-lock-wait MINUTES
-                        install, resume, upgrade, restore: while another program (unattended-
-                        upgrades, apt, dnf) uses the package manager, wait this long for it
-                        before giving up (default 15; 0: do not wait)
+                        install, resume, upgrade, restore, adopt: while another program
+                        (unattended-upgrades, apt, dnf) uses the package manager, wait this
+                        long for it before giving up (default 15; 0: do not wait)
   -h, --help            this help
   -v, --version         the version
 
@@ -61,8 +65,9 @@ Examples
   sudo matrix-setup upgrade && sudo matrix-setup upgrade --rollback
   sudo matrix-setup backup --to /mnt/backups
   sudo bash install.sh restore /root/matrix-setup-backup-example.org-20260101T120000Z.tar --yes
+  sudo matrix-setup adopt && sudo matrix-setup adopt --yes --answers adopt-answers.yaml
 
 Exit status
   0 done   1 a step failed   2 bad usage or invalid answers (nothing was changed)
-  3 this host is refused (unsupported distro, not root, preflight failed)   130 interrupted
+  3 this host is refused (unsupported distro, not root, preflight failed, a server adopt cannot take over)   130 interrupted
 `;

@@ -1,4 +1,5 @@
 import type { StepErrorInfo } from '../errors.js';
+import type { DayTwoCommand } from './run-command.js';
 import type { LockHolder } from '../packages/locks.js';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'interrupted' | 'skipped';
@@ -12,7 +13,7 @@ export interface StepSummary {
 
 /** Everything the runner tells renderers. Renderers only consume these; they never drive the engine. */
 export type EngineEvent =
-  | { type: 'run-started'; target: string; steps: StepSummary[]; logFile: string; resumed: boolean; command?: 'restore' | 'backup' | 'upgrade' | 'rollback' }
+  | { type: 'run-started'; target: string; steps: StepSummary[]; logFile: string; resumed: boolean; command?: DayTwoCommand }
   | { type: 'step-started'; stepId: string; title: string; recheck: boolean }
   | { type: 'step-skipped'; stepId: string; reason: string }
   | { type: 'step-done'; stepId: string; changed: boolean; durationMs: number }

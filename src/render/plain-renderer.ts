@@ -68,6 +68,8 @@ function describeRun(event: Extract<EngineEvent, { type: 'run-started' }>): stri
   switch (event.command) {
     case 'restore':
       return event.resumed ? 'resuming the restore' : 'restoring';
+    case 'adopt':
+      return event.resumed ? 'resuming the adoption' : 'adopting';
     case 'backup':
       return 'backing up';
     case 'upgrade':

@@ -15,6 +15,8 @@ import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { createProgressLine } from '../../render/progress-line.js';
 import { SecretStore } from '../../secrets/secret-store.js';
 import { statePaths } from '../../engine/runner.js';
+import { readState } from '../../engine/state.js';
+import { refuseOverUnfinishedRun } from '../../engine/unfinished-graph.js';
 import { runRestore, type RestoreSource } from '../../../steps/restore/index.js';
 import { openRestore, reopenRestore, saveRestoreInputs } from '../../../steps/restore/prepare.js';
 import { checkRestoreTarget } from '../../../steps/restore/restore-check.js';
@@ -34,6 +36,7 @@ import { localTarget } from '../resolve-target.js';
 export async function restoreCommand(args: CliArgs): Promise<number> {
   requireRoot();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), 'restore');
   const progress = createProgressLine(process.stderr);
   const archivePath = resolve(args.archive!);
   const { archive, answers } = await openRestore({

@@ -4,6 +4,7 @@ import { ExitCode } from '../../errors.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { STEPS } from '../../../steps/index.js';
+import { adoptSteps } from '../../../steps/adopt/index.js';
 import { restoreStepTitles } from '../../../steps/restore/index.js';
 import { readUpgradeRecord, unfinishedUpgradeRuns, type UpgradeRecord } from '../../../steps/upgrade/record.js';
 
@@ -25,7 +26,7 @@ export async function statusCommand(args: CliArgs): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify({ status: 'none', message })}\n` : `${message}\n`);
     return ExitCode.ok;
   }
-  const graph = state.command === 'restore' ? restoreStepTitles() : STEPS;
+  const graph = state.command === 'restore' ? restoreStepTitles() : state.command === 'adopt' ? adoptSteps(stateDir) : STEPS;
   const steps = graph.map((step) => ({ id: step.id, title: step.title, ...(state.steps[step.id] ?? { status: 'pending' }) }));
   const upgrade = lastUpgrade(stateDir);
   if (args.json) {
@@ -39,7 +40,7 @@ export async function statusCommand(args: CliArgs): Promise<number> {
     const detail = step.status === 'skipped' && step.skipReason ? `: ${step.skipReason}` : step.status === 'failed' && step.error ? `: ${step.error.message}` : '';
     lines.push(`  ${step.id.padEnd(width)}  ${ICON[step.status] ?? step.status}${detail}`);
   }
-  if (state.status !== 'done') lines.push('', 'Continue with: matrix-setup resume');
+  if (state.status !== 'done') lines.push('', `Continue ${state.command === 'adopt' ? 'adopting ' : ''}with: matrix-setup resume`);
   if (upgrade) lines.push('', describeUpgrade(upgrade));
   process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;
