@@ -7,13 +7,22 @@ import type { EntryType } from './tar/header.js';
  * sha256 of the manifest itself, so a damaged manifest is told apart from a damaged member.
  */
 export const ARCHIVE_FORMAT = 'matrix-setup-backup';
-export const ARCHIVE_FORMAT_VERSION = 1;
+/**
+ * The newest format this matrix-setup reads. Version 2 archives hold a SQLite database (the
+ * backup `adopt` takes before it moves a server to PostgreSQL); PostgreSQL archives are still
+ * written as version 1, so an older matrix-setup restores them and refuses the SQLite ones.
+ */
+export const ARCHIVE_FORMAT_VERSION = 2;
+export const POSTGRESQL_ARCHIVE_FORMAT_VERSION = 1;
+export const SQLITE_ARCHIVE_FORMAT_VERSION = 2;
 export const MANIFEST_MEMBER = 'manifest.json';
 export const MANIFEST_CHECKSUM_MEMBER = 'manifest.json.sha256';
 
 /** Member names in the archive. */
 export const MEMBERS = {
   database: 'database/synapse.dump',
+  /** A Synapse still on SQLite: a consistent copy of its database file. */
+  sqliteDatabase: 'database/homeserver.db',
   answers: 'matrix-setup/answers.yaml',
   secrets: 'matrix-setup/secrets.yaml',
   /** Secrets the answers reference by file: matrix-setup/secret-files/<secret name>. */
@@ -61,22 +70,41 @@ export interface BackupManifest {
   server_name: string;
   synapse_host: string;
   synapse_version: string;
-  postgresql_version: string;
+  /** Absent when the database is SQLite. */
+  postgresql_version?: string;
   /** Synapse's schema version in the database (table schema_version). */
   database_schema_version: number | null;
   install_method: SynapseSource;
   /** The distribution it ran on (a target id such as debian-12). */
   target: string;
   matrix_setup_version: string;
-  database: {
-    name: string;
-    dump_format: 'pg_dump -Fc';
-    pg_dump_version: string;
-    /** Tables whose rows are not in the dump. */
-    excluded_table_data: string[];
-  };
+  database: PostgresqlDatabase | SqliteDatabase;
   media: { included: boolean; store: string; files: number; bytes: number };
   members: ManifestMember[];
+}
+
+export interface PostgresqlDatabase {
+  /** Absent in archives written before SQLite ones existed. */
+  kind?: 'postgresql';
+  name: string;
+  dump_format: 'pg_dump -Fc';
+  pg_dump_version: string;
+  /** Tables whose rows are not in the dump. */
+  excluded_table_data: string[];
+}
+
+export interface SqliteDatabase {
+  kind: 'sqlite';
+  /** Where the file was on the server. */
+  path: string;
+  dump_format: 'sqlite3 file';
+  sqlite_version: string;
+}
+
+export type DatabaseKind = 'postgresql' | 'sqlite';
+
+export function databaseKind(manifest: Pick<BackupManifest, 'database'>): DatabaseKind {
+  return manifest.database.kind ?? 'postgresql';
 }
 
 export class ManifestError extends Error {}

@@ -1,10 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { ExitCode, MatrixSetupError } from '../errors.js';
-import { ManifestError, MANIFEST_CHECKSUM_MEMBER, MANIFEST_MEMBER, parseManifest, type BackupManifest } from './manifest.js';
+import { databaseKind, ManifestError, MANIFEST_CHECKSUM_MEMBER, MANIFEST_MEMBER, MEMBERS, membersWithRole, parseManifest, type BackupManifest } from './manifest.js';
 import { scanTar, TarFormatError, type TarEntry } from './tar/reader.js';
 import type { Localized } from '../i18n/localized.js';
 import { backupText as t } from '../i18n/messages/backup.js';
+import { adoptStepText } from '../i18n/messages/steps-adopt.js';
 
 /** An archive whose every member matched its manifest when it was read. */
 export interface VerifiedArchive {
@@ -132,4 +133,20 @@ function checkMembers(path: string, manifest: BackupManifest, entries: Map<strin
   for (const name of entries.keys()) {
     if (!listed.has(name)) throw damaged(name, t.memberUnlisted);
   }
+}
+
+/**
+ * A restore loads a PostgreSQL dump. An archive holding a SQLite database (the backup `adopt`
+ * takes of a server still on SQLite, before it moves it to PostgreSQL) is refused, saying how
+ * to go back to it by hand.
+ */
+export function requirePostgresqlArchive(archive: Pick<VerifiedArchive, 'path' | 'manifest'>): void {
+  const { manifest } = archive;
+  if (databaseKind(manifest) === 'postgresql') return;
+  const sqlitePath = manifest.database.kind === 'sqlite' ? manifest.database.path : 'homeserver.db';
+  const config = membersWithRole(manifest, 'synapse-config')[0]?.name ?? `${MEMBERS.filesPrefix}/etc/matrix-synapse`;
+  throw new ArchiveError(
+    adoptStepText.sqliteArchive({ archive: archive.path, server: manifest.server_name }),
+    adoptStepText.sqliteArchiveHint({ archive: archive.path, member: MEMBERS.sqliteDatabase, path: sqlitePath, config }),
+  );
 }

@@ -10,7 +10,8 @@ import { AccountNames } from './account-names.js';
 import { estimateDump, formatBytes, freeBytes, spaceProblem } from './disk-space.js';
 import {
   ARCHIVE_FORMAT,
-  ARCHIVE_FORMAT_VERSION,
+  POSTGRESQL_ARCHIVE_FORMAT_VERSION,
+  SQLITE_ARCHIVE_FORMAT_VERSION,
   MANIFEST_CHECKSUM_MEMBER,
   MANIFEST_MEMBER,
   MEMBERS,
@@ -53,11 +54,28 @@ export interface BackupFacts {
   target: string;
   databaseName: string;
   synapseVersion: string;
-  postgresqlVersion: string;
   schemaVersion: number | null;
+}
+
+/** pg_dump -Fc of the Synapse database to standard output. */
+export interface PostgresqlDump {
+  kind: 'postgresql';
+  argv: string[];
+  env?: Record<string, string>;
+  postgresqlVersion: string;
   pgDumpVersion: string;
   /** Size of the tables whose rows are dumped, for the space estimate. */
   tableBytes: number;
+}
+
+/** A Synapse still on SQLite: its file, copied consistently while Synapse may run. */
+export interface SqliteCopy {
+  kind: 'sqlite';
+  path: string;
+  /** The file's size (and its write-ahead log's), for the space estimate. */
+  bytes: number;
+  /** Writes the copy to `destination` (an empty file made for it); returns what the manifest records. */
+  copy(destination: string): Promise<{ sqliteVersion: string; schemaVersion: number | null }>;
 }
 
 export interface BackupProgress {
@@ -73,8 +91,7 @@ export interface WriteBackupOptions {
   includeMedia: boolean;
   sources: BackupSources;
   facts: BackupFacts;
-  /** pg_dump -Fc of the Synapse database to standard output. */
-  dump: { argv: string[]; env?: Record<string, string> };
+  database: PostgresqlDump | SqliteCopy;
   now?: Date;
   onProgress?(progress: BackupProgress): void;
   note?(message: Localized): void;
@@ -97,7 +114,7 @@ const DUMP_TIMEOUT_MS = 12 * 60 * 60 * 1000;
  * only gets its final name once complete, so a killed backup never looks like a finished one.
  */
 export async function writeBackupArchive(exec: Executor, options: WriteBackupOptions): Promise<BackupResult> {
-  const { directory, sources, facts } = options;
+  const { directory, sources, facts, database } = options;
   const note = options.note ?? (() => {});
   const warn = options.warn ?? (() => {});
   const names = new AccountNames();
@@ -106,7 +123,8 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
   const media = options.includeMedia ? countMedia(sources.mediaStore, warn) : { files: 0, bytes: 0 };
   prepareDirectory(directory);
   // The dump is written next to the archive first, then copied into it: it needs its room twice.
-  const estimate = { database: 2 * estimateDump(facts.tableBytes), media: media.bytes, files: 1024 * 1024 };
+  const databaseBytes = database.kind === 'postgresql' ? estimateDump(database.tableBytes) : database.bytes;
+  const estimate = { database: 2 * databaseBytes, media: media.bytes, files: 1024 * 1024 };
   const problem = spaceProblem(directory, freeBytes(directory), estimate);
   if (problem) {
     throw new StepError(problem, { hint: options.includeMedia ? t.freeSpaceMediaHint : t.freeSpaceHint });
@@ -129,26 +147,34 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
   let dumping: Promise<unknown> | undefined;
 
   try {
-    // pg_dump runs while the rest is archived, into a file of its own next to the archive (the
-    // dump is added last). Its snapshot is taken before the media store is read, so every
-    // upload the dumped database refers to is there; newer ones only add files nothing refers to.
-    note(t.dumping({ name: facts.databaseName, tables: EXCLUDED_TABLE_DATA.join(', ') }));
-    const dumpFd = openSync(dumpFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-    let dumpEnded = false;
-    dumping = exec
-      .run(options.dump.argv, {
-        env: options.dump.env,
-        outputFd: dumpFd,
-        cancel: stopDump.signal,
-        cwd: '/',
-        timeoutMs: DUMP_TIMEOUT_MS,
-        hint: t.dumpHint,
-      })
-      .finally(() => {
-        dumpEnded = true;
-        closeSync(dumpFd);
-      });
-    await snapshotTaken(dumpFile, () => dumpEnded);
+    let sqlite: { sqliteVersion: string; schemaVersion: number | null } | undefined;
+    if (database.kind === 'postgresql') {
+      // pg_dump runs while the rest is archived, into a file of its own next to the archive (the
+      // dump is added last). Its snapshot is taken before the media store is read, so every
+      // upload the dumped database refers to is there; newer ones only add files nothing refers to.
+      note(t.dumping({ name: facts.databaseName, tables: EXCLUDED_TABLE_DATA.join(', ') }));
+      const dumpFd = openSync(dumpFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      let dumpEnded = false;
+      dumping = exec
+        .run(database.argv, {
+          env: database.env,
+          outputFd: dumpFd,
+          cancel: stopDump.signal,
+          cwd: '/',
+          timeoutMs: DUMP_TIMEOUT_MS,
+          hint: t.dumpHint,
+        })
+        .finally(() => {
+          dumpEnded = true;
+          closeSync(dumpFd);
+        });
+      await snapshotTaken(dumpFile, () => dumpEnded);
+    } else {
+      // The copy is taken before the media store is read, for the same reason as the dump.
+      note(t.copyingSqlite({ path: database.path }));
+      closeSync(openSync(dumpFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600));
+      sqlite = await database.copy(dumpFile);
+    }
 
     phase = 'files';
     await builder.addOptional(sources.answersFile, MEMBERS.answers, 'matrix-setup');
@@ -179,24 +205,27 @@ export async function writeBackupArchive(exec: Executor, options: WriteBackupOpt
     phase = 'database';
     await dumping;
     const dumpStat = lstatOptional(dumpFile)!;
-    await builder.addPath(MEMBERS.database, 'database', { path: dumpFile, stat: dumpStat });
+    await builder.addPath(database.kind === 'postgresql' ? MEMBERS.database : MEMBERS.sqliteDatabase, 'database', { path: dumpFile, stat: dumpStat });
     unlinkSync(dumpFile);
-    note(t.dumpSize({ size: formatBytes(dumpStat.size) }));
+    note((database.kind === 'postgresql' ? t.dumpSize : t.sqliteSize)({ size: formatBytes(dumpStat.size) }));
 
     const manifest: BackupManifest = {
       format: ARCHIVE_FORMAT,
-      format_version: ARCHIVE_FORMAT_VERSION,
+      format_version: database.kind === 'postgresql' ? POSTGRESQL_ARCHIVE_FORMAT_VERSION : SQLITE_ARCHIVE_FORMAT_VERSION,
       backup_id: randomUUID(),
       created_at: now.toISOString(),
       server_name: facts.serverName,
       synapse_host: facts.synapseHost,
       synapse_version: facts.synapseVersion,
-      postgresql_version: facts.postgresqlVersion,
-      database_schema_version: facts.schemaVersion,
+      ...(database.kind === 'postgresql' ? { postgresql_version: database.postgresqlVersion } : {}),
+      database_schema_version: sqlite ? sqlite.schemaVersion : facts.schemaVersion,
       install_method: facts.installMethod,
       target: facts.target,
       matrix_setup_version: VERSION,
-      database: { name: facts.databaseName, dump_format: 'pg_dump -Fc', pg_dump_version: facts.pgDumpVersion, excluded_table_data: EXCLUDED_TABLE_DATA },
+      database:
+        database.kind === 'postgresql'
+          ? { kind: 'postgresql', name: facts.databaseName, dump_format: 'pg_dump -Fc', pg_dump_version: database.pgDumpVersion, excluded_table_data: EXCLUDED_TABLE_DATA }
+          : { kind: 'sqlite', path: database.path, dump_format: 'sqlite3 file', sqlite_version: sqlite!.sqliteVersion },
       media: { included: options.includeMedia, store: sources.mediaStore, ...mediaInArchive(builder.members) },
       members: builder.members,
     };

@@ -5,7 +5,7 @@ import { cliText as t } from '../i18n/messages/cli.js';
 import { packageText as pkg } from '../i18n/messages/packages.js';
 import { listOf, verbatim } from '../i18n/localized.js';
 
-export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore';
+export type CommandName = 'install' | 'plan' | 'status' | 'resume' | 'verify' | 'upgrade' | 'backup' | 'restore' | 'adopt';
 
 export interface CliArgs {
   command: CommandName;
@@ -39,6 +39,8 @@ export interface CliArgs {
   archive?: string;
   /** restore: move an existing database holding Synapse data aside first. */
   replaceDatabase: boolean;
+  /** adopt: where to write the answers that reproduce the server. */
+  answersOut?: string;
   /** --package-lock-wait: how long to wait for another package manager, in milliseconds. */
   packageLockWaitMs?: number;
   help: boolean;
@@ -47,7 +49,7 @@ export interface CliArgs {
   lang: Lang;
 }
 
-const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade', 'backup', 'restore'];
+const COMMANDS: CommandName[] = ['install', 'plan', 'status', 'resume', 'verify', 'upgrade', 'backup', 'restore', 'adopt'];
 
 /** Which options each command accepts (beyond --help, --version). */
 const ALLOWED: Record<CommandName, string[]> = {
@@ -59,6 +61,7 @@ const ALLOWED: Record<CommandName, string[]> = {
   upgrade: ['check', 'json', 'to', 'yes', 'no-backup', 'rollback', 'element-tarball', 'element-sha256', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
   backup: ['to', 'no-media', 'json', 'state-dir', 'log-file', 'plain', 'verbose'],
   restore: ['answers', 'yes', 'replace-database', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
+  adopt: ['answers', 'answers-out', 'yes', 'json', 'state-dir', 'log-file', 'plain', 'verbose', 'package-lock-wait'],
 };
 
 /** Options every command takes. */
@@ -108,6 +111,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'no-media': { type: 'boolean' },
         'replace-database': { type: 'boolean' },
         restore: { type: 'string' },
+        'answers-out': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         lang: { type: 'string' },
@@ -142,6 +146,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       throw new UsageError(t.restoreNeedsArchive);
     }
     if (command === 'backup' && values.to === '') throw new UsageError(t.toNeedsDirectory);
+    if (command === 'adopt' && values.answers && !values.yes) throw new UsageError(t.adoptAnswersNeedsYes);
+    if (command === 'adopt' && values['answers-out'] && values.yes) throw new UsageError(t.adoptAnswersOutNotWithYes);
   }
   return {
     command,
@@ -166,6 +172,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     noMedia: values['no-media'] ?? false,
     archive: command === 'restore' ? positionals[1] : values.restore,
     replaceDatabase: values['replace-database'] ?? false,
+    answersOut: values['answers-out'],
     ...(values['package-lock-wait'] !== undefined ? { packageLockWaitMs: parseMinutes(values['package-lock-wait']) } : {}),
     help: values.help ?? false,
     version: values.version ?? false,

@@ -39,6 +39,8 @@ async function dispatch(args: CliArgs): Promise<number> {
       return (await import('./commands/restore.js')).restoreCommand(args);
     case 'upgrade':
       return (await import('./commands/upgrade.js')).upgradeCommand(args);
+    case 'adopt':
+      return (await import('./commands/adopt.js')).adoptCommand(args);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { StepErrorInfo } from '../errors.js';
 import type { Localized } from '../i18n/localized.js';
+import type { DayTwoCommand } from './run-command.js';
 import type { LockHolder } from '../packages/locks.js';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'interrupted' | 'skipped';
@@ -13,7 +14,7 @@ export interface StepSummary {
 
 /** Everything the runner tells renderers. Renderers only consume these; they never drive the engine. */
 export type EngineEvent =
-  | { type: 'run-started'; target: string; steps: StepSummary[]; logFile: string; resumed: boolean; command?: 'restore' | 'backup' | 'upgrade' | 'rollback' }
+  | { type: 'run-started'; target: string; steps: StepSummary[]; logFile: string; resumed: boolean; command?: DayTwoCommand }
   | { type: 'step-started'; stepId: string; title: Localized; recheck: boolean }
   | { type: 'step-skipped'; stepId: string; reason: Localized }
   | { type: 'step-done'; stepId: string; changed: boolean; durationMs: number }

@@ -15,10 +15,14 @@ import type { EngineEvent, EventListener } from './events.js';
 import { checkStepOrder } from './graph.js';
 import { RunLock } from './lock.js';
 import { prepareStateDir } from './state-dir.js';
+import type { RunCommand } from './run-command.js';
+import { refuseOverUnfinishedRun } from './unfinished-graph.js';
 import { readState, STATE_FORMAT, writeState, type RunState } from './state.js';
 import { logEvent } from './log-events.js';
 import { stepRuntime, type RunShared } from './step-runtime.js';
 import type { Step } from './types.js';
+
+export type { RunCommand };
 
 export interface RunPaths {
   stateDir: string;
@@ -26,9 +30,6 @@ export interface RunPaths {
   /** The run's record; default <stateDir>/state.json (a day-2 command keeps its own, so the install's stays). */
   stateFile?: string;
 }
-
-/** Which command a run belongs to: `resume` continues the last run with the same graph. */
-export type RunCommand = 'install' | 'restore' | 'backup' | 'upgrade' | 'rollback';
 
 export interface RunOptions {
   answers: Answers;
@@ -107,6 +108,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
 
   try {
     const previous = readState(stateFile);
+    refuseOverUnfinishedRun(previous, command);
     const resumed = previous !== undefined && previous.status !== 'done';
     const state: RunState = {
       format: STATE_FORMAT,

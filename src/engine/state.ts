@@ -3,6 +3,7 @@ import type { StepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { StepStatus } from './events.js';
 import { storedText, type Localized } from '../i18n/localized.js';
+import type { DayTwoCommand } from './run-command.js';
 
 export const STATE_FORMAT = 1;
 
@@ -21,7 +22,7 @@ export interface StepState {
 export interface RunState {
   format: number;
   /** The command the run belongs to, when it is not an install. */
-  command?: 'restore' | 'backup' | 'upgrade' | 'rollback';
+  command?: DayTwoCommand;
   target: string;
   answersHash: string;
   status: 'running' | 'done' | 'failed' | 'interrupted';

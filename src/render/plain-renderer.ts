@@ -74,6 +74,8 @@ function describeRun(event: Extract<EngineEvent, { type: 'run-started' }>): Loca
   switch (event.command) {
     case 'restore':
       return event.resumed ? t.resumingRestore : t.restoring;
+    case 'adopt':
+      return event.resumed ? t.resumingAdoption : t.adopting;
     case 'backup':
       return t.backingUp;
     case 'upgrade':

@@ -88,6 +88,27 @@ export class SecretStore {
     return !(ref && (ref.file || ref.env));
   }
 
+  /**
+   * Keeps a value found on the machine (a server set up by hand already has its secrets) in
+   * place of a generated one, so the config matrix-setup writes carries the same value.
+   * Returns whether the kept value changed.
+   */
+  remember(name: SecretName, value: string): 'added' | 'same' | 'replaced' {
+    if (!SOURCES[name].generated) throw new Error(`${name} is not a secret matrix-setup keeps`);
+    this.logger.addSecret(value);
+    const all = this.load();
+    const before = all[name];
+    if (before === value) return 'same';
+    all[name] = value;
+    writeFileAtomic(this.file, stringify(all), { mode: 0o600 });
+    return before === undefined ? 'added' : 'replaced';
+  }
+
+  /** The value kept for a generated secret, without generating one. */
+  kept(name: SecretName): string | undefined {
+    return this.load()[name];
+  }
+
   private generatedValue(name: SecretName, source: SecretSource): string {
     if (!source.generated) {
       throw new StepError(t.noReference({ name }), { hint: t.noReferenceHint });

@@ -16,6 +16,7 @@ import type { EventListener } from '../engine/events.js';
 import type { RunOutcome, runInstall } from '../engine/runner.js';
 import { readState } from '../engine/state.js';
 import { prepareStateDir } from '../engine/state-dir.js';
+import { refuseOverUnfinishedRun } from '../engine/unfinished-graph.js';
 import { checkSecretReferences, firstLine } from '../secrets/check-references.js';
 import { statePaths } from '../engine/state-paths.js';
 import type { Step } from '../engine/types.js';
@@ -125,6 +126,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
     },
     async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
       checkSecretReferences(answers, { requirePresent: true });
+      refuseOverUnfinishedRun(readState(files.state), 'install');
       prepareStateDir(stateDir);
       writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
       let resumed = false;

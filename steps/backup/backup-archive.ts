@@ -1,7 +1,19 @@
 import type { Answers } from '../../src/answers/types.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
+import type { Executor } from '../../src/exec/executor.js';
 import { pgDumpVersion, readDatabaseFacts, synapseVersion } from '../../src/backup/server-facts.js';
-import { EXCLUDED_TABLE_DATA, MEDIA_DIRECTORIES, writeBackupArchive, type BackupProgress, type BackupResult } from '../../src/backup/write-backup.js';
+import { lstatOptional } from '../../src/fs/no-follow.js';
+import { parseSqliteCopyOutput, sqliteCopyArgv } from '../synapse/sqlite-copy.js';
+import { readDatabaseFactsAsAdmin } from './database-facts.js';
+import {
+  EXCLUDED_TABLE_DATA,
+  MEDIA_DIRECTORIES,
+  writeBackupArchive,
+  type BackupProgress,
+  type BackupResult,
+  type PostgresqlDump,
+  type SqliteCopy,
+} from '../../src/backup/write-backup.js';
 import { secretToken } from '../../src/secrets/tokens.js';
 import { synapseConnection } from '../postgres-verify.js';
 import { synapseLayout } from '../synapse/sources.js';
@@ -83,19 +95,49 @@ async function writeBackup(ctx: RunContext, options: BackupOptions): Promise<voi
   options.onResult(result);
 }
 
+/** A Synapse still on SQLite (one set up by hand, before adopt moves it to PostgreSQL), as its config says. */
+export interface ServerOnSqlite {
+  /** The SQLite file. */
+  database: string;
+  /** Its config's signing_key_path and media_store_path (a server set up by hand may keep them elsewhere). */
+  signingKey: string;
+  mediaStore: string;
+}
+
 /**
  * Writes one backup archive of the server these answers describe, from inside any step (an
- * upgrade takes one first). Returns the archive, its size and manifest.
+ * upgrade and adopt take one first). Returns the archive, its size and manifest.
  */
-export async function backUpServer(ctx: RunContext, options: Pick<BackupOptions, 'directory' | 'includeMedia' | 'stateDir' | 'onProgress'>): Promise<BackupResult> {
+export async function backUpServer(
+  ctx: RunContext,
+  options: Pick<BackupOptions, 'directory' | 'includeMedia' | 'stateDir' | 'onProgress'> & { sqlite?: ServerOnSqlite },
+): Promise<BackupResult> {
   const { answers, target } = ctx;
   const layout = synapseLayout(answers, target);
-  const connection = synapseConnection(ctx);
-  const database = await readDatabaseFacts(connection, EXCLUDED_TABLE_DATA);
+  const sources = backupSources(answers, target, options.stateDir);
+  const { sqlite } = options;
+  let database: PostgresqlDump | SqliteCopy;
+  let schemaVersion: number | null = null;
+  if (sqlite) {
+    database = sqliteCopy(ctx.exec, sqlite.database);
+    Object.assign(sources, { signingKey: sqlite.signingKey, mediaStore: sqlite.mediaStore });
+  } else {
+    const connection = synapseConnection(ctx);
+    const facts = answers.database.mode === 'local' ? await readDatabaseFactsAsAdmin(ctx, EXCLUDED_TABLE_DATA) : await readDatabaseFacts(connection, EXCLUDED_TABLE_DATA);
+    schemaVersion = facts.schemaVersion;
+    database = {
+      kind: 'postgresql',
+      argv: pgDumpArgv(answers),
+      env: pgDumpEnvironment(answers, () => connection.password),
+      postgresqlVersion: facts.postgresqlVersion,
+      pgDumpVersion: await pgDumpVersion(ctx.exec),
+      tableBytes: facts.tableBytes,
+    };
+  }
   return writeBackupArchive(ctx.exec, {
     directory: options.directory,
     includeMedia: options.includeMedia,
-    sources: backupSources(answers, target, options.stateDir),
+    sources,
     facts: {
       serverName: answers.server_name,
       synapseHost: answers.synapse_host,
@@ -103,14 +145,32 @@ export async function backUpServer(ctx: RunContext, options: Pick<BackupOptions,
       target: target.id,
       databaseName: answers.database.name,
       synapseVersion: await synapseVersion(ctx.exec, { packageName: layout.packageName, python: layout.python, family: target.family }),
-      postgresqlVersion: database.postgresqlVersion,
-      schemaVersion: database.schemaVersion,
-      pgDumpVersion: await pgDumpVersion(ctx.exec),
-      tableBytes: database.tableBytes,
+      schemaVersion,
     },
-    dump: { argv: pgDumpArgv(answers), env: pgDumpEnvironment(answers, () => connection.password) },
+    database,
     onProgress: options.onProgress,
     note: ctx.note,
     warn: ctx.warn,
   });
+}
+
+/**
+ * The SQLite file copied with SQLite's backup API by root's own python3 (not a program in a
+ * directory the service user could change): consistent while Synapse writes, the file only read.
+ */
+export function sqliteCopy(exec: Executor, path: string): SqliteCopy {
+  const size = (file: string) => lstatOptional(file)?.size ?? 0;
+  return {
+    kind: 'sqlite',
+    path,
+    bytes: size(path) + size(`${path}-wal`),
+    async copy(destination) {
+      const result = await exec.run(sqliteCopyArgv('python3', path, destination, 'backup'), {
+        cwd: '/',
+        timeoutMs: 12 * 3600_000,
+        hint: t.sqliteCopyHint({ path }),
+      });
+      return parseSqliteCopyOutput(result.stdout);
+    },
+  };
 }

@@ -50,10 +50,11 @@ export function psqlCall(ctx: RunContext, database = 'postgres'): PsqlCall {
 export async function runPsql(
   ctx: RunContext,
   sql: string,
-  options: { database?: string; probe?: boolean; secretOutput?: boolean; hint?: Localized } = {},
+  options: { database?: string; probe?: boolean; secretOutput?: boolean; hint?: Localized; variables?: Record<string, string> } = {},
 ): Promise<string> {
   const call = psqlCall(ctx, options.database);
-  const result = await ctx.exec.run(call.argv, {
+  const variables = Object.entries(options.variables ?? {}).flatMap(([name, value]) => ['-v', `${name}=${value}`]);
+  const result = await ctx.exec.run([...call.argv, ...variables], {
     stdin: sql,
     env: call.env,
     // psql as postgres cannot enter root's working directory and would say so.

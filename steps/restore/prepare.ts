@@ -7,7 +7,7 @@ import type { Answers } from '../../src/answers/types.js';
 import { validateAnswersDocument } from '../../src/answers/validate.js';
 import { readMember } from '../../src/backup/archive-members.js';
 import { MEMBERS } from '../../src/backup/manifest.js';
-import { openVerifiedArchive, type VerifiedArchive } from '../../src/backup/open-archive.js';
+import { openVerifiedArchive, requirePostgresqlArchive, type VerifiedArchive } from '../../src/backup/open-archive.js';
 import { statePaths } from '../../src/engine/runner.js';
 import { prepareStateDir } from '../../src/engine/state-dir.js';
 import { UsageError } from '../../src/errors.js';
@@ -39,6 +39,7 @@ export async function openRestore(options: {
   onProgress?: (done: number, total: number) => void;
 }): Promise<{ archive: VerifiedArchive; answers: Answers }> {
   const archive = await openVerifiedArchive(options.archivePath, { onProgress: options.onProgress });
+  requirePostgresqlArchive(archive);
   const { manifest } = archive;
   let answers: Answers;
   if (options.answersFile) {

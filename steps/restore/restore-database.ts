@@ -1,5 +1,6 @@
 import { memberDataStream } from '../../src/backup/archive-members.js';
 import { MEMBERS, restoredDatabaseMarker } from '../../src/backup/manifest.js';
+import { requirePostgresqlArchive } from '../../src/backup/open-archive.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
@@ -56,6 +57,7 @@ export function restoreDatabaseStep(source: RestoreSource): Step {
  * already when the database carries this backup's marker. Also what an upgrade's rollback runs.
  */
 export async function loadBackupDatabase(ctx: RunContext, source: RestoreSource): Promise<void> {
+  requirePostgresqlArchive(source.archive);
   const marker = restoredDatabaseMarker(source.archive.manifest);
   const { answers } = ctx;
   const { name } = answers.database;

@@ -21,6 +21,10 @@ export interface SynapseLayout {
   venv?: string;
   /** The user-registration tool of this source. */
   registerTool: string;
+  /** Synapse's SQLite → PostgreSQL port tool (synapse_port_db) of this source. */
+  portDbTool: string;
+  /** Synapse's offline schema and background-update tool (update_synapse_database) of this source. */
+  updateDbTool: string;
   configDir: string;
   homeserverYaml: string;
   /** Directory of drop-ins Synapse reads after homeserver.yaml. */
@@ -92,6 +96,8 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         python: `${VENV}/bin/python`,
         venv: VENV,
         registerTool: 'register_new_matrix_user',
+        portDbTool: `${VENV}/bin/synapse_port_db`,
+        updateDbTool: `${VENV}/bin/update_synapse_database`,
         group: 'matrix-synapse',
         secretFile: { owner: 'root', group: 'matrix-synapse', mode: 0o640 },
       };
@@ -103,6 +109,8 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         packages: ['matrix-synapse', 'python3-psycopg2'],
         python: '/usr/bin/python3',
         registerTool: 'synapse_register_new_matrix_user',
+        portDbTool: '/usr/bin/synapse_port_db',
+        updateDbTool: '/usr/bin/synapse_update_database',
         group: 'nogroup',
         // Its group is the shared nogroup: a group-readable file would show the secrets to other daemons.
         secretFile: { owner: 'matrix-synapse', group: 'root', mode: 0o600 },
@@ -114,6 +122,8 @@ export function synapseLayout(answers: Answers, target: Target): SynapseLayout {
         python: `${VENV}/bin/python`,
         venv: VENV,
         registerTool: `${VENV}/bin/register_new_matrix_user`,
+        portDbTool: `${VENV}/bin/synapse_port_db`,
+        updateDbTool: `${VENV}/bin/update_synapse_database`,
         configDir: CONFIG_DIR,
         homeserverYaml: `${CONFIG_DIR}/homeserver.yaml`,
         // Read after homeserver.yaml as with the packages, so other drop-ins (email, TURN) work the same everywhere.

@@ -10,6 +10,7 @@ test('--package-lock-wait MINUTES applies to every command that installs package
   assert.equal(parseCliArgs(['resume', '--package-lock-wait', '0']).packageLockWaitMs, 0);
   assert.equal(parseCliArgs(['upgrade', '--yes', '--package-lock-wait', '2']).packageLockWaitMs, 2 * 60_000);
   assert.equal(parseCliArgs(['restore', 'backup.tar', '--yes', '--package-lock-wait', '45']).packageLockWaitMs, 45 * 60_000);
+  assert.equal(parseCliArgs(['adopt', '--yes', '--package-lock-wait', '5']).packageLockWaitMs, 5 * 60_000);
   assert.equal(parseCliArgs(['--answers', 'a.yaml']).packageLockWaitMs, undefined, 'the default (15 minutes) is the engine\'s');
 });
 

@@ -16,6 +16,8 @@ import { createPlainRenderer } from '../../render/plain-renderer.js';
 import { createProgressLine } from '../../render/progress-line.js';
 import { SecretStore } from '../../secrets/secret-store.js';
 import { statePaths } from '../../engine/runner.js';
+import { readState } from '../../engine/state.js';
+import { refuseOverUnfinishedRun } from '../../engine/unfinished-graph.js';
 import { runRestore, type RestoreSource } from '../../../steps/restore/index.js';
 import { openRestore, reopenRestore, saveRestoreInputs } from '../../../steps/restore/prepare.js';
 import { checkRestoreTarget } from '../../../steps/restore/restore-check.js';
@@ -38,6 +40,7 @@ import { listOf, type Localized } from '../../i18n/localized.js';
 export async function restoreCommand(args: CliArgs): Promise<number> {
   requireRoot();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
+  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), 'restore');
   const progress = createProgressLine(process.stderr);
   const archivePath = resolve(args.archive!);
   const { archive, answers } = await openRestore({
@@ -51,7 +54,7 @@ export async function restoreCommand(args: CliArgs): Promise<number> {
     server: manifest.server_name,
     created: manifest.created_at,
     synapse: manifest.synapse_version,
-    postgresql: manifest.postgresql_version,
+    postgresql: manifest.postgresql_version ?? '?',
     method: manifest.install_method,
     target: manifest.target,
   };

@@ -8,7 +8,7 @@ import { DEFAULT_STATE_DIR } from '../paths.js';
 
 /**
  * `matrix-setup resume`: continues the last run that did not finish, whichever command it
- * belongs to (an install, a restore, an upgrade, a rollback), from its own record.
+ * belongs to (an install, an adopt, a restore, an upgrade, a rollback), from its own record.
  */
 export async function resumeCommand(args: CliArgs): Promise<number> {
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
@@ -20,6 +20,7 @@ export async function resumeCommand(args: CliArgs): Promise<number> {
   if (last?.command === 'upgrade' || last?.command === 'rollback') {
     return (await import('./upgrade.js')).resumeUpgradeCommand(args, last.command);
   }
+  if (last?.command === 'adopt') return (await import('./adopt.js')).resumeAdoptCommand(args);
   // A restore killed before its first step was recorded has its record but no state yet.
   if (last?.command === 'restore' || (!install && existsSync(restoreRecordPath(stateDir)))) {
     return (await import('./restore.js')).resumeRestoreCommand(args);

@@ -7,6 +7,7 @@ import { day2Text as t } from '../../i18n/messages/day2.js';
 import type { CliArgs } from '../args.js';
 import { DEFAULT_STATE_DIR } from '../paths.js';
 import { STEPS } from '../../../steps/index.js';
+import { adoptSteps } from '../../../steps/adopt/index.js';
 import { restoreStepTitles } from '../../../steps/restore/index.js';
 import { readUpgradeRecord, unfinishedUpgradeRuns, type UpgradeRecord } from '../../../steps/upgrade/record.js';
 
@@ -31,7 +32,7 @@ export async function statusCommand(args: CliArgs): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify({ status: 'none', message })}\n` : `${message}\n`);
     return ExitCode.ok;
   }
-  const graph = state.command === 'restore' ? restoreStepTitles() : STEPS;
+  const graph = state.command === 'restore' ? restoreStepTitles() : state.command === 'adopt' ? adoptSteps(stateDir) : STEPS;
   const steps = graph.map((step) => ({ id: step.id, title: step.title, ...(state.steps[step.id] ?? { status: 'pending' as const }) }));
   const upgrade = lastUpgrade(stateDir);
   if (args.json) {
@@ -47,7 +48,7 @@ export async function statusCommand(args: CliArgs): Promise<number> {
     const detail = step.status === 'skipped' && step.skipReason ? `: ${step.skipReason[lang]}` : step.status === 'failed' && step.error ? `: ${step.error.message[lang]}` : '';
     lines.push(`  ${step.id.padEnd(width)}  ${STEP_STATUS[step.status]?.[lang] ?? step.status}${detail}`);
   }
-  if (state.status !== 'done') lines.push('', t.continueWith[lang]);
+  if (state.status !== 'done') lines.push('', (state.command === 'adopt' ? t.continueAdoptingWith : t.continueWith)[lang]);
   if (upgrade) lines.push('', describeUpgrade(upgrade)[lang]);
   process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;

@@ -49,6 +49,15 @@ export const backupText = defineMessages('backup', {
   },
   mediaCounted: { en: 'Media: {files} files, {size} ({dirs}).', ru: 'Медиафайлы: файлов {files}, {size} ({dirs}).' },
   dumpSize: { en: 'Database dump: {size}.', ru: 'Выгрузка базы данных: {size}.' },
+  sqliteCopyHint: {
+    en: "Check that {path} is Synapse's SQLite database and that python3 is installed. Nothing was changed.",
+    ru: 'Проверьте, что {path} — база данных SQLite сервера Synapse и что python3 установлен. Ничего не изменено.',
+  },
+  sqliteSize: { en: 'SQLite database: {size}.', ru: 'База данных SQLite: {size}.' },
+  copyingSqlite: {
+    en: "Copying the SQLite database {path} (SQLite's backup API: a consistent copy, the file itself only read).",
+    ru: 'Копирование базы данных SQLite {path} (через backup API SQLite: согласованная копия, сам файл только читается).',
+  },
   diskFull: {
     en: 'The disk under {dir} filled up while the backup was written; the unfinished archive was removed.',
     ru: 'Диск с {dir} заполнился во время записи резервной копии; незаконченный архив удалён.',

@@ -79,4 +79,12 @@ export const cliText = defineMessages('cli', {
     en: 'Saved answers {path}: format {from} → {to}: {change}',
     ru: 'Сохранённые ответы {path}: формат {from} → {to}: {change}',
   },
+  adoptAnswersNeedsYes: {
+    en: '`adopt --answers FILE` takes over the server: add --yes (without --yes, adopt only looks and writes answers).',
+    ru: '`adopt --answers ФАЙЛ` берёт сервер под управление: добавьте --yes (без --yes adopt только осматривает сервер и записывает ответы).',
+  },
+  adoptAnswersOutNotWithYes: {
+    en: '--answers-out is for the first look (`matrix-setup adopt`); `adopt --yes` uses --answers FILE.',
+    ru: '--answers-out нужен для первого осмотра (`matrix-setup adopt`); `adopt --yes` использует --answers ФАЙЛ.',
+  },
 });

@@ -18,6 +18,7 @@ export const day2Text = defineMessages('day2', {
   runInterrupted: { en: 'interrupted', ru: 'прерван' },
   runRunning: { en: 'running', ru: 'выполняется' },
   continueWith: { en: 'Continue with: matrix-setup resume', ru: 'Продолжить: matrix-setup resume' },
+  continueAdoptingWith: { en: 'Continue adopting with: matrix-setup resume', ru: 'Продолжить перевод под управление: matrix-setup resume' },
   none: { en: 'none', ru: 'нет' },
   upgradeUnfinished: {
     en: 'its {command} {status}: continue with `matrix-setup resume`',

@@ -39,6 +39,11 @@ Usage
       this server from a backup, on a fresh machine
   matrix-setup plan --restore ARCHIVE [--answers FILE] [--target ID]
       show what restoring that backup would do
+  matrix-setup adopt [--answers-out FILE] [--json]
+      look at a Synapse set up by hand (changes nothing), write answers that
+      reproduce it, show the plan
+  matrix-setup adopt --yes [--answers FILE]
+      take that Synapse over (SQLite moves to PostgreSQL)
 
 Options
   -a, --answers FILE
@@ -96,12 +101,15 @@ Examples
   sudo matrix-setup upgrade && sudo matrix-setup upgrade --rollback
   sudo matrix-setup backup --to /mnt/backups
   sudo bash install.sh restore /root/matrix-setup-backup-….tar --yes
+  sudo matrix-setup adopt
+  sudo matrix-setup adopt --yes --answers adopt-answers.yaml
 
 Exit status
   0    done
   1    a step failed
   2    bad usage or invalid answers (nothing was changed)
-  3    this host is refused (unsupported distro, not root, preflight failed)
+  3    this host is refused (unsupported distro, not root, preflight failed,
+       a server adopt cannot take over)
   130  interrupted
 `,
     ru: `matrix-setup: превращает этот сервер в работающий домашний сервер Matrix
@@ -136,6 +144,11 @@ Element Web, учётная запись администратора).
       восстановить этот сервер из резервной копии на новой машине
   matrix-setup plan --restore АРХИВ [--answers ФАЙЛ] [--target ID]
       показать, что сделает восстановление из этой резервной копии
+  matrix-setup adopt [--answers-out ФАЙЛ] [--json]
+      осмотреть Synapse, настроенный вручную (ничего не меняя), записать ответы,
+      которые его воспроизводят, показать план
+  matrix-setup adopt --yes [--answers ФАЙЛ]
+      взять этот Synapse под управление (SQLite переносится в PostgreSQL)
 
 Параметры
   -a, --answers ФАЙЛ
@@ -195,6 +208,8 @@ Element Web, учётная запись администратора).
   sudo matrix-setup upgrade && sudo matrix-setup upgrade --rollback
   sudo matrix-setup backup --to /mnt/backups
   sudo bash install.sh restore /root/matrix-setup-backup-….tar --yes
+  sudo matrix-setup adopt
+  sudo matrix-setup adopt --yes --answers adopt-answers.yaml
   sudo matrix-setup --lang ru --answers /root/matrix.yaml --yes
 
 Код завершения
@@ -202,7 +217,8 @@ Element Web, учётная запись администратора).
   1    шаг не удался
   2    неверные параметры или ответы (ничего не изменено)
   3    этот хост не подходит (неподдерживаемый дистрибутив, не root,
-       предварительные проверки не пройдены)
+       предварительные проверки не пройдены, сервер, который adopt не может
+       взять под управление)
   130  прервано
 `,
   },

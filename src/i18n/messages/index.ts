@@ -1,4 +1,5 @@
 /** Every area's messages, loaded together for the catalog test (the application imports each area where it is used). */
+import './adopt.js';
 import './answers.js';
 import './answers-schema.js';
 import './backup.js';
@@ -14,6 +15,7 @@ import './preflight.js';
 import './questions.js';
 import './run-output.js';
 import './secrets.js';
+import './steps-adopt.js';
 import './steps-edge.js';
 import './steps-postgres.js';
 import './steps-synapse.js';

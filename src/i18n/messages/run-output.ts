@@ -10,6 +10,8 @@ export const runText = defineMessages('run-output', {
   resumingInstall: { en: 'resuming the install', ru: 'продолжение установки' },
   restoring: { en: 'restoring', ru: 'восстановление' },
   resumingRestore: { en: 'resuming the restore', ru: 'продолжение восстановления' },
+  adopting: { en: 'adopting', ru: 'перевод под управление' },
+  resumingAdoption: { en: 'resuming the adoption', ru: 'продолжение перевода под управление' },
   backingUp: { en: 'backing up', ru: 'резервное копирование' },
   upgrading: { en: 'upgrading', ru: 'обновление' },
   resumingUpgrade: { en: 'resuming the upgrade', ru: 'продолжение обновления' },
