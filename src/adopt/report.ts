@@ -21,7 +21,7 @@ export function describeFacts(facts: AdoptionFacts, assessment: Assessment, lang
   if (facts.signingKey) add(t.labelSigningKey, `${facts.signingKey.path}${facts.signingKey.exists ? `: ${facts.signingKey.keys.map((k) => `${k.id}${k.publicKey ? l(t.publicKey({ key: k.publicKey })) : ''}`).join(', ')}` : l(t.missing)}`);
   const db = facts.database;
   if (db?.engine === 'sqlite3') {
-    add(t.labelDatabase, `SQLite ${db.path}${db.exists ? `, ${formatBytes(db.bytes ?? 0)}${db.users !== undefined ? `, ${l(t.accounts({ count: db.users }))}` : ''}` : l(t.missing)}`);
+    add(t.labelDatabase, `SQLite ${db.path}${db.exists ? `, ${l(formatBytes(db.bytes ?? 0))}${db.users !== undefined ? `, ${l(t.accounts({ count: db.users }))}` : ''}` : l(t.missing)}`);
   } else if (db?.engine === 'psycopg2') {
     const server = db.serverVersion
       ? l(t.postgresServer({ major: Math.floor(db.serverVersion / 10000), encoding: db.encoding ?? '', collate: db.collate ?? '', ctype: db.ctype ?? '', accounts: t.accounts({ count: db.users ?? 0 }) }))
@@ -60,8 +60,8 @@ export function describeFacts(facts: AdoptionFacts, assessment: Assessment, lang
           : t.registrationOpen;
   add(t.labelRegistration, `${l(registration)}${r.sharedSecretIn ? l(t.sharedSecretIn({ file: r.sharedSecretIn })) : ''}`);
   add(t.labelFederation, l(facts.federation.enabled ? (facts.federation.whitelist ? t.federationOnlyWith({ servers: facts.federation.whitelist.join(', ') }) : t.on) : t.off));
-  add(t.labelTurn, facts.turn.uris.length ? `${facts.turn.uris.join(', ')}${facts.turn.coturnInstalled ? l(t.coturnHere) : ''}` : l(t.none));
-  add(t.labelEmail, facts.email.smtpHost ? `SMTP ${facts.email.smtpHost}${facts.email.smtpPort ? `:${facts.email.smtpPort}` : ''}` : l(t.none));
+  add(t.labelTurn, facts.turn.uris.length ? `${facts.turn.uris.join(', ')}${facts.turn.coturnInstalled ? l(t.coturnHere) : ''}` : l(t.notSet));
+  add(t.labelEmail, facts.email.smtpHost ? `SMTP ${facts.email.smtpHost}${facts.email.smtpPort ? `:${facts.email.smtpPort}` : ''}` : l(t.notSet));
   if (assessment.edge) {
     add(t.labelWouldServe, l(t.wouldServe({ host: assessment.edge.synapseHost, delegation: assessment.edge.delegation })));
     for (const file of assessment.edge.replacedFiles) add(t.labelWouldReplace, l(t.wouldReplace({ file })));

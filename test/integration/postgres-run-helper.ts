@@ -42,5 +42,5 @@ export async function runSteps(steps: Step[], answers: Answers, stateDir: string
 }
 
 export function changes(run: StepsRun): string[] {
-  return run.events.flatMap((e) => (e.type === 'change' ? [`${e.stepId}: ${e.summary}`] : []));
+  return run.events.flatMap((e) => (e.type === 'change' ? [`${e.stepId}: ${e.summary.en}`] : []));
 }

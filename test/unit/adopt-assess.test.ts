@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { answersFromFacts } from '../../src/adopt/answers-from-facts.js';
 import { assessAdoption } from '../../src/adopt/assess.js';
+import { describeFacts } from '../../src/adopt/report.js';
+import { englishIn } from '../helpers/russian-prose.js';
 import { configChanges } from '../../src/adopt/config-changes.js';
 import type { AdoptionFacts } from '../../src/adopt/facts.js';
 import type { ServerSummary } from '../../src/adopt/proxy.js';
@@ -163,5 +165,19 @@ describe('the adopt graph', () => {
     before('nginx-http', 'adopt-certificate-renewal');
     before('adopt-certificate-renewal', 'tls-certificate');
     assert.equal(adoptSteps('/var/lib/matrix-setup', []).length, 0);
+  });
+});
+
+describe('what adopt found, as the report prints it', () => {
+  it('the same facts line by line in English and Russian, the words around them translated', () => {
+    const facts = blogServer();
+    const assessment = assessAdoption(facts);
+    const en = describeFacts(facts, assessment, 'en');
+    const ru = describeFacts(facts, assessment, 'ru');
+    assert.equal(ru.length, en.length);
+    assert.ok(en.some((line) => /^ {2}registration: {4}closed/.test(line)), en.join('\n'));
+    assert.ok(ru.some((line) => /^ {2}регистрация: {3}закрыта/.test(line)), ru.join('\n'));
+    assert.ok(ru.some((line) => /^ {2}would serve|^ {2}будет отдавать: matrix\.test \(делегирование: auto\)/.test(line)), ru.join('\n'));
+    assert.deepEqual(englishIn(ru.join('\n')), [], ru.join('\n'));
   });
 });

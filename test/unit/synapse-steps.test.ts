@@ -37,7 +37,7 @@ function fakeContext(exec: FakeExecutor, answers: Answers = testAnswers(), targe
     exec,
     secrets: {} as SecretStore,
     note: (m) => notes.push(m.en),
-    warn: (m) => notes.push(`warn: ${m}`),
+    warn: (m) => notes.push(`warn: ${m.en}`),
     emit: () => {},
     signal: new AbortController().signal,
     backupPath: (path) => `/nonexistent/backups${path}`,

@@ -186,7 +186,7 @@ test('RHEL family: minor releases before python3.12 and postgresql:16 (8.10, 9.4
   assert.ok(isRefused(rocky) && !/subscription-manager/.test(rocky.suggestion.en), 'rebuilds have no subscription-manager');
   for (const [fixture, version] of [['rhel-9', '9.4'], ['rhel-9', '9.6'], ['rocky-8', '8.10'], ['ol-10', '10.0'], ['rhel-10', '10.1'], ['centos-stream-9', '9']] as const) {
     const target = withVersion(fixture, version);
-    assert.ok(!isRefused(target), `${fixture} ${version} refused: ${isRefused(target) ? target.reason : ''}`);
+    assert.ok(!isRefused(target), `${fixture} ${version} refused: ${isRefused(target) ? target.reason.en : ''}`);
   }
   // A plan for a target id assumes the current minor release.
   assert.ok(!isRefused(targetById('rhel-9')));
@@ -241,7 +241,7 @@ test('targetById accepts exactly the supported ids, plus newer Ubuntu releases',
   assert.equal(SUPPORTED_TARGET_IDS.length, 20);
   for (const id of SUPPORTED_TARGET_IDS) {
     const target = targetById(id);
-    assert.ok(!isRefused(target), `${id}: ${isRefused(target) ? target.reason : ''}`);
+    assert.ok(!isRefused(target), `${id}: ${isRefused(target) ? target.reason.en : ''}`);
     assert.equal(target.id, id);
     assert.equal(target.arch, 'amd64');
     assert.ok(target.synapseSources.length > 0);

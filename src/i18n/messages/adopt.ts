@@ -15,6 +15,7 @@ export const adoptText = defineMessages('adopt', {
     ru: 'Настройки Synapse, которые изменит дополнительный файл конфигурации matrix-setup: {changes}. Остальная ваша конфигурация остаётся как есть.',
   },
   none: { en: 'none', ru: 'никакие' },
+  notSet: { en: 'none', ru: 'нет' },
   takeOverWith: {
     en: 'Review the answers and the plan, then take the server over with:\n  matrix-setup adopt --yes --answers {file}',
     ru: 'Проверьте ответы и план, затем возьмите сервер под управление командой:\n  matrix-setup adopt --yes --answers {file}',
