@@ -16,7 +16,7 @@ export const LATIN_ALLOWED = new Set(
     'https http tls starttls smtp acme turn dns url api post ip udp tcp pem utf c nat utc ntp a aaaa',
     // Keys, values and commands of matrix-setup and Synapse (admin API, LimitNOFILE, security group)
     'ctrl enter esc backspace pgup pgdn y n r s auto none latest presence limitnofile admin root venv v m hold security group',
-    'sslmode disable prefer require libpq',
+    'sslmode disable prefer require libpq sqlite webroot',
     'install resume verify plan',
   ]
     .join(' ')
