@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { StepErrorInfo } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readJsonIfPresent } from '../fs/read-json.js';
 import type { StepStatus } from './events.js';
 import { storedText, type Localized } from '../i18n/localized.js';
 import type { DayTwoCommand } from './run-command.js';
@@ -35,14 +35,8 @@ export interface RunState {
 }
 
 export function readState(file: string): RunState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const state = JSON.parse(text) as RunState;
+  const state = readJsonIfPresent<RunState>(file);
+  if (!state) return undefined;
   if (state.format !== STATE_FORMAT) {
     throw new Error(`${file} has state format ${state.format}; this matrix-setup reads format ${STATE_FORMAT}.`);
   }

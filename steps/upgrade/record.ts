@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SynapseSource } from '../../src/answers/types.js';
 import { readState, type RunState } from '../../src/engine/state.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { readJsonIfPresent } from '../../src/fs/read-json.js';
 
 /**
  * The record of the last upgrade: what it changes (decided, with the user's confirmation,
@@ -87,14 +87,8 @@ export function upgradePaths(stateDir: string) {
 
 export function readUpgradeRecord(stateDir: string): UpgradeRecord | undefined {
   const file = upgradePaths(stateDir).record;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const record = JSON.parse(text) as UpgradeRecord;
+  const record = readJsonIfPresent<UpgradeRecord>(file);
+  if (!record) return undefined;
   if (record.format !== UPGRADE_RECORD_FORMAT) {
     throw new Error(`${file} has format ${record.format}; this matrix-setup reads format ${UPGRADE_RECORD_FORMAT}.`);
   }
