@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { fromLanguages, type Localized } from '../i18n/localized.js';
+import { decimal } from '../i18n/language.js';
 import { backupText as t } from '../i18n/messages/backup.js';
 
 /**
@@ -57,5 +58,5 @@ export function formatBytes(bytes: number): Localized {
   }
   if (unit < 0) return t.bytes({ count: bytes });
   const size = value.toFixed(value < 10 ? 1 : 0);
-  return fromLanguages((lang) => t.size({ size: lang === 'ru' ? size.replace('.', ',') : size, unit: UNITS[lang][unit]! })[lang]);
+  return fromLanguages((lang) => t.size({ size: decimal(size, lang), unit: UNITS[lang][unit]! })[lang]);
 }

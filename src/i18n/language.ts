@@ -21,3 +21,8 @@ export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return languageOfLocale(locale);
 }
+
+/** A number formatted with a decimal point ("4.2"), written as the language writes decimals (4,2 in Russian). */
+export function decimal(value: string, lang: Lang): string {
+  return lang === 'ru' ? value.replace('.', ',') : value;
+}

@@ -9,6 +9,7 @@ import { portCheck } from './port-check.js';
 import type { Localized } from '../i18n/localized.js';
 import { preflightText as t } from '../i18n/messages/preflight.js';
 import { fromLanguages, joinLocalized } from '../i18n/localized.js';
+import { decimal } from '../i18n/language.js';
 
 export type PreflightStatus = 'pass' | 'warn' | 'fail';
 
@@ -135,7 +136,7 @@ function clockCheck(facts: HostFacts): PreflightResult {
 export function formatBytes(bytes: number): Localized {
   if (bytes >= GiB) {
     const size = (bytes / GiB).toFixed(1);
-    return fromLanguages((lang) => t.gib({ size: lang === 'ru' ? size.replace('.', ',') : size })[lang]);
+    return fromLanguages((lang) => t.gib({ size: decimal(size, lang) })[lang]);
   }
   return t.mib({ size: Math.round(bytes / 1024 ** 2) });
 }

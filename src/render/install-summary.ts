@@ -8,6 +8,7 @@ import type { Answers } from '../answers/types.js';
 import type { Lang } from '../i18n/language.js';
 import type { Localized } from '../i18n/localized.js';
 import { summaryText as t } from '../i18n/messages/install-summary.js';
+import { synapseText } from '../i18n/messages/steps-synapse.js';
 import { preflightPorts } from '../preflight/checks.js';
 
 export interface InstallSummaryInput {
@@ -74,7 +75,7 @@ function tokenLimits(answers: Answers): Localized | string {
   const uses = answers.synapse.registration_token_uses;
   const days = answers.synapse.registration_token_days;
   if (!uses || !days) return '';
-  return t.tokenLimits({ accounts: t.accounts({ count: uses }), days: t.days({ count: days }) });
+  return t.tokenLimits({ accounts: synapseText.accounts({ count: uses }), days: synapseText.days({ count: days }) });
 }
 
 /** Labels are padded to this width; a longer one takes the room it needs. */

@@ -1,5 +1,5 @@
 import type { EngineEvent, EventListener } from '../engine/events.js';
-import type { Lang } from '../i18n/language.js';
+import { decimal, type Lang } from '../i18n/language.js';
 import { fromLanguages, type Localized } from '../i18n/localized.js';
 import { runText as t } from '../i18n/messages/run-output.js';
 import { describePackageManagerWait } from '../packages/format.js';
@@ -100,5 +100,5 @@ function pad(n: number, total: number): string {
 /** 4.2 s, 42 s (4,2 с). */
 export function seconds(ms: number): Localized {
   const value = ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
-  return fromLanguages((lang) => t.seconds({ value: lang === 'ru' ? value.replace('.', ',') : value })[lang]);
+  return fromLanguages((lang) => t.seconds({ value: decimal(value, lang) })[lang]);
 }

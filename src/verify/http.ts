@@ -9,7 +9,7 @@ import https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import tls, { type PeerCertificate } from 'node:tls';
 import type { ConnectMap } from './types.js';
-import { fromLanguages, verbatim, type Localized } from '../i18n/index.js';
+import { decimal, fromLanguages, verbatim, type Localized } from '../i18n/index.js';
 import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 export interface HttpContext {
@@ -275,7 +275,7 @@ export function isIpLiteral(host: string): boolean {
 function formatSeconds(ms: number): Localized {
   if (ms < 1000) return t.milliseconds({ value: ms });
   const seconds = String(Math.round(ms / 100) / 10);
-  return fromLanguages((lang) => t.seconds({ value: lang === 'ru' ? seconds.replace('.', ',') : seconds })[lang]);
+  return fromLanguages((lang) => t.seconds({ value: decimal(seconds, lang) })[lang]);
 }
 
 /** Parses a JSON body; undefined when it is not JSON. */

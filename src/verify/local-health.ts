@@ -4,7 +4,7 @@ import type { LocalProbes } from './local-probes.js';
 import { nginxSize } from './proxy-traps.js';
 import type { CheckResult } from './types.js';
 import { errorText, MatrixSetupError } from '../errors.js';
-import { fromLanguages, joinLocalized, verbatim, type Lang } from '../i18n/index.js';
+import { decimal, fromLanguages, joinLocalized, verbatim, type Lang } from '../i18n/index.js';
 import { checkText as t } from '../i18n/messages/verify-checks.js';
 
 const result = resultsFor('local');
@@ -58,8 +58,7 @@ async function disk(context: VerifyContext, probes: LocalProbes): Promise<CheckR
 
 /** Gibibytes with one decimal, written as the language writes decimals. */
 function gib(bytes: number, lang: Lang): string {
-  const value = (bytes / GIB).toFixed(1);
-  return lang === 'ru' ? value.replace('.', ',') : value;
+  return decimal((bytes / GIB).toFixed(1), lang);
 }
 
 async function renewal(context: VerifyContext, probes: LocalProbes): Promise<CheckResult> {

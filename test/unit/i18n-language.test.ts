@@ -1,7 +1,7 @@
 // Which language a run speaks: --lang, else LC_ALL / LC_MESSAGES / LANG as POSIX reads them, else English.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageFromEnv, languageOfLocale } from '../../src/i18n/language.js';
+import { decimal, languageFromEnv, languageOfLocale } from '../../src/i18n/language.js';
 
 test('ru_* locales are Russian; everything else is English', () => {
   for (const locale of ['ru', 'ru_RU', 'ru_RU.UTF-8', 'ru_UA.UTF-8', 'ru_RU.KOI8-R', 'ru_RU@euro']) assert.equal(languageOfLocale(locale), 'ru', locale);
@@ -31,4 +31,10 @@ test('--lang wins over the locale, for every command; an unknown language is a u
   assert.equal(languageOfArgs(['--bogus', '--lang', 'ru'], {}), 'ru');
   assert.equal(languageOfArgs(['--lang=de'], ru), 'ru');
   assert.equal(languageOfArgs(['--', '--lang', 'ru'], {}), 'en');
+});
+
+test('a decimal is written with a point in English and a comma in Russian', () => {
+  assert.equal(decimal('4.2', 'en'), '4.2');
+  assert.equal(decimal('4.2', 'ru'), '4,2');
+  assert.equal(decimal('42', 'ru'), '42');
 });

@@ -20,14 +20,6 @@ export const summaryText = defineMessages('install-summary', {
     ru: 'Приглашайте людей по токену регистрации: POST /_synapse/admin/v1/registration_tokens/new (admin API Synapse).',
   },
   tokenLimits: { en: ' ({accounts} within {days} of its creation)', ru: ' ({accounts} в течение {days} после его создания)' },
-  accounts: {
-    en: { one: '{count} account', other: '{count} accounts' },
-    ru: { one: 'не более {count} учётной записи', few: 'не более {count} учётных записей', many: 'не более {count} учётных записей' },
-  },
-  days: {
-    en: { one: '{count} day', other: '{count} days' },
-    ru: { one: '{count} дня', few: '{count} дней', many: '{count} дней' },
-  },
   openRegistration: {
     en: 'Anyone can create an account at {client}, after confirming an email address.',
     ru: 'Кто угодно может создать учётную запись через {client}, подтвердив адрес электронной почты.',

@@ -86,7 +86,6 @@ export const postgresText = defineMessages('steps-postgres', {
     en: 'the statements needed: the role is missing, cannot log in or has another password; the database is missing',
     ru: 'нужные команды: роли нет, ей нельзя входить или у неё другой пароль; базы данных нет',
   },
-  verifierPlaceholder: { en: '<SCRAM-SHA-256 verifier of {token}>', ru: '<SCRAM-SHA-256-верификатор {token}>' },
   createdRole: { en: 'created the role {user}', ru: 'создана роль {user}' },
   allowedLogin: { en: 'allowed {user} to log in', ru: 'роли {user} разрешён вход' },
   setPassword: {

@@ -278,7 +278,6 @@ export const synapseText = defineMessages('steps-synapse', {
     en: 'Create the registration token unless Synapse has it (as @{user}:{server}, logged out again afterwards)',
     ru: 'Создать токен регистрации, если его нет в Synapse (от имени @{user}:{server}, с выходом после этого)',
   },
-  expiryPlaceholder: { en: '<milliseconds now + {days} days>', ru: '<миллисекунды сейчас + {days} дней>' },
   tokenCreated: {
     en: 'Created the first registration token, for {accounts} within {days} (shown once when the run ends).',
     ru: 'Создан первый токен регистрации: {accounts} в течение {days} (будет показан один раз в конце).',
