@@ -45,16 +45,10 @@ export async function readMember(archive: VerifiedArchive, name: string): Promis
 export function memberDataStream(archive: VerifiedArchive, name: string): { stream: Readable; verify(): void } {
   const member = manifestMember(archive, name);
   const entry = archive.entries.get(name)!;
-  if (unchangedSinceChecked(archive)) {
-    const stream = entry.size === 0 ? Readable.from([]) : createReadStream(archive.path, { start: entry.dataOffset, end: entry.dataOffset + entry.size - 1, highWaterMark: 1024 * 1024 });
-    return { stream, verify() {} };
-  }
+  const stream = entry.size === 0 ? Readable.from([]) : createReadStream(archive.path, { start: entry.dataOffset, end: entry.dataOffset + entry.size - 1, highWaterMark: 1024 * 1024 });
+  if (unchangedSinceChecked(archive)) return { stream, verify() {} };
   const hash = createHash('sha256');
   let read = 0;
-  const stream =
-    entry.size === 0
-      ? Readable.from([])
-      : createReadStream(archive.path, { start: entry.dataOffset, end: entry.dataOffset + entry.size - 1, highWaterMark: 1024 * 1024 });
   const hashed = stream.pipe(
     new Transform({
       transform(chunk: Buffer, _encoding, callback) {
@@ -90,12 +84,15 @@ export function mediaTarStream(archive: VerifiedArchive, prefix: string): { stre
   }
   const start = entries[0].headerOffset;
   const end = entries[entries.length - 1].end;
+  const source = createReadStream(archive.path, { start, end: end - 1, highWaterMark: 1024 * 1024 });
+  const out = new PassThrough();
+  source.on('error', (error) => out.destroy(error));
+  const followedByEndMarker = (data: Readable) => {
+    data.pipe(out, { end: false });
+    data.on('end', () => out.end(Buffer.alloc(2 * BLOCK)));
+  };
   if (unchangedSinceChecked(archive)) {
-    const out = new PassThrough();
-    const source = createReadStream(archive.path, { start, end: end - 1, highWaterMark: 1024 * 1024 });
-    source.on('error', (error) => out.destroy(error));
-    source.pipe(out, { end: false });
-    source.on('end', () => out.end(Buffer.alloc(2 * BLOCK)));
+    followedByEndMarker(source);
     return { stream: out, verify() {} };
   }
   const files = entries.filter((entry) => entry.type === 'file' && entry.size > 0);
@@ -128,11 +125,7 @@ export function mediaTarStream(archive: VerifiedArchive, prefix: string): { stre
       callback(null, chunk);
     },
   });
-  const source = createReadStream(archive.path, { start, end: end - 1, highWaterMark: 1024 * 1024 });
-  const out = new PassThrough();
-  source.on('error', (error) => out.destroy(error));
-  source.pipe(hasher).pipe(out, { end: false });
-  hasher.on('end', () => out.end(Buffer.alloc(2 * BLOCK)));
+  followedByEndMarker(source.pipe(hasher));
   return {
     stream: out,
     verify() {

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { chownSync, closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { chownSync, existsSync, readFileSync } from 'node:fs';
 import { Document } from 'yaml';
 import type { Answers } from '../../src/answers/types.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { sha256File, sha256FileSync } from '../../src/fs/sha256-file.js';
 import { secretToken } from '../../src/secrets/tokens.js';
 import { synapseLayout, type SynapseLayout } from '../synapse/sources.js';
 import { sqliteCopyArgv, sqliteCopyShown } from '../synapse/sqlite-copy.js';
@@ -93,7 +93,7 @@ export function portState(layout: SynapseLayout): { done: boolean; switched: boo
   if (databaseEngine(config) === 'psycopg2') return { done: true, switched: true };
   const source = sqliteDatabasePath(config.merged);
   const ported = readRecord(PORT_RECORD);
-  return { done: !!ported && ported.source === source && existsSync(source) && ported.sha256 === sha256Sync(source), switched: false, source };
+  return { done: !!ported && ported.source === source && existsSync(source) && ported.sha256 === sha256FileSync(source), switched: false, source };
 }
 
 async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[], updateArgv: string[]): Promise<void> {
@@ -108,7 +108,7 @@ async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[], 
     ctx.note(t.stoppedForPort({ unit: layout.unit }));
   }
 
-  const before = await sha256(source);
+  const before = await sha256File(source);
   const copied = readRecord(COPY_RECORD);
   if (copied && copied.source === source && copied.sha256 === before && existsSync(PORT_COPY)) {
     ctx.note(t.usingCopy({ at: copied.at }));
@@ -139,7 +139,7 @@ async function port(ctx: RunContext, layout: SynapseLayout, portArgv: string[], 
       hint: portHint(output, layout),
     });
   }
-  const after = await sha256(source);
+  const after = await sha256File(source);
   if (after !== before) {
     throw new StepError(t.changedDuringPort({ path: source }), { hint: t.changedDuringPortHint({ unit: layout.unit }) });
   }
@@ -200,26 +200,4 @@ function readRecord(path: string): FileRecord | undefined {
 
 function writeRecord(path: string, record: FileRecord): void {
   writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 });
-}
-
-function sha256(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolvePromise(hash.digest('hex')))
-      .on('error', reject);
-  });
-}
-
-function sha256Sync(path: string): string {
-  const hash = createHash('sha256');
-  const buffer = Buffer.alloc(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Answers } from '../../src/answers/types.js';
 import type { RunContext, TaskAction } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
+import { sha256File } from '../../src/fs/sha256-file.js';
 import { ELEMENT_ROOT } from './edge-layout.js';
 import { edgeText as t } from '../../src/i18n/messages/steps-edge.js';
 import type { Localized } from '../../src/i18n/localized.js';
@@ -83,12 +83,6 @@ export function validSignatureKey(status: string): string | undefined {
   const fields = line.trim().split(/\s+/).slice(2);
   // VALIDSIG <signing key fpr> <date> <timestamp> <expiry> <version> <reserved> <pk algo> <hash algo> <class> <primary fpr>
   return (fields.length >= 10 ? fields[9] : fields[0]).toUpperCase();
-}
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export function releaseInstalled(layout: ElementLayout): boolean {

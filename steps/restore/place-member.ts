@@ -94,6 +94,12 @@ export async function isPlaced(ctx: RunContext, placement: Placement): Promise<b
   return (await sha256OfFile(path)) === member.sha256;
 }
 
+/** Read-only: whether every one of them is already in place. */
+export async function allPlaced(ctx: RunContext, placements: Placement[]): Promise<boolean> {
+  for (const placement of placements) if (!(await isPlaced(ctx, placement))) return false;
+  return true;
+}
+
 /** Puts it in place; whatever was there and differs is kept at backup(path) first. */
 export async function place(ctx: RunContext, archive: VerifiedArchive, placement: Placement, backup: (path: string) => string): Promise<PlaceOutcome> {
   if (await isPlaced(ctx, placement)) return 'unchanged';

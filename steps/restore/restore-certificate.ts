@@ -4,7 +4,7 @@ import { membersWithRole, type ManifestMember } from '../../src/backup/manifest.
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { checkCertificate, checkCertificateFiles } from '../../src/tls/certificate-check.js';
 import { edgeLayout } from '../edge/edge-layout.js';
-import { isInside, isPlaced, place } from './place-member.js';
+import { allPlaced, isInside, place } from './place-member.js';
 import { certificatePaths } from '../backup/backup-sources.js';
 import type { Answers } from '../../src/answers/types.js';
 import type { RestoreSource } from './restore-source.js';
@@ -40,7 +40,7 @@ export function restoreCertificateStep(source: RestoreSource): Step {
           kind: 'task',
           description: t.certificateTask({ names: layout.names.join(', '), fullchain, paths: [...new Set(members.map((m) => topPath(m.path!)))].join(', ') }),
           shows: [],
-          check: async (ctx) => (await verdict(ctx, source, members)) !== 'restore' || (await allPlaced(ctx, members)),
+          check: async (ctx) => (await verdict(ctx, source, members)) !== 'restore' || (await allPlaced(ctx, members.map((member) => ({ member, path: member.path! })))),
           run: async (ctx) => {
             if ((await verdict(ctx, source, members)) !== 'restore') return;
             for (const member of [...members].sort((a, b) => a.path!.localeCompare(b.path!))) {
@@ -71,11 +71,6 @@ async function verdict(ctx: RunContext, source: RestoreSource, members: Manifest
     return 'request';
   }
   return 'restore';
-}
-
-async function allPlaced(ctx: RunContext, members: ManifestMember[]): Promise<boolean> {
-  for (const member of members) if (!(await isPlaced(ctx, { member, path: member.path! }))) return false;
-  return true;
 }
 
 /** The content the archive holds for a path, following symlinks inside the archive (certbot's live/ links). */

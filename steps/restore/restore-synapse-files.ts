@@ -7,7 +7,7 @@ import { ANY_EXIT_CODE } from '../../src/exec/executor.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { STEPS } from '../index.js';
 import { synapseLayout } from '../synapse/sources.js';
-import { isInside, isPlaced, place, sameContent, type Placement } from './place-member.js';
+import { allPlaced, isInside, isPlaced, place, sameContent, type Placement } from './place-member.js';
 import type { RestoreSource } from './restore-source.js';
 import { backupText as t } from '../../src/i18n/messages/backup.js';
 
@@ -64,11 +64,6 @@ export function synapsePlacements(source: RestoreSource, { answers, target }: Pl
 
 function filesMatrixSetupWrites(answers: Answers, target: Target): Set<string> {
   return new Set(buildPlan(STEPS, { answers, target }).flatMap((step) => step.actions.flatMap((a) => (a.kind === 'file' ? [a.path] : []))));
-}
-
-async function allPlaced(ctx: RunContext, placements: Placement[]): Promise<boolean> {
-  for (const placement of placements) if (!(await isPlaced(ctx, placement))) return false;
-  return true;
 }
 
 async function restoreFiles(ctx: RunContext, source: RestoreSource, placements: Placement[], unit: string): Promise<void> {
