@@ -20,21 +20,8 @@ import { wizardText } from '../../src/i18n/messages/wizard.js';
 import { STEPS } from '../../steps/index.js';
 import { both, FakeEngine, LOG, STARTED } from './fake-engine.js';
 import { CLOCK, flat, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+import { answerById, EVERY_SECTION, type AnswersById } from './walk.js';
 import { englishIn } from '../helpers/russian-prose.js';
-
-/** Text answers for the questions that need one; choices by number; everything else keeps its default. */
-const TEXT: Record<string, string> = {
-  server_name: 'example.org',
-  synapse_host: 'matrix.example.org',
-  'tls.email': 'admin@example.org',
-  'email.smtp_host': 'smtp.example.org',
-  'email.smtp_user': 'matrix@example.org',
-  'email.smtp_password_file': '/root/smtp-password',
-  'turn.external_ip': '203.0.113.10',
-  'tls.acme_directory': 'https://ca.example.net/acme/directory',
-  'tls.acme_ca_bundle': '/root/private-ca.pem',
-};
-const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
 
 function assertRussianFrame(frame: string, what: string): void {
   const lines = frame.split('\n');
@@ -74,14 +61,7 @@ test('every question in Russian at 80×24, with email, TURN, token registration 
       assert.ok(!seen.includes(id), `asked twice: ${id}`);
       seen.push(id);
       snapshot(`walk/${String(seen.length).padStart(2, '0')}-${id.replace(/[^\w.-]/g, '_')}`, frame);
-      if (TEXT[id] !== undefined) {
-        await w.press(KEYS.ctrlU);
-        await w.type(TEXT[id]!);
-      } else if (CHOICE[id] !== undefined) {
-        await w.press(String(CHOICE[id]));
-      }
-      await w.press(KEYS.enter);
-      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+      await answerById(w, id, EVERY_SECTION);
     }
     assert.ok(seen.length >= 40, `only ${seen.length} questions were asked`);
     assert.ok(seen.includes('tls.acme_ca_bundle'), 'the advanced section was walked');
@@ -105,20 +85,22 @@ test('every question in Russian at 80×24, with email, TURN, token registration 
 });
 
 /** The branches the first walk does not take: an existing certificate, an external database (its live test failing, then passing), open registration, the SMTP password from the environment. */
-const OTHER_TEXT: Record<string, string> = {
-  server_name: 'example.org',
-  synapse_host: 'matrix.example.org',
-  'tls.cert_path': '/etc/ssl/matrix/fullchain.pem',
-  'tls.key_path': '/etc/ssl/matrix/privkey.pem',
-  'database.host': 'db.example.org',
-  'database.password_file': '/root/db-password',
-  'email.smtp_host': 'smtp.example.org',
-  'email.smtp_user': 'matrix@example.org',
-  'email.smtp_password_env': 'SMTP_PASSWORD',
+const OTHER_BRANCHES: AnswersById = {
+  text: {
+    server_name: 'example.org',
+    synapse_host: 'matrix.example.org',
+    'tls.cert_path': '/etc/ssl/matrix/fullchain.pem',
+    'tls.key_path': '/etc/ssl/matrix/privkey.pem',
+    'database.host': 'db.example.org',
+    'database.password_file': '/root/db-password',
+    'email.smtp_host': 'smtp.example.org',
+    'email.smtp_user': 'matrix@example.org',
+    'email.smtp_password_env': 'SMTP_PASSWORD',
+  },
+  choice: { 'tls.mode': 2, 'database.mode': 2, 'synapse.registration': 3, 'email.enabled': 1, 'email.smtp_password_from': 2 },
 };
 /** The questions of the first walk (their snapshots are under ru/walk/). */
 const FIRST_WALK = new Set(readdirSync(join(import.meta.dirname, '..', '..', 'snapshots', 'screens', 'ru', 'walk')).map((file) => file.replace(/^\d+-|\.txt$/g, '')));
-const OTHER_CHOICE: Record<string, number> = { 'tls.mode': 2, 'database.mode': 2, 'synapse.registration': 3, 'email.enabled': 1, 'email.smtp_password_from': 2 };
 
 test('the other branches in Russian at 80×24: existing certificate, external database and its live test, open registration', async () => {
   const engine = new FakeEngine();
@@ -151,14 +133,7 @@ test('the other branches in Russian at 80×24: existing certificate, external da
       // Snapshots of the questions the first walk did not ask; every frame is checked.
       if (FIRST_WALK.has(id)) assertRussianFrame(frame, id);
       else snapshot(`walk-other/${id.replace(/[^\w.-]/g, '_')}`, frame);
-      if (OTHER_TEXT[id] !== undefined) {
-        await w.press(KEYS.ctrlU);
-        await w.type(OTHER_TEXT[id]!);
-      } else if (OTHER_CHOICE[id] !== undefined) {
-        await w.press(String(OTHER_CHOICE[id]));
-      }
-      await w.press(KEYS.enter);
-      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+      await answerById(w, id, OTHER_BRANCHES);
     }
     for (const id of ['tls.cert_path', 'tls.key_path', 'database.host', 'database.port', 'database.sslmode', 'database.password_file', 'database.test', 'email.smtp_password_env']) {
       assert.ok(seen.includes(id), `${id} was not asked: ${seen.join(' ')}`);

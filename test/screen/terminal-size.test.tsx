@@ -11,22 +11,9 @@ import { checkText } from '../../src/i18n/messages/verify-checks.js';
 import { verifyText } from '../../src/i18n/messages/verify.js';
 import { fakeTerminal, stripAnsi } from './fake-terminal.js';
 import { CLOCK, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+import { answerById, EVERY_SECTION } from './walk.js';
 import { verbatim, type Localized } from '../../src/i18n/index.js';
 import { turnText } from '../../src/i18n/messages/steps-turn.js';
-
-/** Text answers for the questions that need one; choices by number; everything else keeps its default. */
-const TEXT: Record<string, string> = {
-  server_name: 'example.org',
-  synapse_host: 'matrix.example.org',
-  'tls.email': 'admin@example.org',
-  'email.smtp_host': 'smtp.example.org',
-  'email.smtp_user': 'matrix@example.org',
-  'email.smtp_password_file': '/root/smtp-password',
-  'turn.external_ip': '203.0.113.10',
-  'tls.acme_directory': 'https://ca.example.net/acme/directory',
-  'tls.acme_ca_bundle': '/root/private-ca.pem',
-};
-const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
 
 function assertFits(frame: string, what: string): void {
   const lines = frame.split('\n');
@@ -59,14 +46,7 @@ test('every question at 80×24, with email, TURN, token registration and the adv
       assertFrame(frame, frame.split('\n')[0]!.replace(/^matrix-setup · /, '').replace(/\s+section.*$/, ''), id);
       assert.doesNotMatch(frame, /Detected system|This sets up a Matrix homeserver/, `${id}: no line of the welcome screen`);
       matchSnapshot(`walk/${String(seen.length).padStart(2, '0')}-${id.replace(/[^\w.-]/g, '_')}`, frame);
-      if (TEXT[id] !== undefined) {
-        await w.press(KEYS.ctrlU);
-        await w.type(TEXT[id]!);
-      } else if (CHOICE[id] !== undefined) {
-        await w.press(String(CHOICE[id]));
-      }
-      await w.press(KEYS.enter);
-      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+      await answerById(w, id, EVERY_SECTION);
     }
     assert.ok(seen.includes('tls.acme_ca_bundle'), 'the ACME CA bundle is asked in the advanced section');
     const review = await w.waitFor('Your decisions');
