@@ -7,18 +7,16 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { validateAnswersDocument } from '../../src/answers/validate.js';
-import type { EngineEvent } from '../../src/engine/events.js';
-import { verbatim, type Localized } from '../../src/i18n/localized.js';
+import { verbatim } from '../../src/i18n/localized.js';
 import { engineText } from '../../src/i18n/messages/engine.js';
 import { errorText } from '../../src/i18n/messages/errors.js';
 import { systemText } from '../../src/i18n/messages/steps-system.js';
-import { turnText } from '../../src/i18n/messages/steps-turn.js';
 import { checkText } from '../../src/i18n/messages/verify-checks.js';
 import { verifyText } from '../../src/i18n/messages/verify.js';
 import { preflightText } from '../../src/i18n/messages/preflight.js';
 import { wizardText } from '../../src/i18n/messages/wizard.js';
 import { STEPS } from '../../steps/index.js';
-import { both, FakeEngine, LOG, STARTED } from './fake-engine.js';
+import { both, FakeEngine, LOG, runOfEveryStep, STARTED } from './fake-engine.js';
 import { CLOCK, flat, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
 import { answerById, EVERY_SECTION, type AnswersById } from './walk.js';
 import { englishIn } from '../helpers/russian-prose.js';
@@ -179,32 +177,13 @@ async function resumeAndInstall(w: Wizard): Promise<void> {
   await w.press(KEYS.enter);
 }
 
-/** A run of the real steps, stopped while "Start Synapse" runs with a chatty command. */
-function everyStep(running: string): EngineEvent[] {
-  const skipped: Record<string, Localized> = { 'turn-synapse': turnText.turnOff, 'turn-server': turnText.turnOff, 'turn-firewall': turnText.turnOff };
-  const events: EngineEvent[] = [
-    { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
-    { type: 'step-started', stepId: 'preflight', title: STEPS[0]!.title, recheck: false },
-    { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
-  ];
-  for (const step of STEPS.slice(1)) {
-    if (step.id === running) break;
-    if (skipped[step.id]) continue;
-    events.push({ type: 'step-started', stepId: step.id, title: step.title, recheck: false }, { type: 'step-done', stepId: step.id, changed: true, durationMs: 2100 });
-  }
-  events.push({ type: 'step-started', stepId: running, title: STEPS.find((s) => s.id === running)!.title, recheck: false });
-  events.push({ type: 'command-started', stepId: running, argv: ['systemctl', 'start', 'matrix-synapse.service'] });
-  for (let i = 1; i <= 9; i++) events.push({ type: 'output', stepId: running, line: `synapse log line ${i}` });
-  return events;
-}
-
 const TOKEN_ANSWERS = 'version: 1\nserver_name: example.org\nsynapse_host: matrix.example.org\ntls:\n  email: admin@example.org\nsynapse:\n  registration: token\n';
 
 test('progress of the real steps in Russian at 80×24: their titles, n/N, the output tail', async () => {
   const engine = new FakeEngine();
   engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', steps: [] };
   let release!: () => void;
-  engine.runs.push({ events: everyStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+  engine.runs.push({ events: runOfEveryStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
   const startedAt = CLOCK.now;
   const w = await startWizard(engine, { lang: 'ru' });
   try {
@@ -331,7 +310,7 @@ test('in Russian: a previous run to resume, a failed check of this machine, and 
     // Once the check passes, the install runs; Ctrl-C during it asks first.
     engine.preflightResults = engine.preflightResults.map((result) => ({ ...result, status: 'pass' as const }));
     let release!: () => void;
-    engine.runs.push({ events: everyStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+    engine.runs.push({ events: runOfEveryStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
     await w.press(KEYS.enter);
     await w.waitFor('Ваши решения');
     await w.press('r');
