@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { englishIn } from '../helpers/russian-prose.js';
-import { assertWizardScreen, hasTmux, questionOf, screenLines, TmuxTerminal } from './harness/tmux.js';
+import { answerQuestion, assertWizardScreen, hasTmux, questionOf, screenLines, TmuxTerminal } from './harness/tmux.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'matrix-setup.mjs');
@@ -76,16 +76,7 @@ test('the built bundle\'s wizard with LANG=ru_RU.UTF-8 at 80×24: every screen i
         assert.ok(!screenLines(screen).some((line) => line.trim() === earlier), `"${earlier}" (an earlier question) is still on the screen of "${question}":\n${screen}`);
       }
       asked.push(question);
-      const typed = TYPED.find(([pattern]) => pattern.test(question))?.[1];
-      const chosen = CHOSEN.find(([pattern]) => pattern.test(question))?.[1];
-      if (typed !== undefined) {
-        terminal.keys('C-u');
-        terminal.type(typed);
-      } else if (chosen !== undefined) {
-        terminal.keys(chosen);
-      }
-      terminal.keys('Enter');
-      screen = await terminal.waitFor((s) => questionOf(s) !== question || s.startsWith('matrix-setup · Сводка'), `the screen after "${question}"`);
+      screen = await answerQuestion(terminal, question, { typed: TYPED, chosen: CHOSEN }, 'Сводка');
     }
     assert.ok(asked.length >= 25, `only ${asked.length} questions were asked: ${asked.join(' | ')}`);
     assert.ok(asked.some((q) => q.startsWith('Набор сертификатов ЦС сервера ACME')), 'the advanced section was walked');

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { assertWizardScreen, hasTmux, questionOf, screenLines, TmuxTerminal } from './harness/tmux.js';
+import { answerQuestion, assertWizardScreen, hasTmux, questionOf, screenLines, TmuxTerminal } from './harness/tmux.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'matrix-setup.mjs');
@@ -70,16 +70,7 @@ for (const [columns, rows] of [
         }
         assert.ok(!asked.includes(question), `asked twice: ${question}`);
         asked.push(question);
-        const typed = TYPED.find(([pattern]) => pattern.test(question))?.[1];
-        const chosen = CHOSEN.find(([pattern]) => pattern.test(question))?.[1];
-        if (typed !== undefined) {
-          terminal.keys('C-u');
-          terminal.type(typed);
-        } else if (chosen !== undefined) {
-          terminal.keys(chosen);
-        }
-        terminal.keys('Enter');
-        screen = await terminal.waitFor((s) => questionOf(s) !== question || s.startsWith('matrix-setup · Review'), `the screen after "${question}"`);
+        screen = await answerQuestion(terminal, question, { typed: TYPED, chosen: CHOSEN }, 'Review');
       }
       assert.ok(asked.length >= 25, `only ${asked.length} questions were asked: ${asked.join(' | ')}`);
       assert.ok(asked.some((q) => q.startsWith('CA bundle of the ACME server')), 'the ACME CA bundle question in the advanced section');

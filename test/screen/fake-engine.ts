@@ -13,6 +13,7 @@ import { installSummary, type InstallSummary } from '../../src/render/install-su
 import type { Answers, DatabaseAnswers } from '../../src/answers/types.js';
 import type { AnswersDraft } from '../../src/answers/field-spec.js';
 import type { EngineEvent, EventListener } from '../../src/engine/events.js';
+import { STEPS } from '../../steps/index.js';
 import type {
   CheckResult,
   DatabaseTestResult,
@@ -179,3 +180,26 @@ export const STARTED: EngineEvent = {
   resumed: false,
   steps: PLAN.steps.map((s) => ({ id: s.id, title: s.title, ...(s.skip ? { skipReason: s.skip } : {}) })),
 };
+
+/**
+ * A run of the real steps with TURN off, stopped while `running` starts Synapse and prints nine
+ * lines; the preflight step notes `preflightWarnings` first.
+ */
+export function runOfEveryStep(running: string, preflightWarnings: Localized[] = []): EngineEvent[] {
+  const skipped: Record<string, Localized> = { 'turn-synapse': turnText.turnOff, 'turn-server': turnText.turnOff, 'turn-firewall': turnText.turnOff };
+  const events: EngineEvent[] = [
+    { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
+    { type: 'step-started', stepId: 'preflight', title: STEPS[0]!.title, recheck: false },
+    ...preflightWarnings.map((message): EngineEvent => ({ type: 'note', stepId: 'preflight', level: 'warn', message })),
+    { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
+  ];
+  for (const step of STEPS.slice(1)) {
+    if (step.id === running) break;
+    if (skipped[step.id]) continue;
+    events.push({ type: 'step-started', stepId: step.id, title: step.title, recheck: false }, { type: 'step-done', stepId: step.id, changed: true, durationMs: 2100 });
+  }
+  events.push({ type: 'step-started', stepId: running, title: STEPS.find((s) => s.id === running)!.title, recheck: false });
+  events.push({ type: 'command-started', stepId: running, argv: ['systemctl', 'start', 'matrix-synapse.service'] });
+  for (let i = 1; i <= 9; i++) events.push({ type: 'output', stepId: running, line: `synapse log line ${i}` });
+  return events;
+}

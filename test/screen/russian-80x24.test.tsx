@@ -7,34 +7,19 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { validateAnswersDocument } from '../../src/answers/validate.js';
-import type { EngineEvent } from '../../src/engine/events.js';
-import { verbatim, type Localized } from '../../src/i18n/localized.js';
+import { verbatim } from '../../src/i18n/localized.js';
 import { engineText } from '../../src/i18n/messages/engine.js';
 import { errorText } from '../../src/i18n/messages/errors.js';
 import { systemText } from '../../src/i18n/messages/steps-system.js';
-import { turnText } from '../../src/i18n/messages/steps-turn.js';
 import { checkText } from '../../src/i18n/messages/verify-checks.js';
 import { verifyText } from '../../src/i18n/messages/verify.js';
 import { preflightText } from '../../src/i18n/messages/preflight.js';
 import { wizardText } from '../../src/i18n/messages/wizard.js';
 import { STEPS } from '../../steps/index.js';
-import { both, FakeEngine, LOG, STARTED } from './fake-engine.js';
+import { both, FakeEngine, LOG, runOfEveryStep, STARTED } from './fake-engine.js';
 import { CLOCK, flat, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
+import { answerById, EVERY_SECTION, type AnswersById } from './walk.js';
 import { englishIn } from '../helpers/russian-prose.js';
-
-/** Text answers for the questions that need one; choices by number; everything else keeps its default. */
-const TEXT: Record<string, string> = {
-  server_name: 'example.org',
-  synapse_host: 'matrix.example.org',
-  'tls.email': 'admin@example.org',
-  'email.smtp_host': 'smtp.example.org',
-  'email.smtp_user': 'matrix@example.org',
-  'email.smtp_password_file': '/root/smtp-password',
-  'turn.external_ip': '203.0.113.10',
-  'tls.acme_directory': 'https://ca.example.net/acme/directory',
-  'tls.acme_ca_bundle': '/root/private-ca.pem',
-};
-const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
 
 function assertRussianFrame(frame: string, what: string): void {
   const lines = frame.split('\n');
@@ -74,14 +59,7 @@ test('every question in Russian at 80×24, with email, TURN, token registration 
       assert.ok(!seen.includes(id), `asked twice: ${id}`);
       seen.push(id);
       snapshot(`walk/${String(seen.length).padStart(2, '0')}-${id.replace(/[^\w.-]/g, '_')}`, frame);
-      if (TEXT[id] !== undefined) {
-        await w.press(KEYS.ctrlU);
-        await w.type(TEXT[id]!);
-      } else if (CHOICE[id] !== undefined) {
-        await w.press(String(CHOICE[id]));
-      }
-      await w.press(KEYS.enter);
-      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+      await answerById(w, id, EVERY_SECTION);
     }
     assert.ok(seen.length >= 40, `only ${seen.length} questions were asked`);
     assert.ok(seen.includes('tls.acme_ca_bundle'), 'the advanced section was walked');
@@ -105,20 +83,22 @@ test('every question in Russian at 80×24, with email, TURN, token registration 
 });
 
 /** The branches the first walk does not take: an existing certificate, an external database (its live test failing, then passing), open registration, the SMTP password from the environment. */
-const OTHER_TEXT: Record<string, string> = {
-  server_name: 'example.org',
-  synapse_host: 'matrix.example.org',
-  'tls.cert_path': '/etc/ssl/matrix/fullchain.pem',
-  'tls.key_path': '/etc/ssl/matrix/privkey.pem',
-  'database.host': 'db.example.org',
-  'database.password_file': '/root/db-password',
-  'email.smtp_host': 'smtp.example.org',
-  'email.smtp_user': 'matrix@example.org',
-  'email.smtp_password_env': 'SMTP_PASSWORD',
+const OTHER_BRANCHES: AnswersById = {
+  text: {
+    server_name: 'example.org',
+    synapse_host: 'matrix.example.org',
+    'tls.cert_path': '/etc/ssl/matrix/fullchain.pem',
+    'tls.key_path': '/etc/ssl/matrix/privkey.pem',
+    'database.host': 'db.example.org',
+    'database.password_file': '/root/db-password',
+    'email.smtp_host': 'smtp.example.org',
+    'email.smtp_user': 'matrix@example.org',
+    'email.smtp_password_env': 'SMTP_PASSWORD',
+  },
+  choice: { 'tls.mode': 2, 'database.mode': 2, 'synapse.registration': 3, 'email.enabled': 1, 'email.smtp_password_from': 2 },
 };
 /** The questions of the first walk (their snapshots are under ru/walk/). */
 const FIRST_WALK = new Set(readdirSync(join(import.meta.dirname, '..', '..', 'snapshots', 'screens', 'ru', 'walk')).map((file) => file.replace(/^\d+-|\.txt$/g, '')));
-const OTHER_CHOICE: Record<string, number> = { 'tls.mode': 2, 'database.mode': 2, 'synapse.registration': 3, 'email.enabled': 1, 'email.smtp_password_from': 2 };
 
 test('the other branches in Russian at 80×24: existing certificate, external database and its live test, open registration', async () => {
   const engine = new FakeEngine();
@@ -151,14 +131,7 @@ test('the other branches in Russian at 80×24: existing certificate, external da
       // Snapshots of the questions the first walk did not ask; every frame is checked.
       if (FIRST_WALK.has(id)) assertRussianFrame(frame, id);
       else snapshot(`walk-other/${id.replace(/[^\w.-]/g, '_')}`, frame);
-      if (OTHER_TEXT[id] !== undefined) {
-        await w.press(KEYS.ctrlU);
-        await w.type(OTHER_TEXT[id]!);
-      } else if (OTHER_CHOICE[id] !== undefined) {
-        await w.press(String(OTHER_CHOICE[id]));
-      }
-      await w.press(KEYS.enter);
-      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+      await answerById(w, id, OTHER_BRANCHES);
     }
     for (const id of ['tls.cert_path', 'tls.key_path', 'database.host', 'database.port', 'database.sslmode', 'database.password_file', 'database.test', 'email.smtp_password_env']) {
       assert.ok(seen.includes(id), `${id} was not asked: ${seen.join(' ')}`);
@@ -204,32 +177,13 @@ async function resumeAndInstall(w: Wizard): Promise<void> {
   await w.press(KEYS.enter);
 }
 
-/** A run of the real steps, stopped while "Start Synapse" runs with a chatty command. */
-function everyStep(running: string): EngineEvent[] {
-  const skipped: Record<string, Localized> = { 'turn-synapse': turnText.turnOff, 'turn-server': turnText.turnOff, 'turn-firewall': turnText.turnOff };
-  const events: EngineEvent[] = [
-    { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
-    { type: 'step-started', stepId: 'preflight', title: STEPS[0]!.title, recheck: false },
-    { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
-  ];
-  for (const step of STEPS.slice(1)) {
-    if (step.id === running) break;
-    if (skipped[step.id]) continue;
-    events.push({ type: 'step-started', stepId: step.id, title: step.title, recheck: false }, { type: 'step-done', stepId: step.id, changed: true, durationMs: 2100 });
-  }
-  events.push({ type: 'step-started', stepId: running, title: STEPS.find((s) => s.id === running)!.title, recheck: false });
-  events.push({ type: 'command-started', stepId: running, argv: ['systemctl', 'start', 'matrix-synapse.service'] });
-  for (let i = 1; i <= 9; i++) events.push({ type: 'output', stepId: running, line: `synapse log line ${i}` });
-  return events;
-}
-
 const TOKEN_ANSWERS = 'version: 1\nserver_name: example.org\nsynapse_host: matrix.example.org\ntls:\n  email: admin@example.org\nsynapse:\n  registration: token\n';
 
 test('progress of the real steps in Russian at 80×24: their titles, n/N, the output tail', async () => {
   const engine = new FakeEngine();
   engine.previous = { answers: validateAnswersDocument(TOKEN_ANSWERS), status: 'failed', steps: [] };
   let release!: () => void;
-  engine.runs.push({ events: everyStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+  engine.runs.push({ events: runOfEveryStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
   const startedAt = CLOCK.now;
   const w = await startWizard(engine, { lang: 'ru' });
   try {
@@ -356,7 +310,7 @@ test('in Russian: a previous run to resume, a failed check of this machine, and 
     // Once the check passes, the install runs; Ctrl-C during it asks first.
     engine.preflightResults = engine.preflightResults.map((result) => ({ ...result, status: 'pass' as const }));
     let release!: () => void;
-    engine.runs.push({ events: everyStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+    engine.runs.push({ events: runOfEveryStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
     await w.press(KEYS.enter);
     await w.waitFor('Ваши решения');
     await w.press('r');

@@ -3,30 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateAnswersDocument } from '../../src/answers/validate.js';
-import type { EngineEvent } from '../../src/engine/events.js';
 import { runWizard } from '../../src/ui/run-wizard.js';
 import { STEPS } from '../../steps/index.js';
-import { both, FakeEngine, LOG } from './fake-engine.js';
+import { both, FakeEngine, LOG, runOfEveryStep } from './fake-engine.js';
 import { checkText } from '../../src/i18n/messages/verify-checks.js';
 import { verifyText } from '../../src/i18n/messages/verify.js';
 import { fakeTerminal, stripAnsi } from './fake-terminal.js';
 import { CLOCK, KEYS, matchSnapshot, ROWS, startWizard, WIDTH, type Wizard } from './helpers.js';
-import { verbatim, type Localized } from '../../src/i18n/index.js';
-import { turnText } from '../../src/i18n/messages/steps-turn.js';
-
-/** Text answers for the questions that need one; choices by number; everything else keeps its default. */
-const TEXT: Record<string, string> = {
-  server_name: 'example.org',
-  synapse_host: 'matrix.example.org',
-  'tls.email': 'admin@example.org',
-  'email.smtp_host': 'smtp.example.org',
-  'email.smtp_user': 'matrix@example.org',
-  'email.smtp_password_file': '/root/smtp-password',
-  'turn.external_ip': '203.0.113.10',
-  'tls.acme_directory': 'https://ca.example.net/acme/directory',
-  'tls.acme_ca_bundle': '/root/private-ca.pem',
-};
-const CHOICE: Record<string, number> = { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 };
+import { answerById, EVERY_SECTION } from './walk.js';
+import { verbatim } from '../../src/i18n/index.js';
 
 function assertFits(frame: string, what: string): void {
   const lines = frame.split('\n');
@@ -59,14 +44,7 @@ test('every question at 80×24, with email, TURN, token registration and the adv
       assertFrame(frame, frame.split('\n')[0]!.replace(/^matrix-setup · /, '').replace(/\s+section.*$/, ''), id);
       assert.doesNotMatch(frame, /Detected system|This sets up a Matrix homeserver/, `${id}: no line of the welcome screen`);
       matchSnapshot(`walk/${String(seen.length).padStart(2, '0')}-${id.replace(/[^\w.-]/g, '_')}`, frame);
-      if (TEXT[id] !== undefined) {
-        await w.press(KEYS.ctrlU);
-        await w.type(TEXT[id]!);
-      } else if (CHOICE[id] !== undefined) {
-        await w.press(String(CHOICE[id]));
-      }
-      await w.press(KEYS.enter);
-      await w.waitFor((f) => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+      await answerById(w, id, EVERY_SECTION);
     }
     assert.ok(seen.includes('tls.acme_ca_bundle'), 'the ACME CA bundle is asked in the advanced section');
     const review = await w.waitFor('Your decisions');
@@ -86,31 +64,11 @@ async function resumeAndInstall(w: Wizard): Promise<void> {
   await w.press(KEYS.enter);
 }
 
-/** A run of the real steps, stopped while "Start Synapse" runs with a chatty command. */
-function everyStep(running: string): EngineEvent[] {
-  const skipped: Record<string, Localized> = { 'turn-synapse': turnText.turnOff, 'turn-server': turnText.turnOff, 'turn-firewall': turnText.turnOff };
-  const events: EngineEvent[] = [
-    { type: 'run-started', target: 'debian-12', logFile: LOG, resumed: false, steps: STEPS.map((s) => ({ id: s.id, title: s.title, ...(skipped[s.id] ? { skipReason: skipped[s.id] } : {}) })) },
-    { type: 'step-started', stepId: 'preflight', title: verbatim('Preflight checks'), recheck: false },
-    { type: 'note', stepId: 'preflight', level: 'warn', message: verbatim('DNS example.org: has no A or AAAA record') },
-    { type: 'step-done', stepId: 'preflight', changed: false, durationMs: 800 },
-  ];
-  for (const step of STEPS.slice(1)) {
-    if (step.id === running) break;
-    if (skipped[step.id]) continue;
-    events.push({ type: 'step-started', stepId: step.id, title: step.title, recheck: false }, { type: 'step-done', stepId: step.id, changed: true, durationMs: 2100 });
-  }
-  events.push({ type: 'step-started', stepId: running, title: STEPS.find((s) => s.id === running)!.title, recheck: false });
-  events.push({ type: 'command-started', stepId: running, argv: ['systemctl', 'start', 'matrix-synapse.service'] });
-  for (let i = 1; i <= 9; i++) events.push({ type: 'output', stepId: running, line: `synapse log line ${i}` });
-  return events;
-}
-
 test('progress at 80×24 with every step: title with n/N, elapsed time, output tail, the list folded around it', async () => {
   const engine = new FakeEngine();
   engine.previous = { answers: validateAnswersDocument('version: 1\nserver_name: example.org\ntls:\n  email: admin@example.org\n'), status: 'failed', steps: [] };
   let release!: () => void;
-  engine.runs.push({ events: everyStep('synapse-service'), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
+  engine.runs.push({ events: runOfEveryStep('synapse-service', [verbatim('DNS example.org: has no A or AAAA record')]), pauseUntil: new Promise<void>((resolve) => (release = resolve)), outcome: { status: 'done', logFile: LOG, changedSteps: [] } });
   const startedAt = CLOCK.now;
   const w = await startWizard(engine);
   try {

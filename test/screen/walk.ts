@@ -131,3 +131,37 @@ email:
   notif_from: Matrix <noreply@example.org>
 automatic_updates: true
 `;
+
+/** Answers by question id: a text replaces the field, a choice is its number; any other question keeps its default. */
+export interface AnswersById {
+  text: Record<string, string>;
+  choice: Record<string, number>;
+}
+
+/** Every section asked: email, TURN, token registration and the advanced settings (with the ACME CA bundle). */
+export const EVERY_SECTION: AnswersById = {
+  text: {
+    server_name: 'example.org',
+    synapse_host: 'matrix.example.org',
+    'tls.email': 'admin@example.org',
+    'email.smtp_host': 'smtp.example.org',
+    'email.smtp_user': 'matrix@example.org',
+    'email.smtp_password_file': '/root/smtp-password',
+    'turn.external_ip': '203.0.113.10',
+    'tls.acme_directory': 'https://ca.example.net/acme/directory',
+    'tls.acme_ca_bundle': '/root/private-ca.pem',
+  },
+  choice: { 'email.enabled': 1, 'synapse.registration': 2, 'turn.enabled': 1, advanced: 1 },
+};
+
+/** Answers the question `id` on screen from `answers` and waits until the wizard has moved past it. */
+export async function answerById(w: Wizard, id: string, answers: AnswersById): Promise<void> {
+  if (answers.text[id] !== undefined) {
+    await w.press(KEYS.ctrlU);
+    await w.type(answers.text[id]!);
+  } else if (answers.choice[id] !== undefined) {
+    await w.press(String(answers.choice[id]));
+  }
+  await w.press(KEYS.enter);
+  await w.waitFor(() => w.store.getState().questionId !== id || w.store.getState().screen !== 'questions', `past ${id}`);
+}

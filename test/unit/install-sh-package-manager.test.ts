@@ -4,32 +4,19 @@
 // falling back to downloading Node.js because the package manager was busy. apt-get and dpkg are
 // stubs on PATH: nothing touches this machine's packages. The real thing runs in the e2e suite.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { holdLock, releaseLocks } from '../helpers/fcntl-lock.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'install.sh');
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-install-sh-pm-'));
-const holders: ChildProcess[] = [];
 after(() => {
-  for (const holder of holders) holder.kill('SIGKILL');
+  releaseLocks();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** An fcntl write lock on `file`, the way apt takes its locks, held for `seconds`. */
-async function holdLock(file: string, seconds: number): Promise<ChildProcess> {
-  writeFileSync(file, '');
-  const code = `use Fcntl qw(F_SETLK F_WRLCK SEEK_SET); open(my $fh, "+<", $ARGV[0]) or die; my $l = pack("s s x4 q q l x4", F_WRLCK, SEEK_SET, 0, 0, 0); fcntl($fh, F_SETLK, $l) or die "lock: $!"; $| = 1; print "locked\\n"; sleep $ARGV[1];`;
-  const holder = spawn('perl', ['-e', code, file, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  holders.push(holder);
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.once('data', () => resolve());
-    holder.once('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
-  });
-  return holder;
-}
 
 /** Scripts named like the real tools, first on PATH; each logs its arguments to calls.log. */
 function stubs(name: string, scripts: Record<string, string>): { path: string; calls: () => string[] } {

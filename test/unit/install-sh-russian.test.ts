@@ -3,17 +3,17 @@
 // refuses an argument is Russian then; English otherwise. The lock is a real fcntl lock held
 // by perl on a scratch file, read back from the real /proc/locks (as in install-sh-package-manager).
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { holdLock, releaseLocks } from '../helpers/fcntl-lock.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'install.sh');
 const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-install-sh-ru-'));
-const holders: ChildProcess[] = [];
 after(() => {
-  for (const holder of holders) holder.kill('SIGKILL');
+  releaseLocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -25,18 +25,6 @@ function bash(snippet: string, locale: Record<string, string> = NO_LOCALE) {
     env: { ...process.env, ...NO_LOCALE, ...locale, MATRIX_SETUP_INSTALL_SH_NO_MAIN: '1' },
     timeout: 60_000,
   });
-}
-
-async function holdLock(file: string, seconds: number): Promise<ChildProcess> {
-  writeFileSync(file, '');
-  const code = `use Fcntl qw(F_SETLK F_WRLCK SEEK_SET); open(my $fh, "+<", $ARGV[0]) or die; my $l = pack("s s x4 q q l x4", F_WRLCK, SEEK_SET, 0, 0, 0); fcntl($fh, F_SETLK, $l) or die "lock: $!"; $| = 1; print "locked\\n"; sleep $ARGV[1];`;
-  const holder = spawn('perl', ['-e', code, file, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  holders.push(holder);
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.once('data', () => resolve());
-    holder.once('exit', (status) => reject(new Error(`the lock holder exited with ${status}`)));
-  });
-  return holder;
 }
 
 describe('install.sh in Russian', () => {

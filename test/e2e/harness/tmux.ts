@@ -104,3 +104,23 @@ export function assertWizardScreen(screen: string, columns: number, rows: number
 export function questionOf(screen: string): string {
   return screenLines(screen)[2]?.trim() ?? '';
 }
+
+/** Answers by question title, the first matching pattern wins: text typed over the field, or a choice's number. */
+export interface AnswersByTitle {
+  typed: Array<[RegExp, string]>;
+  chosen: Array<[RegExp, string]>;
+}
+
+/** Answers `question` (any other than in `answers` keeps its default) and returns the next question's screen or the review titled `reviewTitle`. */
+export async function answerQuestion(terminal: TmuxTerminal, question: string, answers: AnswersByTitle, reviewTitle: string): Promise<string> {
+  const typed = answers.typed.find(([pattern]) => pattern.test(question))?.[1];
+  const chosen = answers.chosen.find(([pattern]) => pattern.test(question))?.[1];
+  if (typed !== undefined) {
+    terminal.keys('C-u');
+    terminal.type(typed);
+  } else if (chosen !== undefined) {
+    terminal.keys(chosen);
+  }
+  terminal.keys('Enter');
+  return terminal.waitFor((s) => questionOf(s) !== question || s.startsWith(`matrix-setup · ${reviewTitle}`), `the screen after "${question}"`);
+}
