@@ -1,4 +1,4 @@
-import type { Answers } from '../src/answers/types.js';
+import { tokenLimits, type TokenLimits } from '../src/answers/registration-token-limits.js';
 import { synapseRowExists } from './synapse/database-row.js';
 import type { Action, RunContext, Step } from '../src/engine/types.js';
 import { secretToken } from '../src/secrets/tokens.js';
@@ -8,19 +8,7 @@ import { synapseText as t } from '../src/i18n/messages/steps-synapse.js';
 
 const BASE_URL = `http://${SYNAPSE_LISTEN.host}:${SYNAPSE_LISTEN.port}`;
 
-/** Limits of the first token when the answers give none (the schema's defaults). */
-export const DEFAULT_TOKEN_USES = 10;
-export const DEFAULT_TOKEN_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface TokenLimits {
-  uses: number;
-  days: number;
-}
-
-export function tokenLimits(answers: Answers): TokenLimits {
-  return { uses: answers.synapse.registration_token_uses ?? DEFAULT_TOKEN_USES, days: answers.synapse.registration_token_days ?? DEFAULT_TOKEN_DAYS };
-}
 
 /**
  * With registration by token, the first token: generated once (kept 0600 with the other

@@ -5,6 +5,7 @@
  * secrets shown this one time, and what to do next.
  */
 import type { Answers } from '../answers/types.js';
+import { tokenLimits } from '../answers/registration-token-limits.js';
 import type { Lang } from '../i18n/language.js';
 import type { Localized } from '../i18n/localized.js';
 import { summaryText as t } from '../i18n/messages/install-summary.js';
@@ -53,7 +54,7 @@ export function installSummary(input: InstallSummaryInput): InstallSummary {
   const client = answers.element.enabled ? `https://${answers.element.host}` : t.anyClient({ url: homeserver });
   if (answers.admin.enabled) nextSteps.push(t.signIn({ client, admin }));
   if (answers.synapse.registration === 'token') {
-    nextSteps.push(input.registrationToken ? t.inviteWithToken({ client, limits: tokenLimits(answers) }) : t.inviteLater);
+    nextSteps.push(input.registrationToken ? t.inviteWithToken({ client, limits: tokenLimitsText(answers) }) : t.inviteLater);
   } else if (answers.synapse.registration === 'open') {
     nextSteps.push(t.openRegistration({ client }));
   }
@@ -70,11 +71,9 @@ export function installSummary(input: InstallSummaryInput): InstallSummary {
   };
 }
 
-/** " (N accounts within D days of its creation)", from the answers' limits of the first token. */
-function tokenLimits(answers: Answers): Localized | string {
-  const uses = answers.synapse.registration_token_uses;
-  const days = answers.synapse.registration_token_days;
-  if (!uses || !days) return '';
+/** " (N accounts within D days of its creation)": the first token's limits, as the run created it. */
+function tokenLimitsText(answers: Answers): Localized {
+  const { uses, days } = tokenLimits(answers);
   return t.tokenLimits({ accounts: synapseText.accounts({ count: uses }), days: synapseText.days({ count: days }) });
 }
 

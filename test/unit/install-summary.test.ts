@@ -27,7 +27,9 @@ test('the finished-install summary: addresses, the admin, secrets shown this onc
   assert.match(text, /^ {2}Admin user: {5}@admin:example\.org$/m);
   assert.match(text, /^ {2}Admin password: correct-horse {3}\(shown once; kept in \/var\/lib\/matrix-setup\/secrets\.yaml, mode 0600\)$/m);
   assert.match(text, /^ {2}Registration token: tok-123 {3}\(shown once; kept in /m);
-  assert.match(text, /Invite people: they create an account at https:\/\/element\.example\.org with the registration token above/);
+  assert.match(text, /Invite people: they create an account at https:\/\/element\.example\.org with the registration token above \(10 accounts within 7 days of its creation\)/, 'the limits the token was created with, the defaults when the answers give none');
+  const limited = formatInstallSummary(installSummary({ answers: testAnswers({ synapse: { registration: 'token', registration_token_uses: 1, registration_token_days: 30 } }), registrationToken: 'tok', secretsFile: SECRETS_FILE, addUserCommand: 'x' }), 'en');
+  assert.match(limited, /with the registration token above \(1 account within 30 days of its creation\)/);
   // matrix.org's package keeps the registration secret in matrix-setup's drop-in.
   assert.match(text, /Add users yourself: register_new_matrix_user -c \/etc\/matrix-synapse\/conf\.d\/zz-matrix-setup\.yaml http:\/\/127\.0\.0\.1:8008/);
   assert.match(text, /Open TCP ports 80, 443, 8448 in your cloud provider's firewall/);
