@@ -190,24 +190,46 @@ wait_for_package_manager() {
 }
 
 # dpkg killed mid-run (OOM killer, lost SSH session) leaves its journal or audit non-empty, and
-# every apt-get refuses until `dpkg --configure -a`; then `apt-get -f install` if apt still reports
-# broken packages. Both keep existing configuration files. A failing repair stops here.
+# every apt-get refuses until `dpkg --configure -a`. A package it was killed unpacking stays
+# reinst-required or half-installed: `--configure -a` fails on it ("in a very bad inconsistent
+# state") and only a reinstall finishes it. Then `apt-get -f install` if apt still reports broken
+# packages. All keep existing configuration files. A failing repair stops here.
 recover_dpkg() {
-  local audit
+  local audit configured=1 manual_en manual_ru
+  local -a packages
   audit=$(dpkg --audit 2>/dev/null || true)
   # Numbered journal entries; dpkg ignores a leftover tmp.i (the entry it was writing when killed).
   if ! compgen -G "${DPKG_UPDATES_DIR}/[0-9]*" >/dev/null && [[ -z $audit ]]; then return 0; fi
+  manual_en="Repair it by hand: dpkg --configure -a; a package it calls \"in a very bad inconsistent state\" needs apt-get install --reinstall PACKAGE; then apt-get -f install; then run this again."
+  manual_ru="Исправьте вручную: dpkg --configure -a; пакет, о котором он сообщает «in a very bad inconsistent state», переустановите: apt-get install --reinstall ПАКЕТ; затем apt-get -f install; после этого запустите снова."
   say "dpkg was interrupted before it finished: completing its work (dpkg --configure -a), keeping existing configuration files" \
     "dpkg был прерван, не завершив работу: она завершается (dpkg --configure -a), имеющиеся файлы конфигурации сохраняются"
-  DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a >&2 ||
-    die "repairing dpkg failed (its output is above). Repair it by hand: dpkg --configure -a, then apt-get -f install; then run this again." \
-      "не удалось исправить dpkg (вывод выше). Исправьте вручную: dpkg --configure -a, затем apt-get -f install; после этого запустите снова." 1
+  DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a >&2 || configured=0
+  mapfile -t packages < <(reinstall_required_packages)
+  if ((${#packages[@]})); then
+    say "dpkg was killed while unpacking ${packages[*]}, which only a reinstall can finish: reinstalling (apt-get install --reinstall), keeping existing configuration files" \
+      "dpkg был прерван во время распаковки ${packages[*]}; исправить это может только переустановка (apt-get install --reinstall), имеющиеся файлы конфигурации сохраняются"
+    DEBIAN_FRONTEND=noninteractive apt-get install --reinstall -y -q "${KEEP_CONFIG_FILES[@]}" "${packages[@]}" >&2 ||
+      die "reinstalling ${packages[*]} failed (its output is above). $manual_en" "не удалось переустановить ${packages[*]} (вывод выше). $manual_ru" 1
+    if ((!configured)); then
+      DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a >&2 ||
+        die "repairing dpkg failed (its output is above). $manual_en" "не удалось исправить dpkg (вывод выше). $manual_ru" 1
+    fi
+  elif ((!configured)); then
+    die "repairing dpkg failed (its output is above). $manual_en" "не удалось исправить dpkg (вывод выше). $manual_ru" 1
+  fi
   if ! apt-get check -q >/dev/null 2>&1; then
     say "apt reports broken packages: repairing them (apt-get -f install)" "apt сообщает о сломанных пакетах: они исправляются (apt-get -f install)"
     DEBIAN_FRONTEND=noninteractive apt-get -f install -y -q "${KEEP_CONFIG_FILES[@]}" >&2 ||
       die "apt-get -f install failed (its output is above). Repair it by hand, then run this again." \
         "apt-get -f install завершился ошибкой (вывод выше). Исправьте вручную, затем запустите снова." 1
   fi
+}
+
+# Packages dpkg marks reinst-required (third letter R) or half-installed (second letter H).
+reinstall_required_packages() {
+  dpkg-query -W -f '${db:Status-Abbrev}\t${binary:Package}\n' 2>/dev/null |
+    awk -F'\t' 'substr($1, 2, 1) == "H" || substr($1, 3, 1) == "R" { print $2 }'
 }
 
 # apt-get with its output shown; when another process took the lock meanwhile, wait and try

@@ -18,6 +18,14 @@ export const CONFIGURE_PENDING = ['dpkg', '--force-confdef', '--force-confold', 
 /** Installs what broken dependencies need (or reinstalls a package killed mid-unpack), asking nothing. */
 export const FIX_BROKEN = ['apt-get', '-f', 'install', '-y', '-q', ...KEEP_CONFIG_FILES];
 
+/** Every package dpkg knows, with its status abbreviation ("ii ", "iUR", ...). */
+export const LIST_STATUS = ['dpkg-query', '-W', '-f', '${db:Status-Abbrev}\\t${binary:Package}\\n'];
+
+/** Unpacks and configures `packages` again from their archives, asking nothing and keeping the configuration files that are there. */
+export function reinstallCommand(packages: string[]): string[] {
+  return ['apt-get', 'install', '--reinstall', '-y', '-q', ...KEEP_CONFIG_FILES, ...packages];
+}
+
 export const AUDIT = ['dpkg', '--audit'];
 export const CHECK = ['apt-get', 'check', '-q'];
 
@@ -45,6 +53,20 @@ export function interruptedBecause(state: DpkgState): Localized | undefined {
   return undefined;
 }
 
+/**
+ * The packages a kill in the middle of unpacking left behind: marked reinst-required (third
+ * letter R) or half-installed (second letter H). `dpkg --configure -a` cannot finish them ("in a
+ * very bad inconsistent state; it should be reinstalled"), `apt-get check` and `apt-get -f install`
+ * do not see them; only a reinstall can.
+ */
+export function reinstallRequired(listing: string): string[] {
+  return listing
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([abbrev, name]) => name && abbrev && (abbrev[1] === 'H' || abbrev[2] === 'R'))
+    .map(([, name]) => name.trim());
+}
+
 /** `apt-get check` exits non-zero for unmet dependencies, a package that must be reinstalled, or an interrupted dpkg. */
 export function aptReportsBroken(check: { exitCode: number }): boolean {
   return check.exitCode !== 0;
@@ -61,8 +83,8 @@ export interface RecoveryReport {
 /**
  * The documented recovery after a dpkg that was killed (OOM killer, a lost SSH session, a
  * console reset), run before the run's first package operation: `dpkg --configure -a` when
- * dpkg's journal or audit says it was interrupted, then `apt-get -f install` when apt still
- * reports broken packages. Both keep existing configuration files and ask nothing. When
+ * dpkg's journal or audit says it was interrupted, a reinstall of any package it was killed
+ * unpacking, then `apt-get -f install` when apt still reports broken packages. Both keep existing configuration files and ask nothing. When
  * recovery fails, the error carries its output and the commands to run by hand.
  * A consistent dpkg costs one `dpkg --audit`; apt's own check (about a second) runs only after
  * a repair or a failed package command. Call it only while nobody else holds the locks.
@@ -72,7 +94,7 @@ export async function recoverApt(exec: Executor, report: RecoveryReport): Promis
   const reason = interruptedBecause({ journal: (report.journal ?? pendingDpkgUpdates)(), audit: audit.stdout });
   if (reason) {
     report.note(t.dpkgInterrupted({ reason }));
-    await runRepair(exec, CONFIGURE_PENDING, t.aptManualRepair);
+    await completeInterruptedDpkg(exec, report);
   } else if (!report.afterFailure) {
     return;
   }
@@ -90,6 +112,30 @@ export async function recoverApt(exec: Executor, report: RecoveryReport): Promis
       hint: t.aptManualRepair,
     });
   }
+}
+
+/**
+ * `dpkg --configure -a`, then a reinstall of what a kill mid-unpack left: that is what makes
+ * `--configure -a` fail, so its failure stops the run only when nothing is left to reinstall or
+ * when it fails again afterwards.
+ */
+async function completeInterruptedDpkg(exec: Executor, report: RecoveryReport): Promise<void> {
+  const configured = await runRepair(exec, CONFIGURE_PENDING, t.aptManualRepair).then(
+    () => undefined,
+    (error: unknown) => {
+      if (error instanceof StepError && !(error instanceof CommandFailedError)) return error;
+      throw error;
+    },
+  );
+  const listing = await exec.run(LIST_STATUS, { probe: true, okExitCodes: ANY_EXIT_CODE });
+  const packages = reinstallRequired(listing.stdout);
+  if (packages.length === 0) {
+    if (configured) throw configured;
+    return;
+  }
+  report.note(t.reinstallingHalfInstalled({ count: packages.length, packages: packages.join(', ') }));
+  await runRepair(exec, reinstallCommand(packages), t.aptManualRepair);
+  if (configured) await runRepair(exec, CONFIGURE_PENDING, t.aptManualRepair);
 }
 
 /** `apt-get check` takes apt's lock: another process that took it meanwhile is the caller's to wait for (a CommandFailedError saying so). */

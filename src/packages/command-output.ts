@@ -11,7 +11,8 @@ const LOCKED =
   /Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock (?:the administration )?directory|locked by another process|lock was locked by .* with pid \d+|Waiting for process with pid \d+ to finish/i;
 
 /** apt and dpkg refusing to work on after a dpkg run that was killed. */
-const INTERRUPTED = /dpkg was interrupted, you must manually run '(?:sudo )?dpkg --configure -a'/;
+// The second: dpkg meeting a package a kill left mid-unpack (apt-get check does not see it).
+const INTERRUPTED = /dpkg was interrupted, you must manually run '(?:sudo )?dpkg --configure -a'|package is in a very bad inconsistent state/;
 
 export function saysLocked(output: string[]): boolean {
   return output.some((line) => LOCKED.test(line));

@@ -3,15 +3,17 @@
 // that meets both, run by run:
 //   1. another process holds dpkg's locks while `install.sh --answers … --yes` starts: it waits,
 //      saying who holds them, then installs Node.js; killed (SIGKILL, whole tree) while dpkg
-//      runs that install, once dpkg's journal has entries (so dpkg is left interrupted);
-//   2. install.sh again: repairs the interrupted dpkg, installs Node.js, starts matrix-setup;
-//      killed while dpkg runs the package transaction, once it has unpacked certbot;
+//      runs that install, at the moment one package is unpacked but still marked
+//      reinst-required (the state `dpkg --configure -a` refuses to finish);
+//   2. install.sh again: repairs the interrupted dpkg (reinstalling that package), installs
+//      Node.js, starts matrix-setup; killed while dpkg runs the package transaction, once it has
+//      unpacked certbot;
 //   3. another process holds dpkg's locks for about 60 s while `install.sh --answers … --yes`
 //      starts again: preflight warns, the package transaction waits (the holder and the time
 //      shown), repairs dpkg, and the install completes;
 //   4. TURN switched on in the answers of the installed server and `matrix-setup --answers …
-//      --yes` run: killed while dpkg installs coturn (a later package step, on a live server);
-//      `matrix-setup resume` repairs dpkg and finishes, coturn runs;
+//      --yes` run: killed while dpkg unpacks a package for coturn (a later package step, on a
+//      live server); `matrix-setup resume` repairs dpkg, reinstalls it and finishes, coturn runs;
 // then the server passes the client and federation checks of the fresh install.
 // (install.test.ts's kill scenario kills the transaction's first dpkg as well.)
 import assert from 'node:assert/strict';
@@ -19,7 +21,7 @@ import { after, before, test } from 'node:test';
 import { ANSWERS_PATH, e2eAnswers } from './harness/answers.js';
 import { ensureBundle } from './harness/bundle.js';
 import { Container } from './harness/container.js';
-import { dpkgInstalling, dpkgJournalEntries } from './harness/dpkg.js';
+import { dpkgInstalling, dpkgJournalEntries, dpkgMidUnpack } from './harness/dpkg.js';
 import { HOLDER_NAME, holdDpkgLocks } from './harness/dpkg-lock-holder.js';
 import { makeElementTarball, type ElementTarball } from './harness/element-fixture.js';
 import { copyInstallFiles, hasProcess, killAt, logPathFrom, readRunLog, readRunState, runInstalledCommand, runInstallSh, runMatrixSetup, shown, startInstalledCommand, startInstallSh, stepRunning, writeAnswers } from './harness/installer.js';
@@ -63,15 +65,20 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
         }
       });
 
-    await run("install.sh waits for another process's dpkg locks, then is killed while dpkg installs Node.js", async () => {
+    // What run 1's kill left for run 2 to repair.
+    let leftUnpacked = '';
+    await run("install.sh waits for another process's dpkg locks, then is killed while dpkg unpacks a package for Node.js", async () => {
       const holder = await holdDpkgLocks(container, 10);
       const installer = startInstallSh(container, INSTALL_ARGS);
+      const unpackedNotDone = () => dpkgMidUnpack(container)?.status === 'install reinstreq unpacked';
       const { killed } = await killAt(installer, container, {
-        description: "dpkg running install.sh's Node.js install",
-        reached: (_, tree) => dpkgInstalling(tree) && !hasProcess(tree, 'node') && dpkgJournalEntries(container) > 0,
+        description: "dpkg unpacking a package of install.sh's Node.js install (unpacked, still reinst-required)",
+        reached: (_, tree) => dpkgInstalling(tree) && !hasProcess(tree, 'node') && unpackedNotDone(),
+        stillThere: () => unpackedNotDone() && Boolean((leftUnpacked = dpkgMidUnpack(container)!.package)),
+        pollMs: 1,
       });
       const output = await installer.result;
-      console.log(`[e2e] run 1 killed during install.sh's Node.js install: ${killed.map((p) => p.comm).join(' ')}`);
+      console.log(`[e2e] run 1 killed while dpkg unpacked ${leftUnpacked} for install.sh's Node.js install: ${killed.map((p) => p.comm).join(' ')}`);
       assert.match(output.stderr, new RegExp(`^matrix-setup: waiting for the package manager: ${HOLDER_NAME} \\(PID ${holder.pid}\\) holds /var/lib/dpkg/lock-frontend, /var/lib/dpkg/lock · waited 0:0\\d of 15:00$`, 'm'), shown(output));
       assert.match(output.stderr, /the package manager is free again \(waited 0:(09|1\d)\); continuing/);
       assert.match(output.stderr, /installing Node\.js from the distribution \(apt-get install nodejs\)/);
@@ -87,6 +94,7 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       const output = await installer.result;
       console.log(`[e2e] run 2 killed during the package transaction: ${killed.map((p) => p.comm).join(' ')}`);
       assert.match(output.stderr, /dpkg was interrupted before it finished: completing its work \(dpkg --configure -a\)/, shown(output));
+      assert.match(output.stderr, new RegExp(`dpkg was killed while unpacking (\\S+ )*${leftUnpacked}(:\\w+)?( \\S+)*, which only a reinstall can finish: reinstalling \\(apt-get install --reinstall\\)`), shown(output));
       assert.match(output.stderr, /using Node\.js v\d+/);
       assert.equal(state?.steps.packages?.status, 'running');
       const log = container.readFile(logPathFrom(output.stdout)!);
@@ -116,20 +124,24 @@ test('a busy and an interrupted package manager: install.sh and matrix-setup wai
       await holder.command.result;
     });
 
-    await run('TURN switched on for the installed server: killed while dpkg installs coturn, `matrix-setup resume` repairs dpkg and finishes', async () => {
+    await run('TURN switched on for the installed server: killed while dpkg unpacks a package for coturn, `matrix-setup resume` repairs dpkg, reinstalls it and finishes', async () => {
       writeAnswers(container, { ...answers, turn: { enabled: true } });
       const installer = startInstalledCommand(container, INSTALL_ARGS);
+      let unpacking = '';
       const { state, killed } = await killAt(installer, container, {
-        description: 'dpkg installing coturn in a later run',
-        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && dpkgJournalEntries(container) > 0,
+        description: 'dpkg unpacking a package for coturn in a later run',
+        reached: (state, tree) => stepRunning(state, 'packages') && dpkgInstalling(tree) && dpkgMidUnpack(container) !== undefined,
+        stillThere: () => Boolean((unpacking = dpkgMidUnpack(container)?.package ?? '')),
+        pollMs: 1,
       });
       await installer.result;
-      console.log(`[e2e] run 4 killed while dpkg installs coturn: ${killed.map((p) => p.comm).join(' ')}`);
+      console.log(`[e2e] run 4 killed while dpkg unpacked ${unpacking} for coturn: ${killed.map((p) => p.comm).join(' ')}`);
       assert.equal(state?.steps.packages?.status, 'running');
       const resumed = await runInstalledCommand(container, ['resume']);
       assert.equal(resumed.exitCode, 0, shown(resumed));
       const out = resumed.stdout;
       assert.match(out, /^ {4}warning: dpkg was interrupted before it finished .*: completing its work with dpkg --configure -a/m, out);
+      assert.match(out, new RegExp(`^ {4}warning: dpkg was killed while unpacking (\\S+, )*${unpacking}(:\\w+)?(, \\S+)*, which only a reinstall can finish`, 'm'));
       assert.match(out, /is installed \(resumed\)/);
       const after = await container.exec(['dpkg', '--audit'], { okExitCodes: [0, 1] });
       assert.equal(after.stdout.trim(), '', 'dpkg has nothing left to finish');

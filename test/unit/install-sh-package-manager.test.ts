@@ -31,6 +31,9 @@ function stubs(name: string, scripts: Record<string, string>): { path: string; c
   return { path: `${bin}:${process.env.PATH}`, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 
+/** How install.sh lists dpkg's package states, as the stub logs it. */
+const LIST_STATUS = 'dpkg-query -W -f ${db:Status-Abbrev}\\t${binary:Package}\\n';
+
 function bash(snippet: string, path = process.env.PATH ?? '/usr/bin:/bin') {
   return spawnSync('bash', ['-c', `source "${SCRIPT}"; ${snippet}`], {
     encoding: 'utf8',
@@ -82,17 +85,60 @@ describe('install.sh and a busy or interrupted package manager', () => {
     const updates = join(dir, 'updates-interrupted');
     mkdirSync(updates, { recursive: true });
     writeFileSync(join(updates, '0003'), '');
-    const tools = stubs('interrupted', { dpkg: 'exit 0', 'apt-get': '[[ $1 == check ]] && exit 100; exit 0' });
+    const tools = stubs('interrupted', { dpkg: 'exit 0', 'dpkg-query': 'printf "ii \\tnodejs\\n"', 'apt-get': '[[ $1 == check ]] && exit 100; exit 0' });
     const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg`, tools.path);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(tools.calls(), [
       'dpkg --audit',
       'dpkg --force-confdef --force-confold --configure -a',
+      LIST_STATUS,
       'apt-get check -q',
       'apt-get -f install -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold',
     ]);
     assert.match(result.stderr, /dpkg was interrupted before it finished: completing its work \(dpkg --configure -a\)/);
     assert.match(result.stderr, /apt reports broken packages: repairing them \(apt-get -f install\)/);
+  });
+
+  it('killed mid-unpack: --configure -a fails on the reinst-required package; it is reinstalled keeping configuration files, then configured again', () => {
+    const updates = join(dir, 'updates-mid-unpack');
+    mkdirSync(updates, { recursive: true });
+    writeFileSync(join(updates, '0002'), '');
+    const attempts = join(dir, 'configure-attempts');
+    writeFileSync(attempts, '0');
+    // As dpkg and dpkg-query answered in a Debian unstable container after a SIGKILL while dpkg unpacked libsimdutf35.
+    const tools = stubs('mid-unpack', {
+      dpkg: `[[ $1 == --audit ]] && exit 0; n=$(cat "${attempts}"); echo $((n + 1)) >"${attempts}"; if ((n == 0)); then printf 'dpkg: error processing package libsimdutf35:amd64 (--configure):\\n package is in a very bad inconsistent state; it should\\n be reinstalled before attempting configuration\\n' >&2; exit 1; fi`,
+      'dpkg-query': 'printf "ii \\tlibc6:amd64\\nit \\tlibc-bin\\niUR\\tlibsimdutf35:amd64\\niHR\\tlibicu78:amd64\\n"',
+      'apt-get': 'exit 0',
+    });
+    const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg`, tools.path);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(tools.calls(), [
+      'dpkg --audit',
+      'dpkg --force-confdef --force-confold --configure -a',
+      LIST_STATUS,
+      'apt-get install --reinstall -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold libsimdutf35:amd64 libicu78:amd64',
+      'dpkg --force-confdef --force-confold --configure -a',
+      'apt-get check -q',
+    ]);
+    assert.match(result.stderr, /very bad inconsistent state/, "dpkg's own output is shown");
+    assert.match(result.stderr, /dpkg was killed while unpacking libsimdutf35:amd64 libicu78:amd64, which only a reinstall can finish: reinstalling \(apt-get install --reinstall\)/);
+  });
+
+  it('a reinstall that fails stops with exit 1 and says how to repair by hand', () => {
+    const updates = join(dir, 'updates-reinstall-fails');
+    mkdirSync(updates, { recursive: true });
+    writeFileSync(join(updates, '0000'), '');
+    const tools = stubs('reinstall-fails', {
+      dpkg: '[[ $1 == --audit ]] && exit 0; exit 1',
+      'dpkg-query': 'printf "iUR\\tlibsimdutf35:amd64\\n"',
+      'apt-get': '[[ $2 == --reinstall ]] && { echo "E: Failed to fetch libsimdutf35  404  Not Found" >&2; exit 100; }; exit 0',
+    });
+    const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg; echo not-reached`, tools.path);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /reinstalling libsimdutf35:amd64 failed \(its output is above\)\. Repair it by hand: dpkg --configure -a; a package it calls "in a very bad inconsistent state" needs apt-get install --reinstall PACKAGE; then apt-get -f install/);
+    assert.equal(tools.calls().at(-1), 'apt-get install --reinstall -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold libsimdutf35:amd64');
+    assert.doesNotMatch(result.stdout, /not-reached/);
   });
 
   it('consistent dpkg: nothing is repaired', () => {
@@ -108,11 +154,12 @@ describe('install.sh and a busy or interrupted package manager', () => {
     const updates = join(dir, 'updates-failing');
     mkdirSync(updates, { recursive: true });
     writeFileSync(join(updates, '0000'), '');
-    const tools = stubs('failing', { dpkg: '[[ $1 == --audit ]] && exit 0; echo "dpkg: error processing package nodejs" >&2; exit 1', 'apt-get': 'exit 0' });
+    const tools = stubs('failing', { dpkg: '[[ $1 == --audit ]] && exit 0; echo "dpkg: error processing package nodejs" >&2; exit 1', 'dpkg-query': 'printf "iF \\tnodejs\\n"', 'apt-get': 'exit 0' });
     const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg; echo not-reached`, tools.path);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /dpkg: error processing package nodejs/);
-    assert.match(result.stderr, /Repair it by hand: dpkg --configure -a, then apt-get -f install/);
+    assert.match(result.stderr, /Repair it by hand: dpkg --configure -a; .*then apt-get -f install/);
+    assert.ok(!tools.calls().some((c) => c.startsWith('apt-get')), 'nothing to reinstall: nothing installed after the failed repair');
     assert.doesNotMatch(result.stdout, /not-reached/);
   });
 

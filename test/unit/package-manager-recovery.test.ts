@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CommandFailedError, StepError } from '../../src/errors.js';
 import type { CommandOptions, CommandResult, Executor } from '../../src/exec/executor.js';
-import { AUDIT, CHECK, CONFIGURE_PENDING, FIX_BROKEN, interruptedBecause, pendingDpkgUpdates, recoverApt } from '../../src/packages/apt-recovery.js';
+import { AUDIT, CHECK, CONFIGURE_PENDING, FIX_BROKEN, interruptedBecause, LIST_STATUS, pendingDpkgUpdates, recoverApt, reinstallCommand, reinstallRequired } from '../../src/packages/apt-recovery.js';
 import { holdersNamedIn, saysBroken, saysInterrupted, saysLocked } from '../../src/packages/command-output.js';
 import { duplicatesIn, recoverDnf, REMOVE_DUPLICATES, REBUILD_RPMDB, rpmdbNeedsRebuild } from '../../src/packages/dnf-recovery.js';
 import { changesPackages, PackageManagerGuard } from '../../src/packages/guard.js';
@@ -57,6 +57,7 @@ describe('what apt, dpkg and debconf say', () => {
 
   it('recognizes an interrupted dpkg and broken packages', () => {
     assert.ok(saysInterrupted(INTERRUPTED_OUTPUT));
+    assert.ok(saysInterrupted(['dpkg: error processing package libsimdutf35:amd64 (--configure):', ' package is in a very bad inconsistent state; it should', ' be reinstalled before attempting configuration']));
     assert.ok(!saysInterrupted(LOCKED_OUTPUT));
     assert.ok(saysBroken(BROKEN_OUTPUT));
     assert.ok(!saysBroken(LOCKED_OUTPUT));
@@ -97,7 +98,7 @@ describe('repairing an interrupted dpkg', () => {
     const machine = new ScriptedMachine({});
     const report = notes();
     await recoverApt(machine, { ...report, journal: () => ['0004'] });
-    assert.deepEqual(machine.commands(), [AUDIT.join(' '), 'dpkg --force-confdef --force-confold --configure -a', CHECK.join(' ')]);
+    assert.deepEqual(machine.commands(), [AUDIT.join(' '), 'dpkg --force-confdef --force-confold --configure -a', LIST_STATUS.join(' '), CHECK.join(' ')]);
     assert.equal(machine.calls[1].options.probe, undefined, 'the repair is shown like any command');
     assert.match(report.list[0], /^dpkg was interrupted before it finished \(its journal \/var\/lib\/dpkg\/updates holds 1 unfinished update\): completing its work with dpkg --configure -a/);
   });
@@ -106,9 +107,60 @@ describe('repairing an interrupted dpkg', () => {
     const machine = new ScriptedMachine({ [CHECK.join(' ')]: [{ exitCode: 100, output: ['E: Unmet dependencies. Try using -f.'] }, { exitCode: 0 }] });
     const report = notes();
     await recoverApt(machine, { ...report, journal: () => ['0004'] });
-    assert.deepEqual(machine.commands(), [AUDIT.join(' '), CONFIGURE_PENDING.join(' '), CHECK.join(' '), FIX_BROKEN.join(' '), CHECK.join(' ')]);
+    assert.deepEqual(machine.commands(), [AUDIT.join(' '), CONFIGURE_PENDING.join(' '), LIST_STATUS.join(' '), CHECK.join(' '), FIX_BROKEN.join(' '), CHECK.join(' ')]);
     assert.deepEqual(FIX_BROKEN, ['apt-get', '-f', 'install', '-y', '-q', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold']);
     assert.match(report.list[1], /apt reports broken packages \(Unmet dependencies\. Try using -f\.\): repairing them with apt-get -f install/);
+  });
+
+  // What `dpkg-query -W -f '${db:Status-Abbrev}\t${binary:Package}\n'` printed in a Debian
+  // unstable container after apt-get was SIGKILLed while dpkg unpacked libsimdutf35 (nodejs's
+  // dependency): a trigger pending and the package unpacked but still marked reinst-required.
+  const KILLED_MID_UNPACK = 'ii \tlibc6:amd64\nit \tlibc-bin\niUR\tlibsimdutf35:amd64\nii \tsystemd\n';
+  const VERY_BAD_STATE = ['dpkg: error processing package libsimdutf35:amd64 (--configure):', ' package is in a very bad inconsistent state; it should', ' be reinstalled before attempting configuration', 'Errors were encountered while processing:', ' libsimdutf35:amd64'];
+
+  it('finds what a kill mid-unpack left: reinst-required or half-installed, not unpacked or pending triggers', () => {
+    assert.deepEqual(reinstallRequired(KILLED_MID_UNPACK), ['libsimdutf35:amd64']);
+    assert.deepEqual(reinstallRequired('iHR\tlibicu78:amd64\niU \tnodejs\niF \tpostgresql-18\nrc \told\n'), ['libicu78:amd64']);
+    assert.deepEqual(reinstallRequired('ii \tnginx\n'), []);
+    assert.deepEqual(reinstallRequired(''), []);
+  });
+
+  it('killed mid-unpack: --configure -a fails on the reinst-required package; it is reinstalled, keeping configuration files, and configured again', async () => {
+    const machine = new ScriptedMachine({
+      [CONFIGURE_PENDING.join(' ')]: [{ exitCode: 1, output: VERY_BAD_STATE }, { exitCode: 0 }],
+      [LIST_STATUS.join(' ')]: [{ stdout: KILLED_MID_UNPACK }],
+    });
+    const report = notes();
+    await recoverApt(machine, { ...report, journal: () => ['0000', '0001', '0002'] });
+    const reinstall = 'apt-get install --reinstall -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold libsimdutf35:amd64';
+    assert.deepEqual(reinstallCommand(['libsimdutf35:amd64']).join(' '), reinstall);
+    assert.deepEqual(machine.commands(), [AUDIT.join(' '), CONFIGURE_PENDING.join(' '), LIST_STATUS.join(' '), reinstall, CONFIGURE_PENDING.join(' '), CHECK.join(' ')]);
+    assert.equal(machine.calls[3].options.probe, undefined, 'the reinstall is shown like any command');
+    assert.match(report.list[1], /^dpkg was killed while unpacking libsimdutf35:amd64, which only a reinstall can finish: reinstalling it with apt-get install --reinstall/);
+  });
+
+  it('killed mid-unpack, half-installed: --configure -a passes it by, and it is reinstalled all the same', async () => {
+    const machine = new ScriptedMachine({ [LIST_STATUS.join(' ')]: [{ stdout: 'iHR\tlibicu78:amd64\niHR\tlibnode137:amd64\n' }] });
+    const report = notes();
+    await recoverApt(machine, { ...report, journal: () => ['0000'] });
+    assert.deepEqual(machine.commands(), [AUDIT.join(' '), CONFIGURE_PENDING.join(' '), LIST_STATUS.join(' '), reinstallCommand(['libicu78:amd64', 'libnode137:amd64']).join(' '), CHECK.join(' ')]);
+    assert.match(report.list[1], /unpacking libicu78:amd64, libnode137:amd64, which only a reinstall can finish: reinstalling them/);
+  });
+
+  it('a reinstall that fails stops with its output and the commands to run by hand, naming the reinstall', async () => {
+    const reinstall = reinstallCommand(['libsimdutf35:amd64']).join(' ');
+    const machine = new ScriptedMachine({
+      [CONFIGURE_PENDING.join(' ')]: [{ exitCode: 1, output: VERY_BAD_STATE }],
+      [LIST_STATUS.join(' ')]: [{ stdout: KILLED_MID_UNPACK }],
+      [reinstall]: [{ exitCode: 100, output: ['E: Failed to fetch http://deb.debian.org/debian/pool/main/s/simdutf/libsimdutf35_9.3.0_amd64.deb  404  Not Found'] }],
+    });
+    await assert.rejects(recoverApt(machine, { note() {}, journal: () => ['0000'] }), (error: unknown) => {
+      assert.ok(error instanceof StepError && !(error instanceof CommandFailedError));
+      assert.match(error.message, /`apt-get install --reinstall .* libsimdutf35:amd64` exited with 100/);
+      assert.match(error.hint?.en ?? '', /in a very bad inconsistent state" needs `apt-get install --reinstall PACKAGE`/);
+      return true;
+    });
+    assert.equal(machine.commands().at(-1), reinstall, 'nothing runs after the failed reinstall');
   });
 
   it('after a failed package command, apt is checked even when dpkg looks consistent', async () => {
@@ -123,7 +175,7 @@ describe('repairing an interrupted dpkg', () => {
       assert.ok(error instanceof StepError && !(error instanceof CommandFailedError));
       assert.match(error.message, /Repairing the interrupted package manager failed: `dpkg --force-confdef --force-confold --configure -a` exited with 1/);
       assert.deepEqual(error.info.outputTail?.[0], 'dpkg: error processing package postgresql-18 (--configure):');
-      assert.match(error.hint?.en ?? '', /`dpkg --configure -a`, then `apt-get -f install`/);
+      assert.match(error.hint?.en ?? '', /`dpkg --configure -a`; .* then `apt-get -f install`/);
       return true;
     });
   });
@@ -213,7 +265,7 @@ describe('the package manager guard', () => {
     const machine = new ScriptedMachine({});
     const { exec, events } = guard(machine, { journal: () => ['0000'] });
     await exec.run(INSTALL);
-    assert.deepEqual(machine.commands(), [AUDIT.join(' '), CONFIGURE_PENDING.join(' '), CHECK.join(' '), INSTALL.join(' ')]);
+    assert.deepEqual(machine.commands(), [AUDIT.join(' '), CONFIGURE_PENDING.join(' '), LIST_STATUS.join(' '), CHECK.join(' '), INSTALL.join(' ')]);
     assert.equal(events.notes[0].level, 'warn');
     assert.match(events.notes[0].message, /dpkg was interrupted/);
   });

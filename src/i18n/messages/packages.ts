@@ -45,11 +45,22 @@ export const packageText = defineMessages('packages', {
     en: 'apt still reports broken packages after `apt-get -f install`.',
     ru: 'apt по-прежнему сообщает о сломанных пакетах после `apt-get -f install`.',
   },
+  reinstallingHalfInstalled: {
+    en: {
+      one: 'dpkg was killed while unpacking {packages}, which only a reinstall can finish: reinstalling it with apt-get install --reinstall, keeping existing configuration files.',
+      other: 'dpkg was killed while unpacking {packages}, which only a reinstall can finish: reinstalling them with apt-get install --reinstall, keeping existing configuration files.',
+    },
+    ru: {
+      one: 'dpkg был прерван во время распаковки {packages}; исправить это может только переустановка: пакет переустанавливается командой apt-get install --reinstall, имеющиеся файлы конфигурации сохраняются.',
+      few: 'dpkg был прерван во время распаковки {packages}; исправить это может только переустановка: пакеты переустанавливаются командой apt-get install --reinstall, имеющиеся файлы конфигурации сохраняются.',
+      many: 'dpkg был прерван во время распаковки {packages}; исправить это может только переустановка: пакеты переустанавливаются командой apt-get install --reinstall, имеющиеся файлы конфигурации сохраняются.',
+    },
+  },
   aptManualRepair: {
     en:
-      'Repair the package database by hand: `dpkg --configure -a`, then `apt-get -f install`; fix what they report (a full disk, a package whose maintainer script fails), then continue. Nothing else was changed.',
+      'Repair the package database by hand: `dpkg --configure -a`; a package it calls "in a very bad inconsistent state" needs `apt-get install --reinstall PACKAGE`; then `apt-get -f install`. Fix what they report (a full disk, a package whose maintainer script fails), then continue. Nothing else was changed.',
     ru:
-      'Исправьте базу пакетов вручную: `dpkg --configure -a`, затем `apt-get -f install`; устраните то, о чём они сообщат (заполненный диск, пакет, у которого не выполняется сценарий сопровождающего), затем продолжите. Больше ничего не изменено.',
+      'Исправьте базу пакетов вручную: `dpkg --configure -a`; пакет, о котором он сообщает «in a very bad inconsistent state», нужно переустановить: `apt-get install --reinstall ПАКЕТ`; затем `apt-get -f install`. Устраните то, о чём они сообщат (заполненный диск, пакет, у которого не выполняется сценарий сопровождающего), затем продолжите. Больше ничего не изменено.',
   },
 
   // Repairing an interrupted rpm / dnf

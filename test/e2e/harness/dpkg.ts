@@ -31,3 +31,23 @@ export function dpkgJournalEntries(container: Container): number {
     return 0;
   }
 }
+
+/**
+ * The package dpkg is unpacking when its journal's newest entry marks it reinst-required
+ * ("install reinstreq half-installed" while its files go in, "install reinstreq unpacked" for a
+ * moment after): killed there, dpkg leaves a package only a reinstall can finish.
+ */
+export function dpkgMidUnpack(container: Container): { package: string; status: string } | undefined {
+  try {
+    const dir = container.hostPath('/var/lib/dpkg/updates');
+    const newest = readdirSync(dir).filter((name) => /^\d+$/.test(name)).sort().at(-1);
+    if (!newest) return undefined;
+    const entry = readFileSync(`${dir}/${newest}`, 'utf8');
+    const status = /^Status: (.*)$/m.exec(entry)?.[1];
+    const name = /^Package: (.*)$/m.exec(entry)?.[1];
+    if (!status || !name || !/ reinstreq /.test(status)) return undefined;
+    return { package: name, status };
+  } catch {
+    return undefined; // the entry was consolidated between listing and reading
+  }
+}

@@ -1,7 +1,7 @@
 import { ANSWERS_PATH, ELEMENT_TARBALL_PATH, answersYaml } from './answers.js';
 import { BUNDLE, INSTALL_SH } from './bundle.js';
 import type { Container } from './container.js';
-import { isRunning, killTree, processTree, type ProcessInfo } from './process-tree.js';
+import { freezeTree, isRunning, killFrozen, killTree, processTree, thaw, type ProcessInfo } from './process-tree.js';
 import type { RunResult, StartedCommand } from './process.js';
 
 const ANY_EXIT = Array.from({ length: 256 }, (_, i) => i);
@@ -83,6 +83,14 @@ export interface KillPoint {
   description: string;
   /** True when the installer is at the point to kill it. */
   reached(state: RunState | undefined, tree: ProcessInfo[]): boolean;
+  /**
+   * For a point that lasts only milliseconds (a state in dpkg's journal): checked again once the
+   * installer's tree is frozen with SIGSTOP. When it no longer holds, the tree runs on and the
+   * wait goes on; when it does, the kill lands exactly there.
+   */
+  stillThere?: () => boolean;
+  /** How often to look, in milliseconds (default 25). */
+  pollMs?: number;
 }
 
 /**
@@ -105,10 +113,14 @@ export async function killAt(
     const tree = processTree(installer.pid);
     const state = readRunState(container);
     if (point.reached(state, tree)) {
-      const killed = killTree(installer.pid);
-      await installer.result.catch(() => undefined);
-      await waitUntilDead(killed);
-      return { killed, state };
+      const frozen = freezeTree(installer.pid);
+      if (!point.stillThere || point.stillThere()) {
+        const killed = killFrozen(frozen);
+        await installer.result.catch(() => undefined);
+        await waitUntilDead(killed);
+        return { killed, state };
+      }
+      thaw(frozen);
     }
     if (ended) {
       const detail = ended instanceof Error ? ended.message : shown(ended);
@@ -118,7 +130,7 @@ export async function killAt(
       killTree(installer.pid);
       throw new Error(`${point.description} was not reached in ${timeoutMs / 1000} s`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, point.pollMs ?? 25));
   }
 }
 

@@ -66,12 +66,10 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 /**
- * Kills `root` and everything it started, as a crash or power cut would: the tree is first
- * frozen with SIGSTOP (parents first, repeated until no new process appears, so nothing forks
- * or reparents away while it is being killed), then every process gets SIGKILL.
- * Returns what was killed.
+ * Stops `root` and everything it started with SIGSTOP: parents first, repeated until no new
+ * process appears, so nothing forks or reparents away meanwhile. Returns what was stopped.
  */
-export function killTree(root: number): ProcessInfo[] {
+export function freezeTree(root: number): ProcessInfo[] {
   const frozen = new Map<number, ProcessInfo>();
   for (let round = 0; round < 20; round++) {
     const tree = processTree(root).filter((info) => !frozen.has(info.pid));
@@ -81,6 +79,23 @@ export function killTree(root: number): ProcessInfo[] {
       frozen.set(info.pid, info);
     }
   }
-  for (const info of frozen.values()) signal(info.pid, 'SIGKILL');
   return [...frozen.values()];
+}
+
+/** Lets processes stopped by freezeTree run on. */
+export function thaw(processes: ProcessInfo[]): void {
+  for (const info of processes) signal(info.pid, 'SIGCONT');
+}
+
+/**
+ * Kills `root` and everything it started, as a crash or power cut would: the tree is frozen
+ * first, then every process gets SIGKILL. Returns what was killed.
+ */
+export function killTree(root: number): ProcessInfo[] {
+  return killFrozen(freezeTree(root));
+}
+
+export function killFrozen(processes: ProcessInfo[]): ProcessInfo[] {
+  for (const info of processes) signal(info.pid, 'SIGKILL');
+  return processes;
 }
