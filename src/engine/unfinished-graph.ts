@@ -1,7 +1,7 @@
 import { HostRefusedError } from '../errors.js';
 import type { RunCommand } from './run-command.js';
 import type { RunState } from './state.js';
-import { fromLanguages } from '../i18n/localized.js';
+import type { Localized } from '../i18n/localized.js';
 import { adoptStepText as t } from '../i18n/messages/steps-adopt.js';
 
 /** Day-2 graphs recorded in the install's state file: stopped half-way, only their own graph may continue. */
@@ -22,12 +22,17 @@ export function refuseOverUnfinishedRun(previous: RunState | undefined, command:
     t.unfinishedOther({
       last,
       stopped: stopped ? t.stoppedIn({ step: stopped }) : '',
-      command: fromLanguages((lang) => (lang === 'en' ? articled(command) : command)),
+      command: COMMAND_NAMED[command],
     }),
     t.unfinishedOtherHint,
   );
 }
 
-function articled(command: RunCommand): string {
-  return command === 'install' || command === 'adopt' || command === 'upgrade' ? `an ${command}` : `a ${command}`;
-}
+const COMMAND_NAMED: Record<RunCommand, Localized> = {
+  install: t.anInstall,
+  adopt: t.anAdopt,
+  restore: t.aRestore,
+  backup: t.aBackup,
+  upgrade: t.anUpgrade,
+  rollback: t.aRollback,
+};

@@ -182,6 +182,13 @@ export const adoptStepText = defineMessages('steps-adopt', {
     ru: 'Начатый здесь {last} не завершён{stopped}; {command}, запущенный сейчас, пропустил бы то, что {last} ещё должен сделать.',
   },
   stoppedIn: { en: ' (it stopped in {step})', ru: ' (он остановился на шаге {step})' },
+  // The command that would run over it, as {command} above: with its article in English.
+  anInstall: { en: 'an install', ru: 'install' },
+  anAdopt: { en: 'an adopt', ru: 'adopt' },
+  aRestore: { en: 'a restore', ru: 'restore' },
+  aBackup: { en: 'a backup', ru: 'backup' },
+  anUpgrade: { en: 'an upgrade', ru: 'upgrade' },
+  aRollback: { en: 'a rollback', ru: 'rollback' },
   unfinishedOtherHint: {
     en: 'Finish it first with: matrix-setup resume (see matrix-setup status). Nothing was changed.',
     ru: 'Сначала завершите его: matrix-setup resume (см. matrix-setup status). Ничего не изменено.',
