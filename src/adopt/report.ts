@@ -1,4 +1,4 @@
-import { formatBytes } from '../backup/disk-space.js';
+import { formatBytes } from '../i18n/format-bytes.js';
 import type { Assessment } from './assess.js';
 import type { AdoptionFacts } from './facts.js';
 import type { Lang } from '../i18n/language.js';

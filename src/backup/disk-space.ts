@@ -1,7 +1,7 @@
 import { statfsSync } from 'node:fs';
-import { fromLanguages, type Localized } from '../i18n/localized.js';
-import { decimal } from '../i18n/language.js';
+import type { Localized } from '../i18n/localized.js';
 import { backupText as t } from '../i18n/messages/backup.js';
+import { formatBytes } from '../i18n/format-bytes.js';
 
 /**
  * What a backup will take on disk, before it is written. The media and files are counted
@@ -44,19 +44,4 @@ export function spaceProblem(directory: string, free: number, estimate: SpaceEst
     files: formatBytes(estimate.files),
     free: formatBytes(free),
   });
-}
-
-const UNITS = { en: ['KiB', 'MiB', 'GiB', 'TiB'], ru: ['КиБ', 'МиБ', 'ГиБ', 'ТиБ'] } as const;
-
-/** 1023 bytes, 1.5 KiB, 5.0 GiB (1,5 КиБ in Russian). */
-export function formatBytes(bytes: number): Localized {
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1024 && unit < UNITS.en.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  if (unit < 0) return t.bytes({ count: bytes });
-  const size = value.toFixed(value < 10 ? 1 : 0);
-  return fromLanguages((lang) => t.size({ size: decimal(size, lang), unit: UNITS[lang][unit]! })[lang]);
 }

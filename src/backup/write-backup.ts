@@ -7,7 +7,8 @@ import type { Executor } from '../exec/executor.js';
 import type { SecretName } from '../secrets/tokens.js';
 import { VERSION } from '../version.js';
 import { AccountNames } from './account-names.js';
-import { estimateDump, formatBytes, freeBytes, spaceProblem } from './disk-space.js';
+import { estimateDump, freeBytes, spaceProblem } from './disk-space.js';
+import { formatBytes } from '../i18n/format-bytes.js';
 import {
   ARCHIVE_FORMAT,
   POSTGRESQL_ARCHIVE_FORMAT_VERSION,

@@ -8,8 +8,8 @@ import { packageManagerCheck } from './package-manager-check.js';
 import { portCheck } from './port-check.js';
 import type { Localized } from '../i18n/localized.js';
 import { preflightText as t } from '../i18n/messages/preflight.js';
-import { fromLanguages, joinLocalized } from '../i18n/localized.js';
-import { decimal } from '../i18n/language.js';
+import { joinLocalized } from '../i18n/localized.js';
+import { formatBytes } from '../i18n/format-bytes.js';
 
 export type PreflightStatus = 'pass' | 'warn' | 'fail';
 
@@ -130,13 +130,4 @@ function clockCheck(facts: HostFacts): PreflightResult {
   }
   if (facts.clock.ntpSynchronized === false) return { ...base, status: 'warn', detail: t.clockUnsynced({ time }), fix: t.clockUnsyncedFix };
   return { ...base, status: 'pass', detail: (facts.clock.ntpSynchronized === true ? t.clockSynced : t.clockUnknown)({ time }) };
-}
-
-/** 3.8 GiB (3,8 ГиБ), 512 MiB. */
-export function formatBytes(bytes: number): Localized {
-  if (bytes >= GiB) {
-    const size = (bytes / GiB).toFixed(1);
-    return fromLanguages((lang) => t.gib({ size: decimal(size, lang) })[lang]);
-  }
-  return t.mib({ size: Math.round(bytes / 1024 ** 2) });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mediaTarStream } from '../../src/backup/archive-members.js';
-import { formatBytes } from '../../src/backup/disk-space.js';
+import { formatBytes } from '../../src/i18n/format-bytes.js';
 import { MEMBERS } from '../../src/backup/manifest.js';
 import type { Action, RunContext, Step } from '../../src/engine/types.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';

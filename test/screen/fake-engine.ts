@@ -7,7 +7,7 @@ import { postgresText } from '../../src/i18n/messages/steps-postgres.js';
 import { synapseText } from '../../src/i18n/messages/steps-synapse.js';
 import { turnText } from '../../src/i18n/messages/steps-turn.js';
 import { verifyText } from '../../src/i18n/messages/verify.js';
-import { formatBytes } from '../../src/preflight/checks.js';
+import { formatBytes } from '../../src/i18n/format-bytes.js';
 import { wizardText as w } from '../../src/i18n/messages/wizard.js';
 import { installSummary, type InstallSummary } from '../../src/render/install-summary.js';
 import type { Answers, DatabaseAnswers } from '../../src/answers/types.js';

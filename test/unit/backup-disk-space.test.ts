@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { estimateDump, formatBytes, neededBytes, spaceProblem } from '../../src/backup/disk-space.js';
+import { estimateDump, neededBytes, spaceProblem } from '../../src/backup/disk-space.js';
+import { formatBytes } from '../../src/i18n/format-bytes.js';
 import { archiveName } from '../../src/backup/write-backup.js';
 
 describe('backup space and names', () => {
@@ -16,7 +17,7 @@ describe('backup space and names', () => {
     assert.equal(spaceProblem('/var/backups/matrix-setup', 100 * GiB, estimate), undefined);
     assert.equal(
       spaceProblem('/var/backups/matrix-setup', 20 * GiB, estimate)?.en,
-      'Not enough space in /var/backups/matrix-setup: the backup needs about 32 GiB (database about 2.0 GiB, media 30 GiB, configuration 1.0 MiB), and 20 GiB is free there.',
+      'Not enough space in /var/backups/matrix-setup: the backup needs about 32.0 GiB (database about 2.0 GiB, media 30.0 GiB, configuration 1.0 MiB), and 20.0 GiB is free there.',
     );
   });
 

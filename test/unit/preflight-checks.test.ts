@@ -4,7 +4,8 @@ import type { Answers } from '../../src/answers/types.js';
 import type { HostFacts } from '../../src/host/facts.js';
 import type { Target } from '../../src/host/target.js';
 import { targetById, isRefused } from '../../src/host/targets.js';
-import { formatBytes, preflightNames, preflightPorts, runPreflightChecks, type PreflightResult } from '../../src/preflight/checks.js';
+import { formatBytes } from '../../src/i18n/format-bytes.js';
+import { preflightNames, preflightPorts, runPreflightChecks, type PreflightResult } from '../../src/preflight/checks.js';
 import { describeFailures, formatPreflightLine } from '../../src/preflight/format.js';
 import { testAnswers } from '../helpers/answers.js';
 
@@ -285,5 +286,5 @@ test('formatting of lines and of the failure message', () => {
   const { message, hint } = describeFailures(results.filter((r) => r.status === 'fail'));
   assert.match(message.en, /^This machine is not ready \(1 problem\):\n  - Root: not running as root/);
   assert.match(hint.en, /sudo npx matrix-setup[\s\S]*nothing was changed/);
-  assert.equal(formatBytes(3 * 1024 ** 2).en, '3 MiB');
+  assert.deepEqual([formatBytes(3 * 1024 ** 2), formatBytes(512 * 1024 ** 2), formatBytes(41.2 * GiB), formatBytes(3.8 * GiB)].map((s) => s.en), ['3.0 MiB', '512 MiB', '41.2 GiB', '3.8 GiB']);
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadAnswersFile } from '../../answers/load.js';
-import { formatBytes } from '../../backup/disk-space.js';
+import { formatBytes } from '../../i18n/format-bytes.js';
 import type { BackupProgress, BackupResult } from '../../backup/write-backup.js';
 import { statePaths } from '../../engine/runner.js';
 import { readState } from '../../engine/state.js';

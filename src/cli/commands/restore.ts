@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadSavedAnswers } from '../../answers/migrate.js';
 import { readMember } from '../../backup/archive-members.js';
-import { formatBytes } from '../../backup/disk-space.js';
+import { formatBytes } from '../../i18n/format-bytes.js';
 import { MEMBERS } from '../../backup/manifest.js';
 import type { Answers } from '../../answers/types.js';
 import type { RunOutcome } from '../../engine/runner.js';

@@ -77,11 +77,6 @@ export const backupText = defineMessages('backup', {
     ru: 'Не сохранено: {path} — символическая ссылка (Synapse пишет туда обычные файлы).',
   },
   noMediaStore: { en: 'The media store {store} does not exist yet: the backup holds no media.', ru: 'Хранилища медиафайлов {store} ещё нет: в резервной копии медиафайлов нет.' },
-  bytes: {
-    en: { one: '{count} byte', other: '{count} bytes' },
-    ru: { one: '{count} байт', few: '{count} байта', many: '{count} байт' },
-  },
-  size: { en: '{size} {unit}', ru: '{size} {unit}' },
 
   // Reading an archive
   archiveHint: {

@@ -24,6 +24,7 @@ import './steps-turn.js';
 import './steps-upgrade.js';
 import './tar.js';
 import './targets.js';
+import './units.js';
 import './upgrade-check.js';
 import './verify.js';
 import './verify-checks.js';

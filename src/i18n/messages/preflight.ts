@@ -87,8 +87,6 @@ export const preflightText = defineMessages('preflight', {
   clockUnknown: { en: '{time}, NTP status unknown', ru: '{time}, состояние NTP неизвестно' },
 
   // Sizes
-  gib: { en: '{size} GiB', ru: '{size} ГиБ' },
-  mib: { en: '{size} MiB', ru: '{size} МиБ' },
 
   // Ports
   portLabel: { en: 'Port {port}', ru: 'Порт {port}' },
