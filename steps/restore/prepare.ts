@@ -12,6 +12,8 @@ import { statePaths } from '../../src/engine/runner.js';
 import { prepareStateDir } from '../../src/engine/state-dir.js';
 import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { saveBackup } from '../../src/fs/backup.js';
+import { readFileNoFollow } from '../../src/fs/no-follow.js';
 import { runStamp, type RestoreSource } from './restore-source.js';
 import { backupText as t } from '../../src/i18n/messages/backup.js';
 
@@ -114,16 +116,10 @@ function readRecord(stateDir: string): RestoreRecord | undefined {
 }
 
 function adoptSecrets(file: string, archived: Record<string, string>, backup: string): void {
-  let current: Record<string, string> = {};
-  try {
-    current = (parse(readFileSync(file, 'utf8')) as Record<string, string> | null) ?? {};
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const raw = readFileNoFollow(file)?.content;
+  const current = (raw && (parse(raw.toString('utf8')) as Record<string, string> | null)) || {};
   const merged = { ...current, ...archived };
   if (Object.keys(merged).every((key) => current[key] === merged[key])) return;
-  if (Object.keys(archived).some((key) => current[key] !== undefined && current[key] !== archived[key])) {
-    writeFileAtomic(backup, readFileSync(file), { mode: 0o600 });
-  }
+  if (raw && Object.keys(archived).some((key) => current[key] !== undefined && current[key] !== archived[key])) saveBackup(backup, raw);
   writeFileAtomic(file, stringify(merged), { mode: 0o600 });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -48,6 +48,9 @@ describe("a restore's inputs", () => {
     for (const file of ['secrets.yaml', 'answers.yaml', 'restore.json']) assert.equal(statSync(join(stateDir, file)).mode & 0o777, 0o600, file);
     const kept = readdirSync(join(stateDir, 'backups'), { recursive: true }).map(String).filter((p) => p.endsWith(`secrets.yaml.${source.stamp}`));
     assert.equal(kept.length, 1, 'the secrets that were here are kept under backups/');
+    const keptPath = join(stateDir, 'backups', kept[0]!);
+    assert.equal(readFileSync(keptPath, 'utf8'), 'macaroon_secret_key: made-here\nturn_shared_secret: t\n');
+    assert.equal(statSync(keptPath).mode & 0o777, 0o600);
     const record = JSON.parse(readFileSync(restoreRecordPath(stateDir), 'utf8'));
     assert.equal(record.backup_id, archive.manifest.backup_id);
 
@@ -60,5 +63,18 @@ describe("a restore's inputs", () => {
     const resumed = await reopenRestore(stateDir);
     assert.deepEqual([resumed.source.stamp, resumed.source.archive.manifest.backup_id], [source.stamp, archive.manifest.backup_id]);
     assert.ok(existsSync(archive.path));
+  });
+
+  it('a secrets.yaml that is a link is refused: neither it nor what it points to is read or written', async () => {
+    const stateDir = join(dir, 'state-link');
+    const archive = await archiveWith('macaroon_secret_key: from-backup\n');
+    const { answers } = await openRestore({ archivePath: archive.path });
+    mkdirSync(stateDir, { recursive: true });
+    const elsewhere = join(dir, 'elsewhere.yaml');
+    writeFileSync(elsewhere, 'macaroon_secret_key: elsewhere\n', { mode: 0o600 });
+    symlinkSync(elsewhere, join(stateDir, 'secrets.yaml'));
+    await assert.rejects(saveRestoreInputs({ archive, answers, stateDir, replaceDatabase: false }), /secrets\.yaml/);
+    assert.equal(readFileSync(elsewhere, 'utf8'), 'macaroon_secret_key: elsewhere\n');
+    assert.ok(lstatSync(join(stateDir, 'secrets.yaml')).isSymbolicLink());
   });
 });
