@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync, readSync } from 'node:fs';
 
 /** sha256 of a file's content, hex. */
 export async function sha256File(path: string): Promise<string> {
@@ -8,11 +8,11 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The same, read synchronously (for checks that cannot wait). */
-export function sha256FileSync(path: string): string {
+/** The same, read synchronously (for checks that cannot wait); with `noFollow`, a link in the file's place is refused (ELOOP). */
+export function sha256FileSync(path: string, options: { noFollow?: boolean } = {}): string {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(1 << 20);
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, constants.O_RDONLY | (options.noFollow ? constants.O_NOFOLLOW : 0));
   try {
     for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
   } finally {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readlinkSync, readSync, renameSync, symlinkSync } from 'node:fs';
+import { readlinkSync, renameSync, symlinkSync } from 'node:fs';
 import { basename, dirname, posix } from 'node:path';
 import { readMember } from '../../src/backup/archive-members.js';
 import type { ManifestMember } from '../../src/backup/manifest.js';
@@ -8,6 +7,7 @@ import { lookupId } from '../../src/engine/actions/accounts.js';
 import type { RunContext } from '../../src/engine/types.js';
 import { StepError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic.js';
+import { sha256FileSync } from '../../src/fs/sha256-file.js';
 import { ensureDirectory, lstatOptional, openDirectory, readFileNoFollow, setFileOwnership } from '../../src/fs/no-follow.js';
 import { backupText as t } from '../../src/i18n/messages/backup.js';
 
@@ -57,28 +57,10 @@ export function isInside(path: string, dir: string): boolean {
   return normal === path && posix.isAbsolute(path) && (normal === dir || normal.startsWith(`${dir.replace(/\/$/, '')}/`));
 }
 
-/** sha256 of a regular file, read without following a link in its place. */
-export async function sha256OfFile(path: string): Promise<string> {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-  try {
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(1024 * 1024);
-    for (let position = 0; ; ) {
-      const read = readSync(fd, buffer, 0, buffer.length, position);
-      if (read === 0) break;
-      hash.update(buffer.subarray(0, read));
-      position += read;
-    }
-    return hash.digest('hex');
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The file there already holds the archived bytes (only its owner or mode may differ). */
 export async function sameContent(placement: Placement): Promise<boolean> {
   const stat = lstatOptional(placement.path);
-  return !!stat?.isFile() && placement.member.type === 'file' && stat.size === placement.member.size && (await sha256OfFile(placement.path)) === placement.member.sha256;
+  return !!stat?.isFile() && placement.member.type === 'file' && stat.size === placement.member.size && sha256FileSync(placement.path, { noFollow: true }) === placement.member.sha256;
 }
 
 /** Read-only: whether the path already is what the archive holds (content, link target, owner, mode). */
@@ -91,7 +73,7 @@ export async function isPlaced(ctx: RunContext, placement: Placement): Promise<b
   if (!stat.isFile() || stat.size !== member.size) return false;
   const { uid, gid } = await ids(ctx, placement);
   if ((stat.mode & 0o7777) !== modeOf(placement) || stat.uid !== uid || stat.gid !== gid) return false;
-  return (await sha256OfFile(path)) === member.sha256;
+  return sha256FileSync(path, { noFollow: true }) === member.sha256;
 }
 
 /** Read-only: whether every one of them is already in place. */
