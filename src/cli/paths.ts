@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-export const DEFAULT_STATE_DIR = '/var/lib/matrix-setup';
+export { DEFAULT_STATE_DIR } from '../engine/state-location.js';
 export const DEFAULT_LOG_DIR = '/var/log/matrix-setup';
 
 /** One log per run: run-<time>.log for installs (and restores), backup-<time>.log for backups. */

@@ -108,7 +108,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
 
   try {
     const previous = readState(stateFile);
-    refuseOverUnfinishedRun(previous, command);
+    refuseOverUnfinishedRun(previous, command, paths.stateDir);
     const resumed = previous !== undefined && previous.status !== 'done';
     const state: RunState = {
       format: STATE_FORMAT,

@@ -1,6 +1,7 @@
 import { HostRefusedError } from '../errors.js';
 import type { RunCommand } from './run-command.js';
 import type { RunState } from './state.js';
+import { commandFor } from './state-location.js';
 import type { Localized } from '../i18n/localized.js';
 import { adoptStepText as t } from '../i18n/messages/steps-adopt.js';
 
@@ -14,7 +15,7 @@ const OWN_GRAPH: readonly RunCommand[] = ['adopt', 'restore'];
  * in the install's state file. Callers check before they write anything (the saved answers
  * included); the runner checks again before its first step.
  */
-export function refuseOverUnfinishedRun(previous: RunState | undefined, command: RunCommand): void {
+export function refuseOverUnfinishedRun(previous: RunState | undefined, command: RunCommand, stateDir: string): void {
   const last = previous?.command ?? 'install';
   if (!previous || previous.status === 'done' || last === command || !OWN_GRAPH.includes(last)) return;
   const stopped = Object.entries(previous.steps).find(([, step]) => ['running', 'interrupted', 'failed'].includes(step.status))?.[0];
@@ -24,7 +25,7 @@ export function refuseOverUnfinishedRun(previous: RunState | undefined, command:
       stopped: stopped ? t.stoppedIn({ step: stopped }) : '',
       command: COMMAND_NAMED[command],
     }),
-    t.unfinishedOtherHint,
+    t.unfinishedOtherHint({ resume: commandFor(stateDir, 'resume'), status: commandFor(stateDir, 'status') }),
   );
 }
 

@@ -17,6 +17,7 @@ import type { RunOutcome, runInstall } from '../engine/runner.js';
 import { readState } from '../engine/state.js';
 import { prepareStateDir } from '../engine/state-dir.js';
 import { refuseOverUnfinishedRun } from '../engine/unfinished-graph.js';
+import { commandFor } from '../engine/state-location.js';
 import { checkSecretReferences, firstLine } from '../secrets/check-references.js';
 import { statePaths } from '../engine/state-paths.js';
 import type { Step } from '../engine/types.js';
@@ -61,7 +62,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
   let loading: Promise<InstallMachinery> | undefined;
   const machinery = () => (loading ??= options.machinery());
   return {
-    resumeCommand: stateDir === '/var/lib/matrix-setup' ? 'matrix-setup resume' : `matrix-setup resume --state-dir ${stateDir}`,
+    resumeCommand: commandFor(stateDir, 'resume'),
     host(): HostSummary {
       return {
         targetName: target.derivative ? w.targetAs({ derivative: target.derivative, name: target.name }) : verbatim(target.name),
@@ -126,7 +127,7 @@ export function createLocalEngine(options: LocalEngineOptions): WizardEngine {
     },
     async run(answers: Answers, onEvent: EventListener, signal: AbortSignal): Promise<WizardRunOutcome> {
       checkSecretReferences(answers, { requirePresent: true });
-      refuseOverUnfinishedRun(readState(files.state), 'install');
+      refuseOverUnfinishedRun(readState(files.state), 'install', stateDir);
       prepareStateDir(stateDir);
       writeFileAtomic(files.answers, answersToYaml(answers), { mode: 0o600 });
       let resumed = false;

@@ -12,6 +12,7 @@ import type { RunCommand } from '../../src/engine/run-command.js';
 import { runInstall } from '../../src/engine/runner.js';
 import { STATE_FORMAT, type RunState } from '../../src/engine/state.js';
 import { refuseOverUnfinishedRun } from '../../src/engine/unfinished-graph.js';
+import { DEFAULT_STATE_DIR } from '../../src/engine/state-location.js';
 import { ExitCode, HostRefusedError } from '../../src/errors.js';
 import { createLocalEngine } from '../../src/ui/local-engine.js';
 import { fakeSteps } from '../fixtures/engine/fake-steps.js';
@@ -72,20 +73,32 @@ describe('refuseOverUnfinishedRun', () => {
   ];
   for (const [name, previous, command, refused] of cases) {
     it(`${refused ? 'refuses' : 'allows'} ${name}`, () => {
-      if (!refused) return assert.doesNotThrow(() => refuseOverUnfinishedRun(previous, command));
+      if (!refused) return assert.doesNotThrow(() => refuseOverUnfinishedRun(previous, command, DEFAULT_STATE_DIR));
       assert.throws(
-        () => refuseOverUnfinishedRun(previous, command),
+        () => refuseOverUnfinishedRun(previous, command, DEFAULT_STATE_DIR),
         (error: unknown) => {
           assert.ok(error instanceof HostRefusedError);
           assert.equal(error.exitCode, ExitCode.hostRefused);
           assert.match(error.message, new RegExp(`^The ${previous!.command} started here did not finish \\(it stopped in adopt-sqlite-port\\)`));
-          assert.match(error.hint?.en ?? '', /matrix-setup resume/);
+          assert.equal(error.hint?.en, 'Finish it first with: matrix-setup resume (see matrix-setup status). Nothing was changed.');
           assert.match(error.text.ru, new RegExp(`^Начатый здесь ${previous!.command} не завершён \\(он остановился на шаге adopt-sqlite-port\\)`));
           return true;
         },
       );
     });
   }
+
+  it('names --state-dir in what to run when the runs are recorded elsewhere', () => {
+    assert.throws(
+      () => refuseOverUnfinishedRun(record('adopt', 'interrupted'), 'install', '/srv/matrix-state'),
+      (error: unknown) => {
+        assert.ok(error instanceof HostRefusedError);
+        assert.equal(error.hint?.en, 'Finish it first with: matrix-setup resume --state-dir /srv/matrix-state (see matrix-setup status --state-dir /srv/matrix-state). Nothing was changed.');
+        assert.match(error.hint?.ru ?? '', /matrix-setup resume --state-dir \/srv\/matrix-state/);
+        return true;
+      },
+    );
+  });
 });
 
 describe('the engine over an unfinished adopt', () => {

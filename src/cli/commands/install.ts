@@ -68,7 +68,7 @@ export async function install(args: CliArgs, answers: Answers, run: InstallRun):
   }
   const target = await localTarget();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
-  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), run.command ?? 'install');
+  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), run.command ?? 'install', stateDir);
   if (!args.yes) {
     if (!process.stdin.isTTY) {
       throw new UsageError(t.needsYes, t.needsYesInstallHint);

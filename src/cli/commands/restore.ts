@@ -40,7 +40,7 @@ import { listOf, type Localized } from '../../i18n/localized.js';
 export async function restoreCommand(args: CliArgs): Promise<number> {
   requireRoot();
   const stateDir = args.stateDir ?? DEFAULT_STATE_DIR;
-  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), 'restore');
+  refuseOverUnfinishedRun(readState(statePaths(stateDir).state), 'restore', stateDir);
   const progress = createProgressLine(process.stderr);
   const archivePath = resolve(args.archive!);
   const { archive, answers } = await openRestore({

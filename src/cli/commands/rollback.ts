@@ -12,6 +12,7 @@ import type { CliArgs } from '../args.js';
 import { localTarget } from '../resolve-target.js';
 import { confirmed, inspectEnv, out, refuseUnfinished, runGraph } from './upgrade-run.js';
 import { day2Text as t } from '../../i18n/messages/day2.js';
+import { commandFor } from '../../engine/state-location.js';
 import type { Localized } from '../../i18n/localized.js';
 
 /** `matrix-setup upgrade --rollback`: undo the last upgrade, saying first what is undone and what cannot be. */
@@ -85,7 +86,7 @@ function rollbackSummary(record: UpgradeRecord, lang: Lang): string {
 
 export function reportRollback(outcome: RunOutcome, store: UpgradeRecordStore, lang: Lang): number {
   if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
+    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, commandFor(store.stateDir, 'resume'), lang)}`);
     return ExitCode.stepFailed;
   }
   if (outcome.status === 'interrupted') {

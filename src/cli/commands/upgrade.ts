@@ -25,6 +25,7 @@ import { checkCommand, request } from './upgrade-check.js';
 import { checkText } from './upgrade-report.js';
 import { confirmed, inspectEnv, out, refuseUnfinished, requireRoot, runGraph } from './upgrade-run.js';
 import { day2Text as t } from '../../i18n/messages/day2.js';
+import { commandFor } from '../../engine/state-location.js';
 import type { Localized } from '../../i18n/localized.js';
 
 /** `matrix-setup upgrade [--check [--json] | --rollback]`. */
@@ -137,7 +138,7 @@ function upgradeSummary(record: UpgradeRecord, inspection: Inspection, blockers:
 function reportUpgrade(outcome: RunOutcome, store: UpgradeRecordStore, lang: Lang): number {
   const { record } = store;
   if (outcome.status === 'failed') {
-    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, 'matrix-setup resume', lang)}`);
+    process.stderr.write(`\n${formatFailure(outcome.failedStep!, outcome.error!, outcome.logFile, commandFor(store.stateDir, 'resume'), lang)}`);
     process.stderr.write(`${t.undoInstead[lang]}\n`);
     return ExitCode.stepFailed;
   }

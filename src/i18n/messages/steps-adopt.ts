@@ -190,8 +190,8 @@ export const adoptStepText = defineMessages('steps-adopt', {
   anUpgrade: { en: 'an upgrade', ru: 'upgrade' },
   aRollback: { en: 'a rollback', ru: 'rollback' },
   unfinishedOtherHint: {
-    en: 'Finish it first with: matrix-setup resume (see matrix-setup status). Nothing was changed.',
-    ru: 'Сначала завершите его: matrix-setup resume (см. matrix-setup status). Ничего не изменено.',
+    en: 'Finish it first with: {resume} (see {status}). Nothing was changed.',
+    ru: 'Сначала завершите его: {resume} (см. {status}). Ничего не изменено.',
   },
 
   // A restore of an adopt's SQLite backup
