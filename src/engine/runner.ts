@@ -58,6 +58,8 @@ export interface RunOutcome {
   logFile: string;
   /** Generated secrets created by this run that the user must be told once (the admin password). */
   secrets: SecretStore;
+  /** It continued a run that had not finished (whichever command started it again). */
+  resumed?: boolean;
 }
 
 import { statePaths } from './state-paths.js';
@@ -229,7 +231,7 @@ export async function runInstall(options: RunOptions): Promise<RunOutcome> {
     state.status = 'done';
     save();
     emit({ type: 'run-finished', status: 'done', changedSteps, durationMs: Date.now() - started });
-    return { status: 'done', changedSteps, logFile: paths.logFile, secrets };
+    return { status: 'done', changedSteps, logFile: paths.logFile, secrets, resumed };
   } finally {
     lock.release();
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { EngineEvent } from '../../src/engine/events.js';
-import { runInstall } from '../../src/engine/runner.js';
+import { runInstall, statePaths } from '../../src/engine/runner.js';
 import { readState } from '../../src/engine/state.js';
 import { LockedError } from '../../src/errors.js';
 import { parse } from 'yaml';
@@ -50,6 +50,15 @@ describe('runner', () => {
     assert.deepEqual(second.outcome.changedSteps, []);
     assert.ok(started(second.events).every((e) => e.recheck), 'finished steps are only re-checked');
     assert.equal(readFileSync(join(dirs.work, 'write-config.count'), 'utf8'), 'applied\n');
+  });
+
+  it('says whether it continued a run that had not finished', async () => {
+    const dirs = tempDirs();
+    assert.equal((await run(dirs)).outcome.resumed, false);
+    const stateFile = statePaths(dirs.stateDir).state;
+    writeFileSync(stateFile, JSON.stringify({ ...JSON.parse(readFileSync(stateFile, 'utf8')), status: 'interrupted' }));
+    assert.equal((await run(dirs)).outcome.resumed, true);
+    assert.equal((await run(dirs)).outcome.resumed, false, 'a finished install run again is no resume');
   });
 
   it('re-runs exactly the steps whose inputs changed', async () => {

@@ -97,7 +97,7 @@ export async function install(args: CliArgs, answers: Answers, run: InstallRun):
     });
     const unfinished = reportUnfinishedRun(outcome, args.lang);
     if (unfinished !== undefined) return unfinished;
-    const finished: FinishedInstall = { answers, target, stateDir, secrets: outcome.secrets, resumed: run.resuming };
+    const finished: FinishedInstall = { answers, target, stateDir, secrets: outcome.secrets, resumed: run.resuming || outcome.resumed };
     process.stdout.write(`\n${run.summary ? run.summary(finished) : formatInstallSummary(finishedInstallSummary(finished), args.lang)}`);
     return ExitCode.ok;
   } finally {
