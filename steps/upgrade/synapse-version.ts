@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Action, RunContext, Step, TaskAction } from '../../src/engine/types.js';
 import { CommandFailedError, StepError } from '../../src/errors.js';
 import { ANY_EXIT_CODE, type Executor } from '../../src/exec/executor.js';
@@ -8,6 +8,8 @@ import { venvRequirement } from '../synapse/venv.js';
 import { aptDowngradeArgv, aptDownloadArgv, aptUpgradeArgv, installedVersionArgv, runApt } from './package-commands.js';
 import type { SynapseChange, UpgradeRecordStore } from './record.js';
 import { upgradeStepText as t } from '../../src/i18n/messages/steps-upgrade.js';
+import { formatBytes } from '../../src/i18n/format-bytes.js';
+import { pruneOlderKeptPackages } from './prune-kept.js';
 
 /** The installed version as the method sees it: a fully installed package, or pip's record in the venv. */
 export async function installedSynapseVersion(exec: Executor, layout: SynapseLayout): Promise<string | undefined> {
@@ -47,6 +49,7 @@ export function keepPackageStep(store: UpgradeRecordStore): Step {
             { argv: ['cp', archiveCacheFile(name, synapse.from, '<arch>'), `${store.dir}/`], when: t.whenCached },
             { argv: aptDownloadArgv(name, synapse.from), when: t.whenOtherwiseIn({ dir: store.dir }) },
             { argv: ['dpkg-deb', '-f', '<file>', 'Package', 'Version'], when: t.whenMustSay({ name, version: synapse.from }) },
+            { argv: ['rm', `${dirname(store.dir)}/<older upgrade>/*.deb`], when: t.whenOlderKept },
           ],
           check: async () => store.record.synapse?.keptPackage !== undefined && existsSync(store.record.synapse.keptPackage),
           run: (ctx) => keepPackage(ctx, store, synapse),
@@ -74,6 +77,8 @@ async function keepPackage(ctx: RunContext, store: UpgradeRecordStore, synapse: 
   }
   store.update((record) => (record.synapse!.keptPackage = kept));
   ctx.note(t.kept({ file: kept }));
+  const pruned = pruneOlderKeptPackages(dir);
+  if (pruned.files.length > 0) ctx.note(t.prunedKept({ count: pruned.files.length, size: formatBytes(pruned.bytes) }));
 }
 
 async function isPackage(exec: Executor, file: string, name: string, version: string): Promise<boolean> {

@@ -139,6 +139,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
     });
 
     let upgradedVersion = '';
+    let firstKept = '';
     await timed('a package upgrade from a local APT repository, SIGKILLed while dpkg runs and resumed: Synapse restarts on it with the users and messages', async () => {
       upgradedVersion = await addRebuiltPackage(container, PACKAGE, '+e2e1');
       await publishLocalRepo(container);
@@ -163,6 +164,7 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       const record = JSON.parse(container.readFile(UPGRADE_RECORD)) as { status: string; synapse: { keptPackage?: string }; backup: { archive?: string } };
       assert.equal(record.status, 'done');
       assert.ok(record.synapse.keptPackage && container.exists(record.synapse.keptPackage), 'the previous package is kept for a rollback');
+      firstKept = record.synapse.keptPackage;
       assert.ok(record.backup.archive && container.exists(record.backup.archive), 'the backup was taken');
       await history('after the upgrade');
     });
@@ -187,6 +189,10 @@ test('upgrade and rollback on one server: nothing newer, Element Web, a package 
       assert.match(failed.stderr, /broken on purpose/, "Synapse's own error is shown");
       assert.match(failed.stderr, /To undo the upgrade instead: matrix-setup upgrade --rollback/);
       assert.equal(await installedVersion(), broken);
+      const kept = (JSON.parse(container.readFile(UPGRADE_RECORD)) as { synapse: { keptPackage?: string } }).synapse.keptPackage;
+      assert.ok(kept && kept !== firstKept && container.exists(kept), 'this upgrade kept the previous package for its own rollback');
+      assert.ok(!container.exists(firstKept), 'the package kept for the first upgrade, which no rollback reaches now, is gone');
+      assert.match(failed.stdout, /Removed 1 package kept for an older upgrade \(\d+(\.\d)? [KMG]iB\): a rollback reaches only the newest upgrade/);
 
       const rolledBack = await matrixSetup(['upgrade', '--rollback', '--yes']);
       assert.equal(rolledBack.exitCode, 0, shown(rolledBack));

@@ -153,6 +153,18 @@ export const upgradeStepText = defineMessages('steps-upgrade', {
     ru: '{name} {version} нет ни в кеше apt, ни в источниках пакетов: откату придётся снова искать его в источниках.',
   },
   kept: { en: 'Kept {file} for a rollback.', ru: '{file} сохранён для отката.' },
+  whenOlderKept: {
+    en: 'once it is kept: the packages kept for older upgrades, which no rollback reaches any more',
+    ru: 'после его сохранения: пакеты, сохранённые для прежних обновлений, — до них откат уже не доходит',
+  },
+  prunedKept: {
+    en: { one: 'Removed {count} package kept for an older upgrade ({size}): a rollback reaches only the newest upgrade.', other: 'Removed {count} packages kept for older upgrades ({size}): a rollback reaches only the newest upgrade.' },
+    ru: {
+      one: 'Удалён {count} пакет, сохранённый для прежнего обновления ({size}): откат доходит только до последнего обновления.',
+      few: 'Удалено {count} пакета, сохранённых для прежних обновлений ({size}): откат доходит только до последнего обновления.',
+      many: 'Удалено {count} пакетов, сохранённых для прежних обновлений ({size}): откат доходит только до последнего обновления.',
+    },
+  },
   synapseTitle: { en: 'Upgrade Synapse', ru: 'Обновление Synapse' },
   synapseBackTitle: { en: 'Put the previous Synapse back', ru: 'Возврат прежнего Synapse' },
   pipUpgrade: {
