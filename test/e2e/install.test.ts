@@ -1,7 +1,8 @@
 // The install as a user does it, in a booted Debian unstable container: install.sh and the
 // bundle copied in, an answers file, Pebble as the ACME server. Then the server is checked as a
-// client and another homeserver see it, installed a second time (nothing may change), killed
-// mid-run at several steps and resumed, and made to fail for real and resumed after the fix.
+// client and another homeserver see it, installed a second time (nothing may change), rebooted
+// (it must come back by itself), killed mid-run at several steps and resumed, and made to fail
+// for real and resumed after the fix.
 // Scenarios run one after another (one container at a time); each prints its time.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -243,6 +244,26 @@ async function freshInstallScenario(t: TestContext, sink: SmtpSink): Promise<voi
       assert.equal(mail.from, 'noreply@matrix.test');
       assert.match(mail.data, /^From: .*noreply@matrix\.test/im);
       assert.match(readableMail(mail.data), /submit_token\?token=/, `the mail carries the validation link:\n${mail.data.slice(0, 3000)}`);
+    });
+
+    await t.test('after a reboot the server comes back by itself: its services and the renewal timer run, clients and federation work, verify passes, a re-run changes nothing', async (r) => {
+      const rebootMs = await container.reboot();
+      console.log(`[e2e] reboot: ${(rebootMs / 1000).toFixed(0)} s until the container was running again`);
+      const failed = (await container.exec(['systemctl', '--failed', '--no-legend', '--plain'], { okExitCodes: [0, 1] })).stdout.trim();
+      for (const unit of ['postgresql', 'matrix-synapse', 'nginx', 'coturn', 'certbot.timer']) {
+        const active = await container.exec(['systemctl', 'is-active', unit], { okExitCodes: [0, 3] });
+        assert.equal(active.stdout.trim(), 'active', `${unit} is not running after the reboot (failed units: ${failed || 'none'})`);
+      }
+      await verifyServer(r, container, { rootPem: pebble.issuingRootPem, adminPassword });
+      const { result, report } = await runVerifyCommand(container, pebble.issuingRootPem);
+      assert.equal(result.exitCode, 0, `${shown(result)}\n${describeChecks(report.checks.filter((c) => c.status !== 'pass'))}`);
+
+      const booted = { files: await fileChecksums(container), services: await serviceStarts(container) };
+      const again = await runInstallSh(container, INSTALL_ARGS);
+      assert.equal(again.exitCode, 0, shown(again));
+      assert.match(again.stdout, /nothing changed: the machine already matched the answers/, shown(again));
+      assert.deepEqual(await serviceStarts(container), booted.services, 'no service was (re)started');
+      assert.deepEqual(diffChecksums(booted.files, await fileChecksums(container)), [], 'every file is byte-identical');
     });
   } finally {
     await container.stop();

@@ -67,19 +67,25 @@ export class Container {
     readonly root: string,
     readonly consoleLog: string,
     private readonly lock: HeldLock,
-    private readonly nspawn: ChildProcess,
+    private nspawn: ChildProcess,
+    private readonly nspawnArgs: string[],
     private leader: number,
     readonly timings: BootTimings,
   ) {
-    this.exited = new Promise<void>((resolve) => {
+    this.exited = this.watchExit(nspawn);
+    process.on('exit', this.emergencyStop);
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+  }
+
+  private watchExit(nspawn: ChildProcess): Promise<void> {
+    this.hasExited = false;
+    return new Promise<void>((resolve) => {
       if (nspawn.exitCode !== null || nspawn.signalCode !== null) return resolve();
       nspawn.once('exit', () => resolve());
     }).then(() => {
       this.hasExited = true;
     });
-    process.on('exit', this.emergencyStop);
-    process.on('SIGINT', this.onSignal);
-    process.on('SIGTERM', this.onSignal);
   }
 
   get nspawnPid(): number {
@@ -125,24 +131,11 @@ export class Container {
         args.push(`--bind=${archives}:/var/cache/apt/archives`);
       }
       const consoleLog = join(dir, 'console.log');
-      const logFd = openSync(consoleLog, 'a');
       const bootStarted = Date.now();
-      // detached: the container gets its own session (setsid), so the test's terminal and
-      // signals never reach it; it is stopped explicitly, by PID.
-      nspawn = spawn('systemd-nspawn', args, {
-        detached: true,
-        stdio: ['ignore', logFd, logFd],
-        env: { PATH: CONTAINER_PATH, LANG: 'C.UTF-8', SYSTEMD_NSPAWN_UNIFIED_HIERARCHY: '1' },
-      });
-      closeSync(logFd);
-      nspawn.unref();
-      await new Promise<void>((resolve, reject) => {
-        nspawn!.once('spawn', () => resolve());
-        nspawn!.once('error', reject);
-      });
+      nspawn = await startNspawn(args, consoleLog);
       lock.update({ nspawnPid: nspawn.pid, dir });
       const timings: BootTimings = { restoreMs, bootMs: 0 };
-      const container = new Container(name, dir, root, consoleLog, lock, nspawn, 0, timings);
+      const container = new Container(name, dir, root, consoleLog, lock, nspawn, args, 0, timings);
       try {
         const bootTimeoutMs = options.bootTimeoutMs ?? 120_000;
         container.leader = await container.findLeader(bootStarted + bootTimeoutMs);
@@ -160,6 +153,23 @@ export class Container {
       }
       throw error;
     }
+  }
+
+  /**
+   * Reboots the machine as its admin would (`systemctl reboot`): systemd stops every service,
+   * systemd-nspawn exits, and the same root filesystem boots again, so only what is enabled
+   * starts and nothing a test started by hand is running. Returns the time until `running`.
+   */
+  async reboot(timeoutMs = 120_000): Promise<number> {
+    const started = Date.now();
+    await this.exec(['systemctl', 'reboot'], { okExitCodes: [0, 1, 137, 255], timeoutMs: 15_000 }).catch(() => {});
+    if (!(await this.waitForExit(60_000))) throw new Error(`the container did not shut down for the reboot in 60 s:\n${this.consoleTail()}`);
+    this.nspawn = await startNspawn(this.nspawnArgs, this.consoleLog);
+    this.exited = this.watchExit(this.nspawn);
+    this.lock.update({ nspawnPid: this.nspawn.pid, dir: this.dir });
+    this.leader = await this.findLeader(started + timeoutMs);
+    await this.waitUntilRunning(started + timeoutMs);
+    return Date.now() - started;
   }
 
   private consoleTail(lines = 30): string {
@@ -381,4 +391,25 @@ async function cleanUpAbandoned(info: LockInfo): Promise<void> {
   if (dir && posix.basename(dir).startsWith(SCENARIO_PREFIX) && mountsUnder(dir).length === 0) {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * systemd-nspawn booting `args`, its output appended to `consoleLog`. Detached: the container
+ * gets its own session (setsid), so the test's terminal and signals never reach it; it is
+ * stopped explicitly, by PID.
+ */
+async function startNspawn(args: string[], consoleLog: string): Promise<ChildProcess> {
+  const logFd = openSync(consoleLog, 'a');
+  const nspawn = spawn('systemd-nspawn', args, {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { PATH: CONTAINER_PATH, LANG: 'C.UTF-8', SYSTEMD_NSPAWN_UNIFIED_HIERARCHY: '1' },
+  });
+  closeSync(logFd);
+  nspawn.unref();
+  await new Promise<void>((resolve, reject) => {
+    nspawn.once('spawn', () => resolve());
+    nspawn.once('error', reject);
+  });
+  return nspawn;
 }
