@@ -8,8 +8,9 @@ import { parseOwner, RunLock } from '../../src/engine/lock.js';
 
 test('a lock whose owner was killed and is still a zombie is taken over', { skip: process.platform !== 'linux' && 'needs /proc' }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'matrix-setup-lock-'));
-  // `sleep 0` exits at once; the shell then execs a sleep that never reaps it: a zombie.
-  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // The child exits at once and its parent never waits for it: a zombie until the parent ends.
+  // (A shell's `sleep 0 & exec sleep 30` is not enough: the shell may reap it before the exec.)
+  const parent = spawn('perl', ['-MPOSIX', '-e', '$| = 1; my $pid = fork() // die; POSIX::_exit(0) if $pid == 0; print "$pid\n"; sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
   t.after(() => {
     parent.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
