@@ -2,6 +2,7 @@
 // lock, and the time waited counting up between the engine's reports; gone once the command runs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { EngineEvent } from '../../src/engine/events.js';
 import { verbatim } from '../../src/i18n/localized.js';
 import { packageText } from '../../src/i18n/messages/packages.js';
 import { INITIAL_PROGRESS, reduceProgress } from '../../src/ui/state/progress-state.js';
@@ -24,15 +25,18 @@ test('progress state: a wait is shown from its report until the command starts',
   assert.equal(state.waiting, undefined);
 });
 
+/** The run starts, enters the package transaction and finds the package manager busy. */
+const WAITING: EngineEvent[] = [
+  STARTED,
+  { type: 'step-started', stepId: 'base-packages', title: packageText.transactionTitle, recheck: false },
+  { type: 'package-manager-busy', stepId: 'base-packages', holders: [HOLDER], waitedMs: 0, limitMs: 15 * 60_000 },
+];
+
 test('the progress screen names the holder and counts the wait', async () => {
   const engine = new FakeEngine();
   const pause = deferred();
   engine.runs.push({
-    events: [
-      STARTED,
-      { type: 'step-started', stepId: 'base-packages', title: packageText.transactionTitle, recheck: false },
-      { type: 'package-manager-busy', stepId: 'base-packages', holders: [HOLDER], waitedMs: 0, limitMs: 15 * 60_000 },
-    ],
+    events: WAITING,
     pauseUntil: pause.promise,
     after: [
       { type: 'note', stepId: 'base-packages', level: 'info', message: packageText.freeAgain({ waited: '0:42' }) },
@@ -68,11 +72,7 @@ test('in Russian: the wait line names the holder and counts the wait, within 80 
   engine.previous = { answers: validateAnswersDocument(SAME_CHOICES_YAML), status: 'failed', steps: [] };
   const pause = deferred();
   engine.runs.push({
-    events: [
-      STARTED,
-      { type: 'step-started', stepId: 'base-packages', title: packageText.transactionTitle, recheck: false },
-      { type: 'package-manager-busy', stepId: 'base-packages', holders: [HOLDER], waitedMs: 0, limitMs: 15 * 60_000 },
-    ],
+    events: WAITING,
     pauseUntil: pause.promise,
     outcome: { status: 'done', logFile: LOG, changedSteps: [] },
   });
