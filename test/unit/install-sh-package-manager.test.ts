@@ -31,6 +31,14 @@ function stubs(name: string, scripts: Record<string, string>): { path: string; c
   return { path: `${bin}:${process.env.PATH}`, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 
+/** A stand-in for /var/lib/dpkg/updates holding `entries` (none: a consistent dpkg). */
+function dpkgJournal(name: string, ...entries: string[]): string {
+  const updates = join(dir, name);
+  mkdirSync(updates, { recursive: true });
+  for (const entry of entries) writeFileSync(join(updates, entry), '');
+  return updates;
+}
+
 /** How install.sh lists dpkg's package states, as the stub logs it. */
 const LIST_STATUS = 'dpkg-query -W -f ${db:Status-Abbrev}\\t${binary:Package}\\n';
 
@@ -82,9 +90,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
   });
 
   it('interrupted: dpkg --configure -a keeping configuration files, then apt-get -f install when apt still reports broken packages', () => {
-    const updates = join(dir, 'updates-interrupted');
-    mkdirSync(updates, { recursive: true });
-    writeFileSync(join(updates, '0003'), '');
+    const updates = dpkgJournal('updates-interrupted', '0003');
     const tools = stubs('interrupted', { dpkg: 'exit 0', 'dpkg-query': 'printf "ii \\tnodejs\\n"', 'apt-get': '[[ $1 == check ]] && exit 100; exit 0' });
     const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg`, tools.path);
     assert.equal(result.status, 0, result.stderr);
@@ -100,9 +106,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
   });
 
   it('killed mid-unpack: --configure -a fails on the reinst-required package; it is reinstalled keeping configuration files, then configured again', () => {
-    const updates = join(dir, 'updates-mid-unpack');
-    mkdirSync(updates, { recursive: true });
-    writeFileSync(join(updates, '0002'), '');
+    const updates = dpkgJournal('updates-mid-unpack', '0002');
     const attempts = join(dir, 'configure-attempts');
     writeFileSync(attempts, '0');
     // As dpkg and dpkg-query answered in a Debian unstable container after a SIGKILL while dpkg unpacked libsimdutf35.
@@ -126,9 +130,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
   });
 
   it('a reinstall that fails stops with exit 1 and says how to repair by hand', () => {
-    const updates = join(dir, 'updates-reinstall-fails');
-    mkdirSync(updates, { recursive: true });
-    writeFileSync(join(updates, '0000'), '');
+    const updates = dpkgJournal('updates-reinstall-fails', '0000');
     const tools = stubs('reinstall-fails', {
       dpkg: '[[ $1 == --audit ]] && exit 0; exit 1',
       'dpkg-query': 'printf "iUR\\tlibsimdutf35:amd64\\n"',
@@ -142,8 +144,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
   });
 
   it('consistent dpkg: nothing is repaired', () => {
-    const updates = join(dir, 'updates-empty');
-    mkdirSync(updates, { recursive: true });
+    const updates = dpkgJournal('updates-empty');
     const tools = stubs('consistent', { dpkg: 'exit 0', 'apt-get': 'exit 0' });
     const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg`, tools.path);
     assert.equal(result.status, 0);
@@ -151,9 +152,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
   });
 
   it('a failing repair stops with exit 1 and the commands to run by hand', () => {
-    const updates = join(dir, 'updates-failing');
-    mkdirSync(updates, { recursive: true });
-    writeFileSync(join(updates, '0000'), '');
+    const updates = dpkgJournal('updates-failing', '0000');
     const tools = stubs('failing', { dpkg: '[[ $1 == --audit ]] && exit 0; echo "dpkg: error processing package nodejs" >&2; exit 1', 'dpkg-query': 'printf "iF \\tnodejs\\n"', 'apt-get': 'exit 0' });
     const result = bash(`DPKG_UPDATES_DIR="${updates}"; recover_dpkg; echo not-reached`, tools.path);
     assert.equal(result.status, 1);
@@ -181,8 +180,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
       dpkg: 'exit 0',
       curl: 'exit 0',
     });
-    const updates = join(dir, 'updates-stuck');
-    mkdirSync(updates, { recursive: true });
+    const updates = dpkgJournal('updates-stuck');
     const result = bash(
       `APT_LOCK_FILES=(); DPKG_UPDATES_DIR="${updates}"; LOCK_WAIT_SECONDS=2; distro_family() { echo debian; }; install_distro_node || echo fell-back`,
       tools.path,
@@ -195,8 +193,7 @@ describe('install.sh and a busy or interrupted package manager', () => {
 
   it('a real apt failure (not a lock) still falls back as before', () => {
     const tools = stubs('no-package', { 'apt-get': '[[ $1 == update ]] && exit 0; echo "E: Unable to locate package nodejs" >&2; exit 100', dpkg: 'exit 0' });
-    const updates = join(dir, 'updates-none');
-    mkdirSync(updates, { recursive: true });
+    const updates = dpkgJournal('updates-none');
     const result = bash(`APT_LOCK_FILES=(); DPKG_UPDATES_DIR="${updates}"; read_lock_wait; distro_family() { echo debian; }; install_distro_node || echo fell-back`, tools.path);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /fell-back/);
